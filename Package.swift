@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// A thin executable over libraries that each own one thing; dependencies point toward the model.
+let package = Package(
+    name: "inclusiebench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "inclusiebench", targets: ["inclusiebench"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "InclusieModel"),
+        .target(
+            name: "InclusiePlugins",
+            dependencies: ["InclusieModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "InclusieStore",
+            dependencies: ["InclusieModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "InclusieComparison", dependencies: ["InclusieModel"]),
+        .target(
+            name: "InclusieExport",
+            dependencies: [
+                "InclusieModel", "InclusieComparison",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "inclusiebench",
+            dependencies: [
+                "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "InclusiebenchTests",
+            dependencies: [
+                "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
+                "inclusiebench",
+            ]
+        ),
+    ]
+)

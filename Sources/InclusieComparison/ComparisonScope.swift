@@ -1,0 +1,63 @@
+import InclusieModel
+
+/// Which programmes and which kinds of item a comparison looks at.
+public struct ComparisonScope: Sendable {
+    /// Municipality slugs, programme keys or programme ids; nil means all.
+    public var only: Set<String>?
+    /// Item status ids to include; nil means all.
+    public var statuses: Set<String>?
+    public var language: Language
+
+    public init(only: Set<String>? = nil, statuses: Set<String>? = nil, language: Language = .nl) {
+        self.only = only
+        self.statuses = statuses
+        self.language = language
+    }
+
+    /// The programmes in scope, with only the items whose status is in scope.
+    public func programmes(in catalog: Catalog) -> [Programme] {
+        catalog.programmes.filter(includes).map { programme in
+            guard let statuses else { return programme }
+            var filtered = programme
+            filtered.items = programme.items.filter { statuses.contains($0.status) }
+            return filtered
+        }
+    }
+
+    private func includes(_ programme: Programme) -> Bool {
+        guard let only else { return true }
+        let localID = programme.key.split(separator: "/").last.map(String.init) ?? programme.key
+        return only.contains(programme.municipalitySlug) || only.contains(programme.key) || only.contains(localID)
+    }
+}
+
+/// A programme as a column heading: enough to see at a glance what kind of document it is.
+public struct ProgrammeColumn: Hashable, Codable, Sendable {
+    public var key: String
+    public var municipality: String
+    public var title: String
+    public var kind: String
+    public var kindLabel: String
+    public var adoptionStatus: String
+    public var adoptionStatusLabel: String
+    public var author: String
+    /// False for workshop input and party proposals: they are shown, never counted as policy.
+    public var isPolicy: Bool
+
+    public init(_ programme: Programme, catalog: Catalog, language: Language) {
+        key = programme.key
+        municipality = catalog.municipality(programme.municipalitySlug)?.name ?? programme.municipalitySlug
+        title = programme.title
+        kind = programme.kind.id
+        kindLabel = programme.kind.label.text(language)
+        adoptionStatus = programme.adoptionStatus.rawValue
+        adoptionStatusLabel = programme.adoptionStatus.label.text(language)
+        author = programme.author.name
+        isPolicy = programme.adoptionStatus.isPolicy
+    }
+
+    /// A short heading: the municipality, and the author when that is not the municipality.
+    public var shortName: String {
+        author.localizedCaseInsensitiveContains(municipality) ? municipality : "\(municipality) (\(author))"
+    }
+}

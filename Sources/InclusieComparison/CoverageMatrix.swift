@@ -1,0 +1,87 @@
+import InclusieModel
+
+/// Taxonomy entry × programme, with the programme's own labels in each cell: the theme and instrument views.
+public struct CoverageMatrix: Codable, Sendable {
+    public struct Cell: Codable, Sendable, Hashable {
+        public var programme: String
+        /// The programme's own item labels that map to this entry; primary mappings first.
+        public var localLabels: [String]
+        public var count: Int
+        public var primaryCount: Int
+    }
+
+    public struct Row: Codable, Sendable {
+        public var id: String
+        public var label: String
+        /// For themes: the domain's label.
+        public var group: String?
+        public var cells: [Cell]
+        /// How many programmes cover this entry.
+        public var coveredBy: Int
+    }
+
+    /// What stands out for one programme against its peers.
+    public struct Profile: Codable, Sendable {
+        public var programme: String
+        /// Entries that at least half of the other policy programmes cover and this one does not.
+        public var gaps: [String]
+        /// Entries this programme covers and no other programme in the comparison does.
+        public var unique: [String]
+    }
+
+    public var facet: TaxonomyFacet
+    public var programmes: [ProgrammeColumn]
+    public var rows: [Row]
+    public var profiles: [Profile]
+
+    /// Builds the matrix for themes or instruments.
+    ///
+    /// Gaps are measured against policy programmes only: a party's proposals or a workshop's input do
+    /// not make a theme something a municipality "should" cover.
+    public init(facet: TaxonomyFacet, catalog: Catalog, scope: ComparisonScope) {
+        precondition(facet == .theme || facet == .instrument, "coverage is for themes and instruments")
+        self.facet = facet
+        let programmes = scope.programmes(in: catalog)
+        let language = scope.language
+        self.programmes = programmes.map { ProgrammeColumn($0, catalog: catalog, language: language) }
+        let coverage = programmes.map { Self.coverage(of: $0, facet: facet) }
+        let entries = catalog.taxonomy.entries(facet)
+        rows = entries.map { entry in
+            let cells = zip(programmes, coverage).map { programme, covered -> Cell in
+                let items = covered[entry.id] ?? []
+                return Cell(
+                    programme: programme.key, localLabels: items.map(\.displayLabel), count: items.count,
+                    primaryCount: items.filter { $0.ids(facet).first == entry.id }.count)
+            }
+            return Row(
+                id: entry.id, label: entry.label.text(language),
+                group: entry.domainID.flatMap { catalog.taxonomy.domain($0)?.label.text(language) }, cells: cells,
+                coveredBy: cells.filter { $0.count > 0 }.count)
+        }
+        let covered = coverage.map { Set($0.keys) }
+        profiles = programmes.indices.map { index in
+            let peers = programmes.indices.filter { $0 != index && programmes[$0].adoptionStatus.isPolicy }
+            let gaps = entries.map(\.id).filter { id in
+                guard !covered[index].contains(id), !peers.isEmpty else { return false }
+                let peersCovering = peers.filter { covered[$0].contains(id) }.count
+                return peersCovering * 2 >= peers.count
+            }
+            let unique = entries.map(\.id).filter { id in
+                covered[index].contains(id) && !programmes.indices.contains { $0 != index && covered[$0].contains(id) }
+            }
+            return Profile(programme: programmes[index].key, gaps: gaps, unique: unique)
+        }
+    }
+
+    /// Items per taxonomy id, primary mappings first, in document order.
+    static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: [LocalItem]] {
+        var primary: [String: [LocalItem]] = [:]
+        var secondary: [String: [LocalItem]] = [:]
+        for item in programme.items {
+            for (index, id) in item.ids(facet).enumerated() {
+                if index == 0 { primary[id, default: []].append(item) } else { secondary[id, default: []].append(item) }
+            }
+        }
+        return primary.merging(secondary) { $0 + $1 }
+    }
+}

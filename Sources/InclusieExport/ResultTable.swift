@@ -1,0 +1,38 @@
+import InclusieModel
+
+/// A view flattened to rows and columns: what the terminal, Markdown and CSV renderers all take.
+public struct ResultTable: Sendable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[TableCell]]
+    /// Lines shown under the table: legends, sources, what empty means.
+    public var notes: [String]
+
+    public init(title: String, columns: [String], rows: [[TableCell]], notes: [String] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+}
+
+/// One cell, typed so that each format can write numbers as numbers and money as money.
+public enum TableCell: Sendable, Hashable {
+    case text(String)
+    case integer(Int)
+    case money(Money)
+    /// A decimal number written with a point, e.g. "0.93"; renderers localise the separator.
+    case decimal(String)
+    case empty
+
+    /// The cell as display text in the given language (thousands grouping for money).
+    public func display(_ language: Language) -> String {
+        switch self {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .money(let money): money.formatted(language)
+        case .decimal(let value): language == .nl ? value.replacingOccurrences(of: ".", with: ",") : value
+        case .empty: ""
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import InclusieModel
+
+/// Renders a table for reading in a terminal: aligned columns, long cells shortened with an ellipsis.
+public enum TerminalRenderer {
+    public static func render(_ table: ResultTable, language: Language, maxCellWidth: Int = 34) -> String {
+        let header = table.columns
+        let body = table.rows.map { row in row.map { shorten(flatten($0.display(language)), to: maxCellWidth) } }
+        var widths = header.map { min($0.count, maxCellWidth) }
+        for row in body {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { cell, width in pad(shorten(cell, to: width), width) }.joined(separator: " │ ")
+                .trimmingTrailingSpaces()
+        }
+        var lines = [table.title, "", line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
+        lines += body.map(line)
+        if !table.notes.isEmpty { lines += [""] + table.notes }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func flatten(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    private static func shorten(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+}
+
+/// Renders a table as GitHub-flavoured Markdown, with pipes and line breaks in cells escaped.
+public enum MarkdownRenderer {
+    public static func render(_ table: ResultTable, language: Language) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .split(whereSeparator: \.isNewline).joined(separator: "<br>")
+        }
+        var lines = ["## \(escape(table.title))", ""]
+        lines.append("| " + table.columns.map(escape).joined(separator: " | ") + " |")
+        lines.append("|" + table.columns.map { _ in " --- " }.joined(separator: "|") + "|")
+        for row in table.rows {
+            lines.append("| " + row.map { escape($0.display(language)) }.joined(separator: " | ") + " |")
+        }
+        if !table.notes.isEmpty { lines += [""] + table.notes.map { "- \(escape($0))" } }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

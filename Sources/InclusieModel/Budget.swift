@@ -1,0 +1,97 @@
+/// What a programme says about money: budget lines, or an explicit statement that it has none and why.
+///
+/// "No budget stated" and "€ 0" are different facts and stay different all the way to the output.
+public enum Budget: Hashable, Codable, Sendable {
+    case lines([BudgetLine], note: String?, evidence: [Evidence])
+    case none(reason: String, evidence: [Evidence])
+
+    public var lines: [BudgetLine] {
+        if case .lines(let lines, _, _) = self { return lines }
+        return []
+    }
+
+    public var isStated: Bool {
+        if case .lines = self { return true }
+        return false
+    }
+}
+
+/// One line of a budget table, with an amount per year.
+public struct BudgetLine: Hashable, Codable, Sendable {
+    public var localID: String
+    /// The line as the document labels it.
+    public var label: String
+    /// The block of the table the line stands in, as the document heads it (e.g. "Reguliere subsidies").
+    public var block: String?
+    public var kind: BudgetKind
+    public var precision: BudgetPrecision
+    public var instrument: String?
+    public var theme: String?
+    public var partnerID: String?
+    public var itemID: String?
+    public var amounts: [YearAmount]
+    public var note: String?
+    public var evidence: [Evidence]
+
+    public init(
+        localID: String, label: String, block: String?, kind: BudgetKind, precision: BudgetPrecision,
+        instrument: String?, theme: String?, partnerID: String?, itemID: String?, amounts: [YearAmount],
+        note: String?, evidence: [Evidence]
+    ) {
+        self.localID = localID
+        self.label = label
+        self.block = block
+        self.kind = kind
+        self.precision = precision
+        self.instrument = instrument
+        self.theme = theme
+        self.partnerID = partnerID
+        self.itemID = itemID
+        self.amounts = amounts
+        self.note = note
+        self.evidence = evidence
+    }
+}
+
+/// The amount of one budget line in one year; `amount == nil` means the document names the money but no sum.
+public struct YearAmount: Hashable, Codable, Sendable {
+    public var year: Int
+    public var amount: Money?
+
+    public init(year: Int, amount: Money?) {
+        self.year = year
+        self.amount = amount
+    }
+}
+
+/// What kind of money a line is: it decides how budgets add up in comparisons.
+public enum BudgetKind: String, Codable, Sendable, CaseIterable {
+    case ownProgrammeMoney = "own-programme-money"
+    case staff
+    case subsidyToPartner = "subsidy-to-partner"
+    case grantReceived = "grant-received"
+    case structuralBudget = "structural-budget"
+
+    public var label: LocalizedText {
+        switch self {
+        case .ownProgrammeMoney: LocalizedText(nl: "eigen programmageld", en: "own programme money")
+        case .staff: LocalizedText(nl: "personeel", en: "staff")
+        case .subsidyToPartner: LocalizedText(nl: "subsidie aan partner", en: "subsidy to a partner")
+        case .grantReceived: LocalizedText(nl: "ontvangen bijdrage", en: "grant received")
+        case .structuralBudget: LocalizedText(nl: "structureel budget", en: "structural budget")
+        }
+    }
+}
+
+/// Whether an amount is exact or, as Almere says of its split, "globaal".
+public enum BudgetPrecision: String, Codable, Sendable, CaseIterable {
+    case exact
+    case indicative
+
+    public var label: LocalizedText {
+        switch self {
+        case .exact: LocalizedText(nl: "exact", en: "exact")
+        case .indicative: LocalizedText(nl: "indicatief", en: "indicative")
+        }
+    }
+}

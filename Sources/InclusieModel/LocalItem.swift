@@ -1,0 +1,83 @@
+/// A programme's own unit in its own words: an execution line, a theme, a spearhead, a proposal, an answer.
+///
+/// Mappings onto the canonical taxonomy are ordered lists of ids; the first one is the primary mapping.
+public struct LocalItem: Hashable, Codable, Sendable {
+    public var localID: String
+    /// The document's own word for this kind of item (uitvoeringslijn, speerpunt, programmapunt …).
+    public var nativeType: LocalizedText
+    public var number: String?
+    public var title: String
+    public var description: String?
+    public var parentID: String?
+    /// The owning programme or department; never a person.
+    public var owner: String?
+    public var contactPoints: [ContactPoint]
+    public var years: [Int]
+    /// An id from the taxonomy's item statuses.
+    public var status: String
+    public var themes: [String]
+    public var instruments: [String]
+    public var roles: [String]
+    public var targetGroups: [String]
+    public var partnerIDs: [String]
+    public var relatedIDs: [String]
+    public var note: String?
+    public var evidence: [Evidence]
+
+    public init(
+        localID: String, nativeType: LocalizedText, number: String? = nil, title: String,
+        description: String? = nil, parentID: String? = nil, owner: String? = nil,
+        contactPoints: [ContactPoint] = [], years: [Int] = [], status: String, themes: [String] = [],
+        instruments: [String] = [], roles: [String] = [], targetGroups: [String] = [],
+        partnerIDs: [String] = [], relatedIDs: [String] = [], note: String? = nil, evidence: [Evidence]
+    ) {
+        self.localID = localID
+        self.nativeType = nativeType
+        self.number = number
+        self.title = title
+        self.description = description
+        self.parentID = parentID
+        self.owner = owner
+        self.contactPoints = contactPoints
+        self.years = years
+        self.status = status
+        self.themes = themes
+        self.instruments = instruments
+        self.roles = roles
+        self.targetGroups = targetGroups
+        self.partnerIDs = partnerIDs
+        self.relatedIDs = relatedIDs
+        self.note = note
+        self.evidence = evidence
+    }
+
+    public var primaryTheme: String? { themes.first }
+    public var primaryTargetGroup: String? { targetGroups.first }
+
+    /// A short label for tables: the document's number (if any) and title.
+    public var displayLabel: String {
+        if let number, !number.isEmpty { return "\(number). \(title)" }
+        return title
+    }
+
+    public func ids(_ facet: TaxonomyFacet) -> [String] {
+        switch facet {
+        case .theme: themes
+        case .instrument: instruments
+        case .role: roles
+        case .targetGroup: targetGroups
+        case .itemStatus: [status]
+        }
+    }
+}
+
+/// Where to ask about an item: an organisational unit and department, deliberately without personal names.
+public struct ContactPoint: Hashable, Codable, Sendable {
+    public var unit: String
+    public var department: String?
+
+    public init(unit: String, department: String?) {
+        self.unit = unit
+        self.department = department
+    }
+}

@@ -1,0 +1,146 @@
+/// One programme document of a municipality, mapped onto the shared schema.
+///
+/// The *kind of document* is data: an adopted programme, a council proposal, a workshop outcome and a party
+/// programme are different things, and every comparison shows which is which.
+public struct Programme: Hashable, Codable, Sendable, Identifiable {
+    /// The municipality slug and the programme's own id, e.g. `almere/actieprogramma-2020-2022`.
+    public var key: String
+    public var municipalitySlug: String
+    public var kind: ProgrammeKind
+    public var title: String
+    public var author: Author
+    public var period: Period?
+    /// ISO date of the document, where it states one.
+    public var date: String?
+    public var adoptionStatus: AdoptionStatus
+    /// File name of the source document in the shared sources folder.
+    public var sourceFile: String
+    public var note: String?
+    public var evidence: [Evidence]
+    public var items: [LocalItem]
+    public var partners: [Partner]
+    public var budget: Budget
+
+    public var id: String { key }
+
+    public init(
+        key: String, municipalitySlug: String, kind: ProgrammeKind, title: String, author: Author,
+        period: Period?, date: String?, adoptionStatus: AdoptionStatus, sourceFile: String, note: String?,
+        evidence: [Evidence], items: [LocalItem], partners: [Partner], budget: Budget
+    ) {
+        self.key = key
+        self.municipalitySlug = municipalitySlug
+        self.kind = kind
+        self.title = title
+        self.author = author
+        self.period = period
+        self.date = date
+        self.adoptionStatus = adoptionStatus
+        self.sourceFile = sourceFile
+        self.note = note
+        self.evidence = evidence
+        self.items = items
+        self.partners = partners
+        self.budget = budget
+    }
+
+    public func item(_ localID: String) -> LocalItem? {
+        items.first { $0.localID == localID }
+    }
+}
+
+/// The kind of programme, which decides the native shape of its plugin file and so its adapter.
+///
+/// A struct rather than an enum: adding a kind is one adapter file, without touching the model.
+public struct ProgrammeKind: Hashable, Codable, Sendable {
+    public var id: String
+    public var label: LocalizedText
+
+    public init(id: String, label: LocalizedText) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// Who wrote the programme: the municipality itself, or a political party.
+public struct Author: Hashable, Codable, Sendable {
+    public enum AuthorType: String, Codable, Sendable, CaseIterable {
+        case municipality
+        case party
+    }
+
+    public var type: AuthorType
+    public var name: String
+
+    public init(type: AuthorType, name: String) {
+        self.type = type
+        self.name = name
+    }
+}
+
+/// The years a programme covers, inclusive.
+public struct Period: Hashable, Codable, Sendable {
+    public var from: Int
+    public var to: Int
+
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+
+    public var years: ClosedRange<Int> { from...max(from, to) }
+}
+
+/// How far a document has come: adopted policy weighs differently from a proposal or a workshop's input.
+public enum AdoptionStatus: String, Codable, Sendable, CaseIterable {
+    case adopted
+    case councilProposal = "council-proposal"
+    case workingDocument = "working-document"
+    case workshopOutcome = "workshop-outcome"
+    case electionProgramme = "election-programme"
+
+    public var label: LocalizedText {
+        switch self {
+        case .adopted: LocalizedText(nl: "vastgesteld programma", en: "adopted programme")
+        case .councilProposal: LocalizedText(nl: "raadsvoorstel", en: "council proposal")
+        case .workingDocument: LocalizedText(nl: "intern werkdocument", en: "internal working document")
+        case .workshopOutcome: LocalizedText(nl: "uitkomst werkconferentie", en: "workshop outcome")
+        case .electionProgramme: LocalizedText(nl: "verkiezingsprogramma", en: "election programme")
+        }
+    }
+
+    /// Whether the document is the municipality's policy (adopted or proposed), as opposed to input or a proposal.
+    public var isPolicy: Bool {
+        switch self {
+        case .adopted, .councilProposal, .workingDocument: true
+        case .workshopOutcome, .electionProgramme: false
+        }
+    }
+}
+
+/// A verbatim quote from the source document and the heading it stands under: what makes every item traceable.
+public struct Evidence: Hashable, Codable, Sendable {
+    public var quote: String
+    /// The section heading, levels separated by `>`.
+    public var section: String
+
+    public init(quote: String, section: String) {
+        self.quote = quote
+        self.section = section
+    }
+}
+
+/// An organisation the programme names.
+public struct Partner: Hashable, Codable, Sendable {
+    public var localID: String
+    public var name: String
+    public var description: String?
+    public var evidence: [Evidence]
+
+    public init(localID: String, name: String, description: String?, evidence: [Evidence]) {
+        self.localID = localID
+        self.name = name
+        self.description = description
+        self.evidence = evidence
+    }
+}

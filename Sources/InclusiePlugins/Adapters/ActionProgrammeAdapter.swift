@@ -1,0 +1,78 @@
+import InclusieModel
+
+/// An action programme such as Almere's: principles, roles, execution lines, societal themes, a planning
+/// table of actions × years, and a budget table.
+struct ActionProgrammeAdapter: ProgrammeAdapter {
+    struct Activities: ChildKey { static let key = "activities" }
+    struct Topics: ChildKey { static let key = "topics" }
+
+    /// A row of the planning table: an action with the execution lines it runs under.
+    struct Action: Decodable {
+        var item: NativeItem
+        var lines: [String]
+
+        init(from decoder: any Decoder) throws {
+            item = try NativeItem(from: decoder, extraKeys: ["lines"])
+            lines = try decoder.container(keyedBy: AnyKey.self).list("lines")
+        }
+    }
+
+    struct Body: NativeBody {
+        static let keys: Set<String> = [
+            "principles", "roles", "execution_lines", "societal_themes", "existing_policy", "actions", "monitoring",
+        ]
+        var principles: [NativeItem]
+        var roles: [NativeItem]
+        var executionLines: [NativeItemWithChildren<Activities>]
+        var societalThemes: [NativeItemWithChildren<Topics>]
+        var existingPolicy: [NativeItem]
+        var actions: [Action]
+        var monitoring: [NativeItem]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            principles = try container.list("principles")
+            roles = try container.list("roles")
+            executionLines = try container.list("execution_lines")
+            societalThemes = try container.list("societal_themes")
+            existingPolicy = try container.list("existing_policy")
+            actions = try container.list("actions")
+            monitoring = try container.list("monitoring")
+        }
+    }
+
+    let kind = ProgrammeKind(id: "action-programme", label: LocalizedText(nl: "actieprogramma", en: "action programme"))
+
+    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
+        builder.add(body.principles, type: LocalizedText(nl: "uitgangspunt", en: "principle"), defaultStatus: "commitment")
+        builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
+        builder.add(
+            body.executionLines, type: LocalizedText(nl: "uitvoeringslijn", en: "execution line"),
+            childType: LocalizedText(nl: "activiteit", en: "activity"), defaultStatus: "commitment")
+        builder.add(
+            body.societalThemes, type: LocalizedText(nl: "thema", en: "theme"),
+            childType: LocalizedText(nl: "onderwerp", en: "topic"), defaultStatus: "commitment")
+        builder.add(
+            body.existingPolicy, type: LocalizedText(nl: "bestaand beleid", en: "existing policy"),
+            defaultStatus: "existing-policy")
+        let lineIDs = Set(body.executionLines.map(\.item.id))
+        for action in body.actions {
+            if action.lines.isEmpty || action.item.years.isEmpty {
+                throw PluginProblem(
+                    line: action.item.line, message: "action '\(action.item.id)' needs 'lines' and 'years'",
+                    fix: "list the execution line ids it runs under and the years ticked in the planning table")
+            }
+            if let unknown = action.lines.first(where: { !lineIDs.contains($0) }) {
+                throw PluginProblem(
+                    line: action.item.line, message: "action '\(action.item.id)' names execution line '\(unknown)', which does not exist",
+                    fix: "use one of: \(lineIDs.sorted().joined(separator: ", "))")
+            }
+            // An action inherits how it works from its execution lines unless it says otherwise.
+            let lineInstruments = action.lines.compactMap { builder.item($0)?.instruments.first }
+            builder.add(
+                action.item, type: LocalizedText(nl: "actie", en: "action"), defaultStatus: "commitment",
+                related: action.lines, fallbackInstruments: lineInstruments)
+        }
+        builder.add(body.monitoring, type: LocalizedText(nl: "monitoring", en: "monitoring"), defaultStatus: "commitment")
+    }
+}

@@ -1,0 +1,45 @@
+import InclusieModel
+
+/// A change programme such as Arnhem's: a vision, spearheads owned by departments, roles, starting points,
+/// phases, and topics that appear only in its contact-point table.
+struct ChangeProgrammeAdapter: ProgrammeAdapter {
+    struct Body: NativeBody {
+        static let keys: Set<String> = ["vision", "spearheads", "roles", "starting_points", "phases", "extra_topics"]
+        var vision: [NativeItem]
+        var spearheads: [NativeItem]
+        var roles: [NativeItem]
+        var startingPoints: [NativeItem]
+        var phases: [NativeItem]
+        var extraTopics: [NativeItem]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            vision = try container.list("vision")
+            spearheads = try container.list("spearheads")
+            roles = try container.list("roles")
+            startingPoints = try container.list("starting_points")
+            phases = try container.list("phases")
+            extraTopics = try container.list("extra_topics")
+        }
+    }
+
+    let kind = ProgrammeKind(id: "change-programme", label: LocalizedText(nl: "veranderprogramma", en: "change programme"))
+
+    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
+        builder.add(body.vision, type: LocalizedText(nl: "visie", en: "vision"), defaultStatus: "ambition")
+        // A spearhead is defined by the department that owns it: without one it is not a spearhead.
+        if let ownerless = body.spearheads.first(where: { ($0.owner ?? "").isEmpty }) {
+            throw PluginProblem(
+                line: ownerless.line, message: "spearhead '\(ownerless.id)' has no owner",
+                fix: "add 'owner:' with the programme or department the document names for it")
+        }
+        builder.add(body.spearheads, type: LocalizedText(nl: "speerpunt", en: "spearhead"), defaultStatus: "in-preparation")
+        builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
+        builder.add(
+            body.startingPoints, type: LocalizedText(nl: "uitgangspunt", en: "starting point"), defaultStatus: "commitment")
+        builder.add(body.phases, type: LocalizedText(nl: "fase", en: "phase"), defaultStatus: "in-preparation")
+        builder.add(
+            body.extraTopics, type: LocalizedText(nl: "extra onderwerp", en: "additional topic"),
+            defaultStatus: "in-preparation")
+    }
+}

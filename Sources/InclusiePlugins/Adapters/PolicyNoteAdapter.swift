@@ -1,0 +1,35 @@
+import InclusieModel
+
+/// A council policy note such as Amstelveen's: aims, core values, themes, roles, initiatives and caveats.
+struct PolicyNoteAdapter: ProgrammeAdapter {
+    struct Body: NativeBody {
+        static let keys: Set<String> = ["aims", "core_values", "policy_themes", "roles", "initiatives", "caveats"]
+        var aims: [NativeItem]
+        var coreValues: [NativeItem]
+        var policyThemes: [NativeItem]
+        var roles: [NativeItem]
+        var initiatives: [NativeItem]
+        var caveats: [NativeItem]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            aims = try container.list("aims")
+            coreValues = try container.list("core_values")
+            policyThemes = try container.list("policy_themes")
+            roles = try container.list("roles")
+            initiatives = try container.list("initiatives")
+            caveats = try container.list("caveats")
+        }
+    }
+
+    let kind = ProgrammeKind(id: "policy-note", label: LocalizedText(nl: "beleidsnota", en: "policy note"))
+
+    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
+        builder.add(body.aims, type: LocalizedText(nl: "doelstelling", en: "aim"), defaultStatus: "ambition")
+        builder.add(body.coreValues, type: LocalizedText(nl: "kernwaarde", en: "core value"), defaultStatus: "ambition")
+        builder.add(body.policyThemes, type: LocalizedText(nl: "thema", en: "theme"), defaultStatus: "ambition")
+        builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
+        builder.add(body.initiatives, type: LocalizedText(nl: "initiatief", en: "initiative"), defaultStatus: "existing-policy")
+        builder.add(body.caveats, type: LocalizedText(nl: "kanttekening", en: "caveat"), defaultStatus: "context")
+    }
+}

@@ -1,0 +1,151 @@
+import InclusieModel
+import Yams
+
+/// A coding key for any string, used to list the keys a YAML mapping actually has.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Rejects keys a native shape does not know, so a typo such as `themse:` is reported instead of ignored.
+func rejectUnknownKeys(in decoder: any Decoder, allowed: Set<String>) throws {
+    let container = try decoder.container(keyedBy: AnyKey.self)
+    for key in container.allKeys where !allowed.contains(key.stringValue) {
+        let known = allowed.sorted().joined(separator: ", ")
+        throw DecodingError.dataCorrupted(
+            .init(
+                codingPath: decoder.codingPath + [key],
+                debugDescription: "unknown key '\(key.stringValue)'; this place knows: \(known)"))
+    }
+}
+
+/// A verbatim quote and its section heading, as written in a plugin.
+struct NativeEvidence: Decodable {
+    var quote: String
+    var section: String
+
+    var model: Evidence { Evidence(quote: quote, section: section) }
+}
+
+/// A contact point by unit and department; the shape has no place for a person's name on purpose.
+struct NativeContactPoint: Decodable {
+    var unit: String
+    var department: String?
+
+    init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: ["unit", "department"])
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        unit = try container.decode(String.self, forKey: AnyKey(stringValue: "unit"))
+        department = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "department"))
+    }
+}
+
+/// The fields every item has, whatever the kind; kinds add their own children around it.
+///
+/// Remembers its line in the YAML file so later checks (taxonomy ids, quotes) can point at it.
+struct NativeItem: Decodable {
+    static let keys: Set<String> = [
+        "id", "number", "title", "description", "status", "themes", "instruments", "roles", "target_groups",
+        "partners", "owner", "contact_points", "years", "related", "note", "evidence",
+    ]
+
+    var line: Int?
+    var id: String
+    var number: String?
+    var title: String
+    var description: String?
+    var status: String?
+    var themes: [String]
+    var instruments: [String]
+    var roles: [String]
+    var targetGroups: [String]
+    var partners: [String]
+    var owner: String?
+    var contactPoints: [NativeContactPoint]
+    var years: [Int]
+    var related: [String]
+    var note: String?
+    var evidence: [NativeEvidence]
+
+    init(from decoder: any Decoder) throws {
+        try self.init(from: decoder, extraKeys: [])
+    }
+
+    /// Decodes the shared fields; `extraKeys` are the children or fields a kind adds at this place.
+    init(from decoder: any Decoder, extraKeys: Set<String>) throws {
+        try rejectUnknownKeys(in: decoder, allowed: Self.keys.union(extraKeys))
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        func optional<T: Decodable>(_ key: String, _ type: T.Type = T.self) throws -> T? {
+            try container.decodeIfPresent(T.self, forKey: AnyKey(stringValue: key))
+        }
+        line = decoder.mark?.line
+        id = try container.decode(String.self, forKey: AnyKey(stringValue: "id"))
+        number = try optional("number")
+        title = try container.decode(String.self, forKey: AnyKey(stringValue: "title"))
+        description = try optional("description")
+        status = try optional("status")
+        themes = try optional("themes") ?? []
+        instruments = try optional("instruments") ?? []
+        roles = try optional("roles") ?? []
+        targetGroups = try optional("target_groups") ?? []
+        partners = try optional("partners") ?? []
+        owner = try optional("owner")
+        contactPoints = try optional("contact_points") ?? []
+        years = try optional("years") ?? []
+        related = try optional("related") ?? []
+        note = try optional("note")
+        evidence = try optional("evidence") ?? []
+    }
+}
+
+/// An item that holds child items under a kind-specific key (activities, topics, answers, proposals).
+struct NativeItemWithChildren<Children: ChildKey>: Decodable {
+    var item: NativeItem
+    var children: [NativeItem]
+
+    init(from decoder: any Decoder) throws {
+        item = try NativeItem(from: decoder, extraKeys: [Children.key])
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        children = try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? []
+    }
+}
+
+/// Names the key under which an item's children stand in a native shape.
+protocol ChildKey {
+    static var key: String { get }
+}
+
+/// An organisation named in the programme.
+struct NativePartner: Decodable {
+    var line: Int?
+    var id: String
+    var name: String
+    var description: String?
+    var evidence: [NativeEvidence]
+
+    init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: ["id", "name", "description", "evidence"])
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        line = decoder.mark?.line
+        id = try container.decode(String.self, forKey: AnyKey(stringValue: "id"))
+        name = try container.decode(String.self, forKey: AnyKey(stringValue: "name"))
+        description = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "description"))
+        evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: AnyKey(stringValue: "evidence")) ?? []
+    }
+}
+
+/// A problem an adapter finds in a native shape after decoding, at the line of the part concerned.
+struct PluginProblem: Error {
+    var line: Int?
+    var message: String
+    var fix: String?
+}
+
+extension KeyedDecodingContainer where Key == AnyKey {
+    /// A list that may be left out of the file; left out means empty.
+    func list<T: Decodable>(_ key: String) throws -> [T] {
+        try decodeIfPresent([T].self, forKey: AnyKey(stringValue: key)) ?? []
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import InclusieModel
+import Yams
+
+/// Everything read from a `municipalities/` folder, with every problem found on the way.
+public struct LoadedPlugins: Sendable {
+    public var taxonomy: Taxonomy?
+    public var municipalities: [Municipality]
+    public var programmes: [LoadedProgramme]
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// The catalog to import, or all the errors that stand in the way.
+    public func catalog() throws(Diagnostics) -> Catalog {
+        guard errors.isEmpty, let taxonomy else { throw Diagnostics(errors) }
+        return Catalog(taxonomy: taxonomy, municipalities: municipalities, programmes: programmes.map(\.programme))
+    }
+}
+
+/// Reads the taxonomy and every municipality plugin folder, and checks them against each other.
+///
+/// Reports every problem it can find in one go rather than stopping at the first, so a user fixing a
+/// plugin does not have to run the tool once per mistake.
+public struct PluginLoader: Sendable {
+    public static let taxonomyFileName = "taxonomy.yaml"
+    public static let municipalityFileName = "municipality.yaml"
+
+    private let kinds: ProgrammeKinds
+
+    public init(kinds: ProgrammeKinds = ProgrammeKinds()) {
+        self.kinds = kinds
+    }
+
+    /// The files a load reads, so callers can tell whether a database is older than its plugins.
+    public static func pluginFiles(in directory: String) -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: directory) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }.map {
+            (directory as NSString).appendingPathComponent($0)
+        }
+    }
+
+    public func load(directory: String) -> LoadedPlugins {
+        var result = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
+        let taxonomyPath = join(directory, Self.taxonomyFileName)
+        guard let taxonomyText = readText(taxonomyPath, into: &result.diagnostics) else { return result }
+        do {
+            result.taxonomy = try TaxonomyReader.read(yaml: taxonomyText)
+        } catch {
+            result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: taxonomyPath, yaml: taxonomyText))
+            return result
+        }
+        for folder in pluginFolders(in: directory) {
+            loadFolder(slug: folder, path: join(directory, folder), into: &result)
+        }
+        if result.municipalities.isEmpty && result.errors.isEmpty {
+            result.diagnostics.append(
+                Diagnostic(
+                    file: directory, message: "no municipality plugin folders found",
+                    fix: "add a folder <slug>/ with municipality.yaml and a programme file (see docs/plugin-format.md)"))
+        }
+        if let taxonomy = result.taxonomy {
+            result.diagnostics += ProgrammeValidator(taxonomy: taxonomy).validate(result.programmes)
+        }
+        return result
+    }
+
+    private func pluginFolders(in directory: String) -> [String] {
+        let manager = FileManager.default
+        let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.filter { entry in
+            var isDirectory: ObjCBool = false
+            return !entry.hasPrefix(".") && manager.fileExists(atPath: join(directory, entry), isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }
+
+    private func loadFolder(slug: String, path: String, into result: inout LoadedPlugins) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        let municipalityPath = join(path, Self.municipalityFileName)
+        if !files.contains(Self.municipalityFileName) {
+            result.diagnostics.append(
+                Diagnostic(
+                    file: path, message: "this plugin folder has no \(Self.municipalityFileName)",
+                    fix: "add \(Self.municipalityFileName) with slug, name and population (see docs/plugin-format.md)"))
+        } else if let text = readText(municipalityPath, into: &result.diagnostics) {
+            do {
+                let municipality = try MunicipalityReader.read(yaml: text)
+                if municipality.slug != slug {
+                    result.diagnostics.append(
+                        Diagnostic(
+                            file: municipalityPath, line: 1,
+                            message: "slug '\(municipality.slug)' differs from the folder name '\(slug)'",
+                            fix: "make them the same"))
+                }
+                result.municipalities.append(municipality)
+            } catch {
+                result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: municipalityPath, yaml: text))
+            }
+        }
+        let programmeFiles = files.filter { $0 != Self.municipalityFileName }
+        if programmeFiles.isEmpty {
+            result.diagnostics.append(
+                Diagnostic(
+                    file: path, message: "this plugin folder has no programme file",
+                    fix: "add a YAML file with the programme, starting with 'kind:' (see docs/plugin-format.md)"))
+        }
+        for file in programmeFiles {
+            let filePath = join(path, file)
+            guard let text = readText(filePath, into: &result.diagnostics) else { continue }
+            do {
+                let adapter = try adapter(for: text, file: filePath)
+                let (programme, lines) = try adapter.read(yaml: text, municipalitySlug: slug)
+                result.programmes.append(LoadedProgramme(programme: programme, file: filePath, lines: lines))
+            } catch let diagnostic as Diagnostic {
+                result.diagnostics.append(diagnostic)
+            } catch {
+                result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: filePath, yaml: text))
+            }
+        }
+    }
+
+    private func adapter(for yaml: String, file: String) throws -> any ProgrammeAdapter {
+        struct KindOnly: Decodable { var kind: String? }
+        let known = kinds.all.map(\.id).joined(separator: ", ")
+        guard let kind = try YAMLDecoder().decode(KindOnly.self, from: yaml).kind else {
+            throw Diagnostic(
+                file: file, line: 1, message: "the programme file does not say its kind",
+                fix: "start it with 'kind:' and one of: \(known)")
+        }
+        guard let adapter = kinds.adapter(for: kind) else {
+            throw Diagnostic(
+                file: file, line: YAMLDiagnostics.line(of: [AnyKey(stringValue: "kind")], in: yaml),
+                message: "unknown kind '\(kind)'", fix: "use one of: \(known)")
+        }
+        return adapter
+    }
+
+    /// Reads a file as UTF-8 text; anything else is reported, because quotes must match the sources exactly.
+    private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(file: path, message: "file not found or not readable", fix: "check the path"))
+            return nil
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(
+                Diagnostic(
+                    file: path, message: "this file is not UTF-8 text",
+                    fix: "save it as UTF-8 (in most editors: Save as… > Encoding: UTF-8)"))
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    private func join(_ directory: String, _ name: String) -> String {
+        (directory as NSString).appendingPathComponent(name)
+    }
+}

@@ -1,0 +1,146 @@
+import InclusieModel
+import Yams
+
+/// Turns one kind of programme file, in its native shape, into the shared schema.
+///
+/// One conforming type per programme kind, each in its own file under `Adapters/`. The shared header
+/// (title, author, partners, budget …) is read for every kind; an adapter only declares its native body
+/// and how its groups of items map onto local items.
+protocol ProgrammeAdapter: Sendable {
+    associatedtype Body: NativeBody
+
+    /// The `kind:` value that selects this adapter, with its labels for output.
+    var kind: ProgrammeKind { get }
+    /// Adds the body's items to the programme being built, each with its native type and default status.
+    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws
+}
+
+/// A programme read from a plugin file, with where each part stands in that file for later diagnostics.
+public struct LoadedProgramme: Sendable {
+    public var programme: Programme
+    /// The plugin file, relative to where the user pointed the tool.
+    public var file: String
+    public var lines: SourceLines
+}
+
+/// Line numbers of a plugin's parts, keyed by what they belong to: `item:<id>`, `partner:<id>`, `budget:<id>`.
+public struct SourceLines: Sendable {
+    var byKey: [String: Int] = [:]
+
+    public func item(_ id: String) -> Int? { byKey["item:\(id)"] }
+    public func partner(_ id: String) -> Int? { byKey["partner:\(id)"] }
+    public func budgetLine(_ id: String) -> Int? { byKey["budget:\(id)"] }
+    public var budget: Int? { byKey["budget"] }
+}
+
+extension ProgrammeAdapter {
+    /// Decodes the file's YAML in this kind's shape and maps it onto the shared schema.
+    func read(yaml: String, municipalitySlug: String) throws -> (Programme, SourceLines) {
+        let native = try YAMLDecoder().decode(NativeProgramme<Body>.self, from: yaml)
+        let header = native.header
+        var builder = ProgrammeBuilder()
+        try map(native.body, into: &builder)
+        builder.lines.byKey["budget"] = header.budget.line
+        let partners = header.partners.map { partner in
+            builder.lines.byKey["partner:\(partner.id)"] = partner.line
+            return Partner(
+                localID: partner.id, name: partner.name, description: partner.description,
+                evidence: partner.evidence.map(\.model))
+        }
+        let budget: Budget
+        if let reason = header.budget.noneReason {
+            budget = .none(reason: reason, evidence: header.budget.evidence.map(\.model))
+        } else {
+            budget = .lines(
+                header.budget.lines.map { line in
+                    builder.lines.byKey["budget:\(line.id)"] = line.line
+                    return BudgetLine(
+                        localID: line.id, label: line.label, block: line.block, kind: line.kind,
+                        precision: line.precision, instrument: line.instrument, theme: line.theme,
+                        partnerID: line.partner, itemID: line.item, amounts: line.amounts, note: line.note,
+                        evidence: line.evidence.map(\.model))
+                }, note: header.budget.note, evidence: header.budget.evidence.map(\.model))
+        }
+        let programme = Programme(
+            key: "\(municipalitySlug)/\(header.id)", municipalitySlug: municipalitySlug, kind: kind,
+            title: header.title, author: header.author, period: header.period, date: header.date,
+            adoptionStatus: header.adoptionStatus, sourceFile: header.source, note: header.note,
+            evidence: header.evidence.map(\.model), items: builder.items, partners: partners, budget: budget)
+        return (programme, builder.lines)
+    }
+}
+
+/// Collects a programme's items in document order, remembering each one's line in the plugin file.
+struct ProgrammeBuilder {
+    private(set) var items: [LocalItem] = []
+    fileprivate(set) var lines = SourceLines()
+
+    func item(_ id: String) -> LocalItem? {
+        items.first { $0.localID == id }
+    }
+
+    /// Adds one native item as a local item of the given native type.
+    ///
+    /// - Parameters:
+    ///   - defaultStatus: the status the kind gives this group; an item's own `status:` wins.
+    ///   - related: links the kind knows of (an action's execution lines), added to the item's own.
+    ///   - fallbackInstruments: used when the item names no instruments of its own.
+    mutating func add(
+        _ native: NativeItem, type: LocalizedText, defaultStatus: String, parent: String? = nil,
+        related: [String] = [], fallbackInstruments: [String] = []
+    ) {
+        if let line = native.line, lines.byKey["item:\(native.id)"] == nil {
+            lines.byKey["item:\(native.id)"] = line
+        }
+        items.append(
+            LocalItem(
+                localID: native.id, nativeType: type, number: native.number, title: native.title,
+                description: native.description, parentID: parent, owner: native.owner,
+                contactPoints: native.contactPoints.map { ContactPoint(unit: $0.unit, department: $0.department) },
+                years: native.years, status: native.status ?? defaultStatus, themes: native.themes,
+                instruments: native.instruments.isEmpty ? fallbackInstruments : native.instruments,
+                roles: native.roles, targetGroups: native.targetGroups, partnerIDs: native.partners,
+                relatedIDs: unique(native.related + related), note: native.note,
+                evidence: native.evidence.map(\.model)))
+    }
+
+    mutating func add(_ natives: [NativeItem], type: LocalizedText, defaultStatus: String, parent: String? = nil) {
+        for native in natives {
+            add(native, type: type, defaultStatus: defaultStatus, parent: parent)
+        }
+    }
+
+    /// Adds items that hold children: each parent, then its children under it.
+    mutating func add<Key: ChildKey>(
+        _ natives: [NativeItemWithChildren<Key>], type: LocalizedText, childType: LocalizedText,
+        defaultStatus: String, childStatus: String? = nil
+    ) {
+        for native in natives {
+            add(native.item, type: type, defaultStatus: defaultStatus)
+            add(native.children, type: childType, defaultStatus: childStatus ?? defaultStatus, parent: native.item.id)
+        }
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The programme kinds this build knows, each with its adapter. Adding a kind: one adapter file, one line here.
+public struct ProgrammeKinds: Sendable {
+    let adapters: [any ProgrammeAdapter]
+
+    public init() {
+        adapters = [
+            ActionProgrammeAdapter(), PolicyNoteAdapter(), ChangeProgrammeAdapter(), WorkshopAdapter(),
+            PartyProgrammeAdapter(),
+        ]
+    }
+
+    public var all: [ProgrammeKind] { adapters.map(\.kind) }
+
+    func adapter(for kind: String) -> (any ProgrammeAdapter)? {
+        adapters.first { $0.kind.id == kind }
+    }
+}

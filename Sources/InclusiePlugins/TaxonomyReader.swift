@@ -1,0 +1,91 @@
+import InclusieModel
+import Yams
+
+/// Reads `municipalities/taxonomy.yaml` into the model's `Taxonomy`.
+enum TaxonomyReader {
+    private struct Entry: Decodable {
+        var id: String
+        var nl: String
+        var en: String
+        var definition: String
+    }
+
+    private struct Domain: Decodable {
+        var domain: String
+        var nl: String
+        var en: String
+        var definition: String
+        var themes: [Entry]
+    }
+
+    private struct File: Decodable {
+        var themes: [Domain]
+        var instruments: [Entry]
+        var roles: [Entry]
+        var targetGroups: [Entry]
+        var itemStatuses: [Entry]
+
+        enum CodingKeys: String, CodingKey {
+            case themes, instruments, roles
+            case targetGroups = "target_groups"
+            case itemStatuses = "item_statuses"
+        }
+    }
+
+    static func read(yaml: String) throws -> Taxonomy {
+        let file = try YAMLDecoder().decode(File.self, from: yaml)
+        func entries(_ list: [Entry], domain: String? = nil) -> [TaxonomyEntry] {
+            list.map {
+                TaxonomyEntry(id: $0.id, label: LocalizedText(nl: $0.nl, en: $0.en), definition: $0.definition, domainID: domain)
+            }
+        }
+        return Taxonomy(
+            domains: file.themes.map {
+                TaxonomyEntry(id: $0.domain, label: LocalizedText(nl: $0.nl, en: $0.en), definition: $0.definition)
+            },
+            themes: file.themes.flatMap { entries($0.themes, domain: $0.domain) },
+            instruments: entries(file.instruments), roles: entries(file.roles),
+            targetGroups: entries(file.targetGroups), itemStatuses: entries(file.itemStatuses))
+    }
+}
+
+/// Reads a `municipality.yaml`.
+enum MunicipalityReader {
+    private struct Figure: Decodable {
+        var referenceDate: String
+        var count: Int
+        var publisher: String
+        var sourceURL: String?
+        var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case referenceDate = "reference_date"
+            case count, publisher, note
+            case sourceURL = "source_url"
+        }
+    }
+
+    private struct File: Decodable {
+        var slug: String
+        var name: String
+        var province: String?
+        var cbsCode: String?
+        var population: [Figure]?
+
+        enum CodingKeys: String, CodingKey {
+            case slug, name, province, population
+            case cbsCode = "cbs_code"
+        }
+    }
+
+    static func read(yaml: String) throws -> Municipality {
+        let file = try YAMLDecoder().decode(File.self, from: yaml)
+        return Municipality(
+            slug: file.slug, name: file.name, province: file.province, cbsCode: file.cbsCode,
+            population: (file.population ?? []).map {
+                PopulationFigure(
+                    referenceDate: $0.referenceDate, count: $0.count, publisher: $0.publisher, sourceURL: $0.sourceURL,
+                    note: $0.note)
+            })
+    }
+}

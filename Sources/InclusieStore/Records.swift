@@ -1,0 +1,146 @@
+import GRDB
+import InclusieModel
+
+/// Column names in snake_case, so that the SQLite file reads naturally in the `sqlite3` shell or a spreadsheet.
+protocol SnakeCaseRecord: Codable, FetchableRecord, EncodableRecord {}
+
+extension SnakeCaseRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+}
+
+extension AdoptionStatus: DatabaseValueConvertible {}
+extension BudgetKind: DatabaseValueConvertible {}
+extension BudgetPrecision: DatabaseValueConvertible {}
+extension Author.AuthorType: DatabaseValueConvertible {}
+
+struct MunicipalityRecord: SnakeCaseRecord, PersistableRecord {
+    static let databaseTableName = "municipality"
+    var slug: String
+    var name: String
+    var province: String?
+    var cbsCode: String?
+}
+
+struct PopulationFigureRecord: SnakeCaseRecord, PersistableRecord {
+    static let databaseTableName = "population_figure"
+    var id: Int64?
+    var municipalitySlug: String
+    var referenceDate: String
+    var count: Int
+    var publisher: String
+    var sourceURL: String?
+    var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, municipalitySlug, referenceDate, count, publisher, note
+        case sourceURL = "sourceUrl"
+    }
+}
+
+struct ProgrammeRecord: SnakeCaseRecord, PersistableRecord {
+    static let databaseTableName = "programme"
+    var key: String
+    var municipalitySlug: String
+    var position: Int
+    var kind: String
+    var kindLabelNl: String
+    var kindLabelEn: String
+    var title: String
+    var authorType: Author.AuthorType
+    var authorName: String
+    var periodFrom: Int?
+    var periodTo: Int?
+    var date: String?
+    var adoptionStatus: AdoptionStatus
+    var sourceFile: String
+    var note: String?
+    var budgetStated: Bool
+    var noBudgetReason: String?
+    var budgetNote: String?
+}
+
+struct LocalItemRecord: SnakeCaseRecord, MutablePersistableRecord {
+    static let databaseTableName = "local_item"
+    var id: Int64?
+    var programmeKey: String
+    var localId: String
+    var position: Int
+    var nativeTypeNl: String
+    var nativeTypeEn: String
+    var number: String?
+    var title: String
+    var description: String?
+    var parentId: Int64?
+    var owner: String?
+    var status: String
+    var note: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+struct PartnerRecord: SnakeCaseRecord, MutablePersistableRecord {
+    static let databaseTableName = "partner"
+    var id: Int64?
+    var programmeKey: String
+    var localId: String
+    var position: Int
+    var name: String
+    var description: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+struct BudgetLineRecord: SnakeCaseRecord, MutablePersistableRecord {
+    static let databaseTableName = "budget_line"
+    var id: Int64?
+    var programmeKey: String
+    var localId: String
+    var position: Int
+    var label: String
+    var block: String?
+    var kind: BudgetKind
+    var precision: BudgetPrecision
+    var instrumentId: String?
+    var themeId: String?
+    var partnerId: Int64?
+    var itemId: Int64?
+    var note: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+struct BudgetAmountRecord: SnakeCaseRecord, PersistableRecord {
+    static let databaseTableName = "budget_amount"
+    var budgetLineId: Int64
+    var year: Int
+    /// Whole euro cents; nil when the document states no amount.
+    var amountCents: Int?
+}
+
+struct EvidenceRecord: SnakeCaseRecord, PersistableRecord {
+    static let databaseTableName = "evidence"
+
+    /// What a quote is evidence for.
+    enum Subject: String, Codable, DatabaseValueConvertible {
+        case programme, item, partner
+        case budgetLine = "budget-line"
+        case budget
+    }
+
+    var id: Int64?
+    var programmeKey: String
+    var subject: Subject
+    var itemId: Int64?
+    var partnerId: Int64?
+    var budgetLineId: Int64?
+    var position: Int
+    var quote: String
+    var section: String
+}

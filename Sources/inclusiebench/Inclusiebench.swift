@@ -1,0 +1,17 @@
+import ArgumentParser
+import InclusieStore
+
+/// The `inclusiebench` command: compare municipalities' inclusion programmes side by side.
+@main
+struct Inclusiebench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inclusiebench",
+        abstract: "Vergelijk inclusieprogramma's van gemeenten / Compare municipalities' inclusion programmes.",
+        discussion: """
+            Leest de gemeenten in municipalities/, bewaart ze in een SQLite-database en zet ze naast elkaar.
+            Reads the municipalities in municipalities/, stores them in SQLite and lines them up.
+            """,
+        version: "inclusiebench 0.1.0 (database schema \(Store.knownMigrations.last ?? "-"))",
+        subcommands: [Validate.self, Import.self, Compare.self, Schema.self]
+    )
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import InclusieComparison
+import InclusieExport
+import InclusieModel
+
+/// Where the plugins are.
+struct PluginOptions: ParsableArguments {
+    @Option(name: .customLong("municipalities"), help: "Map met de gemeente-plugins / folder with the municipality plugins.")
+    var directory = "municipalities"
+}
+
+/// Where the database is.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "Het SQLite-bestand / the SQLite file.")
+    var path = "inclusiebench.sqlite"
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, markdown
+}
+
+extension Language: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
+
+/// How a view is shown, and which programmes and items it covers.
+struct ViewOptions: ParsableArguments {
+    @Option(help: "table, csv, json of markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Taal van de uitvoer / output language: nl of en.")
+    var lang: Language = .nl
+
+    @Option(help: "CSV-dialect: excel-nl (;, decimale komma, BOM) of rfc4180.")
+    var dialect: CSVDialect = .excelNL
+
+    @Option(help: "Alleen deze gemeenten of programma's, met komma's / only these municipalities or programmes, comma-separated.")
+    var only: String?
+
+    @Option(
+        help: "Alleen onderdelen met deze status, met komma's (commitment, ambition, in-preparation, existing-policy, input, proposal, context).")
+    var status: String?
+
+    var scope: ComparisonScope {
+        ComparisonScope(only: list(only), statuses: list(status), language: lang)
+    }
+
+    private func list(_ text: String?) -> Set<String>? {
+        text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import InclusieStore
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Toon de schemaversie van de database / show the database schema version.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let applied = try Store(path: database.path).appliedMigrations()
+        print("schema: \(applied.last ?? "-")")
+        print("migraties / migrations: \(applied.joined(separator: ", "))")
+    }
+}
