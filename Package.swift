@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .target(name: "InclusieModel"),
@@ -32,10 +33,20 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(
+            name: "InclusieReport",
+            dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", .product(name: "Plot", package: "Plot")]
+        ),
+        .target(name: "InclusieSynthetic", dependencies: ["InclusieModel"]),
+        .executableTarget(
+            name: "inclusiebench-benchmark",
+            dependencies: ["InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport", "InclusieSynthetic"]
+        ),
         .executableTarget(
             name: "inclusiebench",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
+                "InclusieReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +54,7 @@ let package = Package(
             name: "InclusiebenchTests",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "inclusiebench",
+                "InclusieReport", "InclusieSynthetic", "inclusiebench",
             ]
         ),
     ]

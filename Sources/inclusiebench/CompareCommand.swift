@@ -15,8 +15,7 @@ struct Compare: ParsableCommand {
 
         func run() throws {
             let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
-            let matrix = CoverageMatrix(facet: .theme, catalog: catalog, scope: view.scope)
-            try Output.write(matrix, tables: matrix.tables(taxonomy: catalog.taxonomy, language: view.lang), options: view)
+            try Output.write(ViewName.themes.build(catalog: catalog, scope: view.scope), catalog: catalog, options: view)
         }
     }
 
@@ -28,8 +27,7 @@ struct Compare: ParsableCommand {
 
         func run() throws {
             let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
-            let matrix = CoverageMatrix(facet: .instrument, catalog: catalog, scope: view.scope)
-            try Output.write(matrix, tables: matrix.tables(taxonomy: catalog.taxonomy, language: view.lang), options: view)
+            try Output.write(ViewName.instruments.build(catalog: catalog, scope: view.scope), catalog: catalog, options: view)
         }
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import InclusieExport
+import InclusieModel
 
 /// Writes a view in the format the user asked for.
 enum Output {
-    static func write<View: Encodable>(_ view: View, tables: [ResultTable], options: ViewOptions) throws {
+    static func write(_ view: any TabularView, catalog: Catalog, options: ViewOptions) throws {
+        let tables = view.tables(catalog: catalog, language: options.lang)
         switch options.format {
         case .table:
             print(tables.map { TerminalRenderer.render($0, language: options.lang) }.joined(separator: "\n"), terminator: "")

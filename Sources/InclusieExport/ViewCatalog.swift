@@ -1,0 +1,27 @@
+import InclusieComparison
+import InclusieModel
+
+/// A comparison result that can be shown as one or more tables (terminal, Markdown, CSV) and as JSON.
+public protocol TabularView: Encodable, Sendable {
+    func tables(catalog: Catalog, language: Language) -> [ResultTable]
+}
+
+extension CoverageMatrix: TabularView {
+    public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
+        tables(taxonomy: catalog.taxonomy, language: language)
+    }
+}
+
+/// Every comparison view by name: what `compare`, `export` and the report iterate over.
+public enum ViewName: String, CaseIterable, Sendable {
+    case themes
+    case instruments
+
+    /// Computes the view with its default settings for the whole scope.
+    public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
+        switch self {
+        case .themes: CoverageMatrix(facet: .theme, catalog: catalog, scope: scope)
+        case .instruments: CoverageMatrix(facet: .instrument, catalog: catalog, scope: scope)
+        }
+    }
+}

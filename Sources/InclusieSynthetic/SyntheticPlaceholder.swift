@@ -1,0 +1,2 @@
+/// Placeholder until the synthetic plugin generator lands.
+enum SyntheticPlaceholder {}
