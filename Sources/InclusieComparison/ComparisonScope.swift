@@ -41,6 +41,8 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
     public var adoptionStatus: String
     public var adoptionStatusLabel: String
     public var author: String
+    /// `municipality` or `party`.
+    public var authorType: String
     /// False for workshop input and party proposals: they are shown, never counted as policy.
     public var isPolicy: Bool
 
@@ -53,11 +55,12 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
         adoptionStatus = programme.adoptionStatus.rawValue
         adoptionStatusLabel = programme.adoptionStatus.label.text(language)
         author = programme.author.name
+        authorType = programme.author.type.rawValue
         isPolicy = programme.adoptionStatus.isPolicy
     }
 
-    /// A short heading: the municipality, and the author when that is not the municipality.
+    /// A short heading: the municipality, and the party when a party wrote it.
     public var shortName: String {
-        author.localizedCaseInsensitiveContains(municipality) ? municipality : "\(municipality) (\(author))"
+        authorType == Author.AuthorType.party.rawValue ? "\(municipality) (\(author))" : municipality
     }
 }

@@ -26,8 +26,11 @@ public struct LoadedProgramme: Sendable {
 /// Line numbers of a plugin's parts, keyed by what they belong to: `item:<id>`, `partner:<id>`, `budget:<id>`.
 public struct SourceLines: Sendable {
     var byKey: [String: Int] = [:]
+    /// Lines of items whose id was already taken: where a duplicate is reported.
+    var duplicateItems: [String: [Int]] = [:]
 
     public func item(_ id: String) -> Int? { byKey["item:\(id)"] }
+    public func duplicates(ofItem id: String) -> [Int] { duplicateItems[id] ?? [] }
     public func partner(_ id: String) -> Int? { byKey["partner:\(id)"] }
     public func budgetLine(_ id: String) -> Int? { byKey["budget:\(id)"] }
     public var budget: Int? { byKey["budget"] }
@@ -89,8 +92,12 @@ struct ProgrammeBuilder {
         _ native: NativeItem, type: LocalizedText, defaultStatus: String, parent: String? = nil,
         related: [String] = [], fallbackInstruments: [String] = []
     ) {
-        if let line = native.line, lines.byKey["item:\(native.id)"] == nil {
-            lines.byKey["item:\(native.id)"] = line
+        if let line = native.line {
+            if lines.byKey["item:\(native.id)"] == nil {
+                lines.byKey["item:\(native.id)"] = line
+            } else {
+                lines.duplicateItems[native.id, default: []].append(line)
+            }
         }
         items.append(
             LocalItem(

@@ -36,12 +36,15 @@ struct ProgrammeValidator {
         }
         let itemIDs = Set(programme.items.map(\.localID))
         let partnerIDs = Set(programme.partners.map(\.localID))
-        var seenItems = Set<String>()
+        let occurrences = Dictionary(grouping: programme.items.map(\.localID), by: { $0 })
+        for (id, lines) in occurrences.sorted(by: { $0.key < $1.key }) where lines.count > 1 {
+            let first = loaded.lines.item(id).map { " (first on line \($0))" } ?? ""
+            report(
+                loaded.lines.duplicates(ofItem: id).first, "item id '\(id)' is used more than once\(first)",
+                fix: "give every item its own id")
+        }
         for item in programme.items {
             let line = loaded.lines.item(item.localID)
-            if !seenItems.insert(item.localID).inserted {
-                report(line, "item id '\(item.localID)' is used more than once", fix: "give every item its own id")
-            }
             if !isValidID(item.localID) {
                 report(line, "item id '\(item.localID)' has characters ids may not have", fix: "use a-z, 0-9, '-' and '.'")
             }

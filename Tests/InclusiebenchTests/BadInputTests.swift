@@ -1,0 +1,136 @@
+import Foundation
+import InclusieModel
+@testable import InclusiePlugins
+import Testing
+
+/// Every kind of bad input a user can make: each must name the file (and line, where known), say what to
+/// fix, and leave an existing database exactly as it was.
+@Suite struct BadInputTests {
+    let bij1 = "almere/bij1-verkiezingsprogramma-2022.yaml"
+    let amstelveen = "amstelveen/nota-diversiteit-en-inclusie-2023.yaml"
+
+    /// Copies the real plugins, applies `change` to one file, and loads the result.
+    private func load(editing file: String, _ change: (String) -> String) throws -> (LoadedPlugins, URL) {
+        let directory = try TestSupport.copyOfMunicipalities()
+        let path = directory.appendingPathComponent(file)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let changed = change(text)
+        try #require(changed != text, "the edit did not change \(file)")
+        try changed.write(to: path, atomically: true, encoding: .utf8)
+        return (PluginLoader().load(directory: directory.path), directory)
+    }
+
+    private func onlyError(_ loaded: LoadedPlugins) throws -> Diagnostic {
+        try #require(loaded.errors.count == 1, "\(loaded.errors)")
+        return loaded.errors[0]
+    }
+
+    @Test func yamlSyntaxErrorNamesFileAndLine() throws {
+        let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "  - id: pre-2\n", with: "  - id: pre-2\n   bad: [unclosed\n") }
+        let error = try onlyError(loaded)
+        #expect(error.file.hasSuffix(bij1))
+        #expect(error.message.contains("YAML syntax error"))
+        #expect(error.line != nil)
+        #expect(error.fix != nil)
+    }
+
+    @Test func unknownKindListsTheKnownOnes() throws {
+        let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "kind: party-programme", with: "kind: manifesto") }
+        let error = try onlyError(loaded)
+        #expect(error.line == 1)
+        #expect(error.message == "unknown kind 'manifesto'")
+        #expect(error.fix?.contains("party-programme") == true)
+    }
+
+    @Test func idNotInTaxonomyPointsAtTheItem() throws {
+        let (loaded, _) = try load(editing: bij1) {
+            $0.replacingOccurrences(of: "themes: [safety, anti-discrimination-policy, lgbti-acceptance]", with: "themes: [safety, anti-racism, lgbti-acceptance]")
+        }
+        let error = try onlyError(loaded)
+        #expect(error.message.contains("'anti-racism' is not a theme in taxonomy.yaml"))
+        #expect(error.line == 49)
+    }
+
+    @Test func duplicateItemIdsAreReported() throws {
+        let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "id: p-2.1-2\n", with: "id: p-2.1-1\n") }
+        let error = try onlyError(loaded)
+        #expect(error.message == "item id 'p-2.1-1' is used more than once (first on line 81)")
+        #expect(error.line == 101)
+    }
+
+    @Test(arguments: [("-50000", "is negative"), ("vijftigduizend", "is not a number"), ("50.000,00", "is not a number")])
+    func badBudgetAmountSaysWhatIsWrong(amount: String, reason: String) throws {
+        let (loaded, _) = try load(editing: amstelveen) { $0.replacingOccurrences(of: "2023: 50000\n", with: "2023: \(amount)\n") }
+        let error = try onlyError(loaded)
+        #expect(error.message.contains("the amount '\(amount)' for 2023 \(reason)"))
+        #expect(error.line == 386)
+    }
+
+    @Test func yearThatIsNotAYear() throws {
+        let (loaded, _) = try load(editing: amstelveen) { $0.replacingOccurrences(of: "2024: 100000\n", with: "volgend jaar: 100000\n") }
+        let error = try onlyError(loaded)
+        #expect(error.message.contains("'volgend jaar' is not a year"))
+        #expect(error.line == 387)
+    }
+
+    @Test func itemYearThatIsNotANumber() throws {
+        let (loaded, _) = try load(editing: bij1) {
+            $0.replacingOccurrences(of: "  - id: pre-2\n", with: "  - id: pre-2\n    years: [2022, binnenkort]\n")
+        }
+        let error = try onlyError(loaded)
+        #expect(error.message.contains("should be a whole number"))
+        #expect(error.line == 50)
+    }
+
+    @Test func misspelledKeyIsNotSilentlyIgnored() throws {
+        let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "    themes: [safety,", with: "    themse: [safety,") }
+        let error = try onlyError(loaded)
+        #expect(error.message.contains("unknown key 'themse'"))
+        #expect(error.line == 55)
+    }
+
+    @Test(.enabled(if: TestSupport.mustReadSources, TestSupport.sourcesSkipReason))
+    func quoteNotInSourceIsFound() throws {
+        try #require(TestSupport.sourcesAvailable, "CI is set, but ../shared/sources is missing")
+        let (loaded, _) = try load(editing: bij1) {
+            $0.replacingOccurrences(of: "quote: Almere BIJ1 wil een samenleving waarin er ruimte is voor iedereen.", with: "quote: Almere BIJ1 wil een stad waarin er ruimte is voor iedereen.")
+        }
+        #expect(loaded.errors.isEmpty)
+        let problems = QuoteChecker(sourcesDirectory: TestSupport.sources).check(loaded.programmes)
+        #expect(!problems.isEmpty)
+        #expect(problems.allSatisfy { $0.file.hasSuffix(bij1) && $0.message.contains("not found in almere-bij1") })
+    }
+
+    @Test func quoteComparisonIgnoresLayoutAndTypographicQuotes() {
+        let source = QuoteChecker.normalise("de ‘superdiversiteit’\n  is  voor ons")
+        #expect(source.contains(QuoteChecker.normalise("de 'superdiversiteit' is voor ons")))
+        #expect(!source.contains(QuoteChecker.normalise("de superdiversiteit is voor ons")))
+    }
+
+    @Test func pluginFolderWithoutProgrammeFile() throws {
+        let directory = try TestSupport.copyOfMunicipalities()
+        let zwolle = directory.appendingPathComponent("zwolle")
+        try FileManager.default.createDirectory(at: zwolle, withIntermediateDirectories: true)
+        try "slug: zwolle\nname: Zwolle\n".write(to: zwolle.appendingPathComponent("municipality.yaml"), atomically: true, encoding: .utf8)
+        let error = try onlyError(PluginLoader().load(directory: directory.path))
+        #expect(error.file.hasSuffix("zwolle"))
+        #expect(error.message == "this plugin folder has no programme file")
+    }
+
+    @Test func fileThatIsNotUTF8() throws {
+        let directory = try TestSupport.copyOfMunicipalities()
+        let path = directory.appendingPathComponent(bij1)
+        // "# café" as a Latin-1 editor would save it: the é is the single byte E9, which UTF-8 does not allow.
+        var bytes = try Data(contentsOf: path)
+        bytes.append(contentsOf: [0x23, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x0A])
+        try bytes.write(to: path)
+        let error = try onlyError(PluginLoader().load(directory: directory.path))
+        #expect(error.file.hasSuffix(bij1))
+        #expect(error.message == "this file is not UTF-8 text")
+    }
+
+    @Test func diagnosticsPrintLikeACompiler() {
+        let diagnostic = Diagnostic(file: "municipalities/x/y.yaml", line: 12, message: "'z' is not a theme", fix: "use an id")
+        #expect(diagnostic.description == "municipalities/x/y.yaml:12: error: 'z' is not a theme — use an id")
+    }
+}

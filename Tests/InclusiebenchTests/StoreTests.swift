@@ -1,0 +1,96 @@
+import Foundation
+import InclusieModel
+import InclusiePlugins
+import InclusieStore
+import Testing
+
+/// The store on a real SQLite database: what goes in comes out, imports are all-or-nothing and repeatable.
+@Suite struct StoreTests {
+    let catalog: Catalog
+
+    init() throws {
+        catalog = try TestSupport.loadRealPlugins().catalog()
+    }
+
+    private func sum(_ store: Store, _ sql: String) throws -> String {
+        try #require(try store.rows(sql).first?.values.first)
+    }
+
+    @Test func catalogSurvivesTheRoundTripThroughSQLite() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let read = try store.catalog()
+        #expect(read.taxonomy == catalog.taxonomy)
+        #expect(read.municipalities == catalog.municipalities)
+        #expect(read.programmes.map(\.key) == catalog.programmes.map(\.key))
+        for (original, stored) in zip(catalog.programmes, read.programmes) {
+            #expect(stored == original, "\(original.key) changed on its way through SQLite")
+        }
+    }
+
+    @Test func sqlShellSeesAlmereAsTheIssueDescribes() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let almere = "programme_key = 'almere/actieprogramma-2020-2022'"
+        #expect(try sum(store, "SELECT count(*) FROM local_item WHERE \(almere) AND native_type_nl = 'uitvoeringslijn'") == "4")
+        #expect(try sum(store, "SELECT count(*) FROM local_item WHERE \(almere) AND native_type_nl = 'actie'") == "22")
+        let yearsOfActions = """
+            SELECT count(*) FROM item_year JOIN local_item ON local_item.id = item_year.item_id
+            WHERE \(almere) AND native_type_nl = 'actie'
+            """
+        #expect(try sum(store, yearsOfActions) == "72")
+        let budget2020 = """
+            SELECT sum(amount_cents) FROM budget_amount JOIN budget_line ON budget_line.id = budget_amount.budget_line_id
+            WHERE \(almere) AND year = 2020 AND block = '%@'
+            """
+        #expect(try sum(store, budget2020.replacingOccurrences(of: "%@", with: "200K diversiteitsmiddelen o.b.v. coalitieakkoord")) == "20000000")
+        #expect(try sum(store, budget2020.replacingOccurrences(of: "%@", with: "Reguliere subsidies")) == "36400000")
+    }
+
+    @Test func noBudgetIsStoredAsAReasonNotAsZero() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let rows = try store.rows("SELECT key, budget_stated, no_budget_reason FROM programme WHERE municipality_slug IN ('arnhem', 'amersfoort')")
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0["budget_stated"] == "0" && $0["no_budget_reason"] != "NULL" })
+        #expect(try sum(store, "SELECT count(*) FROM budget_line WHERE programme_key LIKE 'arnhem/%'") == "0")
+        #expect(try sum(store, "SELECT count(*) FROM budget_amount WHERE amount_cents IS NULL") == "4")
+    }
+
+    @Test func importingTwiceGivesTheSameDatabase() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let path = directory.appendingPathComponent("twice.sqlite").path
+        let store = try Store(path: path)
+        try store.replaceAll(with: catalog)
+        let first = try dump(store)
+        try store.replaceAll(with: catalog)
+        #expect(try dump(store) == first)
+    }
+
+    @Test func failedImportLeavesTheDatabaseAsItWas() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let before = try dump(store)
+        var broken = catalog
+        // A status the taxonomy does not know breaks a foreign key halfway through the import.
+        broken.programmes[broken.programmes.count - 1].items[0].status = "decided-by-nobody"
+        #expect(throws: (any Error).self) { try store.replaceAll(with: broken) }
+        #expect(try dump(store) == before)
+    }
+
+    @Test func schemaVersionIsVisible() throws {
+        let store = try Store.inMemory()
+        #expect(try store.appliedMigrations() == Store.knownMigrations)
+        #expect(Store.knownMigrations.first == "v1-shared-schema")
+    }
+
+    /// Every row of every table, as text: two dumps are equal only if the databases are.
+    private func dump(_ store: Store) throws -> [String] {
+        let tables = try store.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").compactMap { $0["name"] }
+        return try tables.flatMap { table in
+            try store.rows("SELECT * FROM \(table)").map { row in
+                table + ": " + row.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            }.sorted()
+        }
+    }
+}

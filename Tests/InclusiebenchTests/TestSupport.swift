@@ -1,0 +1,78 @@
+import Foundation
+import InclusieModel
+import InclusiePlugins
+import Testing
+
+/// Paths and fixtures shared by the tests: the real plugin folders, the shared sources, temp copies.
+enum TestSupport {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let municipalities = repositoryRoot.appendingPathComponent("municipalities").path
+    static let sources = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/sources").path
+
+    /// Tests that read `../shared/sources` skip on a plain clone, but must run when `CI` is set.
+    static var sourcesAvailable: Bool { FileManager.default.fileExists(atPath: sources) }
+    static var mustReadSources: Bool { sourcesAvailable || ProcessInfo.processInfo.environment["CI"] != nil }
+    static let sourcesSkipReason: Comment =
+        "../shared/sources is not here (a plain clone): quote checks skipped; they run whenever CI is set"
+
+    /// The built `inclusiebench` executable, next to the test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("inclusiebench")
+    }
+
+    static func loadRealPlugins() throws -> LoadedPlugins {
+        let loaded = PluginLoader().load(directory: municipalities)
+        try #require(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        return loaded
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("inclusiebench-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A copy of the real municipalities folder to break on purpose.
+    static func copyOfMunicipalities() throws -> URL {
+        let target = try temporaryDirectory().appendingPathComponent("municipalities")
+        try FileManager.default.copyItem(atPath: municipalities, toPath: target.path)
+        return target
+    }
+
+    /// Runs the CLI and returns its exit status, standard output and standard error.
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+extension LoadedPlugins {
+    func programme(_ key: String) throws -> Programme {
+        try #require(programmes.first { $0.programme.key == key }?.programme, "no programme \(key)")
+    }
+}
+
+extension Programme {
+    func items(ofType nativeType: String) -> [LocalItem] {
+        items.filter { $0.nativeType.nl == nativeType }
+    }
+
+    /// The sum of stated amounts for a year, optionally within one block of the budget table.
+    func budgetTotal(year: Int, block: String? = nil) -> Money {
+        budget.lines.filter { block == nil || $0.block == block }
+            .flatMap(\.amounts).filter { $0.year == year }.compactMap(\.amount).reduce(.zero, +)
+    }
+}
