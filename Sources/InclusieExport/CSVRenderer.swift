@@ -24,7 +24,7 @@ public enum CSVRenderer {
         stream.open()
         if dialect.byteOrderMark {
             let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-            stream.write(bom, maxLength: bom.count)
+            guard stream.write(bom, maxLength: bom.count) == bom.count else { throw CSVError.cannotWriteStream }
         }
         let writer = try CSVWriter(stream: stream, delimiter: dialect.delimiter, newline: .crlf)
         try writer.write(row: header.map(neutralise))

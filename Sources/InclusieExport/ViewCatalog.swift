@@ -16,12 +16,22 @@ extension CoverageMatrix: TabularView {
 public enum ViewName: String, CaseIterable, Sendable {
     case themes
     case instruments
+    case roles
+    case budgets
+    case proposals
+    case similarity
+    case timeline
 
     /// Computes the view with its default settings for the whole scope.
     public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
         switch self {
         case .themes: CoverageMatrix(facet: .theme, catalog: catalog, scope: scope)
         case .instruments: CoverageMatrix(facet: .instrument, catalog: catalog, scope: scope)
+        case .roles: RoleProfiles(catalog: catalog, scope: scope)
+        case .budgets: BudgetOverview(catalog: catalog, scope: scope)
+        case .proposals: ProposalCoverage(catalog: catalog, scope: scope)
+        case .similarity: ThemeSimilarity(catalog: catalog, scope: scope)
+        case .timeline: ActionTimeline(catalog: catalog, scope: scope)
         }
     }
 }

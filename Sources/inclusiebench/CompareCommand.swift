@@ -5,29 +5,98 @@ import InclusieExport
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Zet programma's naast elkaar / line programmes up side by side.",
-        subcommands: [Themes.self, Instruments.self])
+        subcommands: [
+            Themes.self, Instruments.self, Roles.self, Budgets.self, Proposals.self, Similarity.self, Timeline.self,
+        ])
 
-    struct Themes: ParsableCommand {
+    struct Themes: ViewCommand {
         static let configuration = CommandConfiguration(abstract: "Thema × programma, met de eigen woorden per cel.")
+        static let view = ViewName.themes
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var view: ViewOptions
+        @OptionGroup var options: ViewOptions
+    }
+
+    struct Instruments: ViewCommand {
+        static let configuration = CommandConfiguration(abstract: "Instrument × programma: hoe programma's werken.")
+        static let view = ViewName.instruments
+        @OptionGroup var plugins: PluginOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ViewOptions
+    }
+
+    struct Roles: ViewCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rolprofiel per programma, naast de eigen rolwoorden / role profile next to the own role words.")
+        static let view = ViewName.roles
+        @OptionGroup var plugins: PluginOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ViewOptions
+    }
+
+    struct Budgets: ViewCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Geld per programma per jaar, per soort, per blok en per inwoner; 'niet vermeld' blijft zichtbaar.")
+        static let view = ViewName.budgets
+        @OptionGroup var plugins: PluginOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ViewOptions
+    }
+
+    struct Proposals: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Partijvoorstellen tegen het programma: gedekt, deels of niet / party proposals: covered, partly or not.")
+        @OptionGroup var plugins: PluginOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ViewOptions
+
+        @Option(help: "Het partijprogramma, bv. almere/bij1-verkiezingsprogramma-2022 / the party programme (key or id).")
+        var party: String?
+
+        @Option(help: "Het programma om tegen te houden; standaard de beleidsprogramma's van dezelfde gemeente.")
+        var against: String?
 
         func run() throws {
             let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
-            try Output.write(ViewName.themes.build(catalog: catalog, scope: view.scope), catalog: catalog, options: view)
+            let coverage: ProposalCoverage
+            do {
+                coverage = try ProposalCoverage(catalog: catalog, scope: options.scope, party: party, against: against)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            try Output.write(coverage, catalog: catalog, options: options)
         }
     }
 
-    struct Instruments: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Instrument × programma: hoe programma's werken.")
+    struct Similarity: ViewCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Overeenkomst in thema's (Jaccard) en het meest verwante programma / theme similarity and nearest peer.")
+        static let view = ViewName.similarity
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var view: ViewOptions
+        @OptionGroup var options: ViewOptions
+    }
 
-        func run() throws {
-            let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
-            try Output.write(ViewName.instruments.build(catalog: catalog, scope: view.scope), catalog: catalog, options: view)
-        }
+    struct Timeline: ViewCommand {
+        static let configuration = CommandConfiguration(abstract: "Onderdelen × jaren per programma / items × years.")
+        static let view = ViewName.timeline
+        @OptionGroup var plugins: PluginOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ViewOptions
+    }
+}
+
+/// A `compare` subcommand that shows one named view with the shared options; `run()` is the same for all.
+protocol ViewCommand: ParsableCommand {
+    static var view: ViewName { get }
+    var plugins: PluginOptions { get }
+    var database: DatabaseOptions { get }
+    var options: ViewOptions { get }
+}
+
+extension ViewCommand {
+    func run() throws {
+        let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
+        try Output.write(Self.view.build(catalog: catalog, scope: options.scope), catalog: catalog, options: options)
     }
 }

@@ -1,0 +1,170 @@
+import InclusieModel
+
+/// Money per programme per year: the total, by kind, by block of the budget table and per inhabitant.
+///
+/// Three facts stay apart all the way to the output: a year with no line at all (left out, never € 0), a
+/// line whose amount the document does not state (flagged, never counted as € 0) and a programme that
+/// says it has no budget (its reason shown instead of a total).
+public struct BudgetOverview: Codable, Sendable {
+    /// A population count as the per-inhabitant figures use it, with where it comes from.
+    public struct PopulationReference: Codable, Sendable, Hashable {
+        public var inhabitantCount: Int
+        /// ISO date the count refers to; may lie years away from the budget year, which is why it is shown.
+        public var referenceDate: String
+        public var publisher: String
+        public var sourceURL: String?
+    }
+
+    /// The sum of one budget kind in one year.
+    public struct KindAmount: Codable, Sendable, Hashable {
+        /// A `BudgetKind` raw value, e.g. `own-programme-money`.
+        public var kind: String
+        public var kindLabel: String
+        /// Sum of the stated amounts; nil when every line of this kind names money without an amount.
+        public var amountCents: Money?
+        /// Some line of this kind names money without an amount; `amountCents` leaves it out.
+        public var includesNotStated: Bool
+    }
+
+    /// Whether the amounts summed in a year are exact, estimates ("globaal"), or a mix of both.
+    public enum Precision: String, Codable, Sendable {
+        case exact
+        case indicative
+        case partlyIndicative = "partly-indicative"
+
+        public var label: LocalizedText {
+            switch self {
+            case .exact: LocalizedText(nl: "exact", en: "exact")
+            case .indicative: LocalizedText(nl: "indicatief", en: "indicative")
+            case .partlyIndicative: LocalizedText(nl: "deels indicatief", en: "partly indicative")
+            }
+        }
+    }
+
+    /// What a set of budget lines adds up to in one year.
+    public struct YearBudget: Codable, Sendable {
+        public var year: Int
+        /// Sum of every stated amount, as the documents add them (grants received included); nil when no
+        /// line of the year states an amount.
+        public var totalCents: Money?
+        /// Some line names money for this year without an amount; `totalCents` leaves it out ("+ niet vermeld").
+        public var includesNotStated: Bool
+        /// The labels of the lines whose amount is not stated.
+        public var notStatedLineLabels: [String]
+        /// Only kinds that have a line this year; a kind without a line is absent, not € 0.
+        public var byKind: [KindAmount]
+        /// `totalCents / population.inhabitantCount`, in whole cents rounded half up; nil without a total or
+        /// a population figure.
+        public var perInhabitantCents: Money?
+        /// The figure nearest to 1 January of the year.
+        public var population: PopulationReference?
+        /// Precision of the stated amounts; nil when none is stated.
+        public var precision: Precision?
+        public var precisionLabel: String?
+        public var lineCount: Int
+    }
+
+    /// The lines under one heading of a budget table (e.g. Almere's "Reguliere subsidies").
+    public struct BlockBudget: Codable, Sendable {
+        /// The block heading as the document writes it; nil for lines outside any block.
+        public var block: String?
+        public var years: [YearBudget]
+    }
+
+    public struct ProgrammeBudget: Codable, Sendable {
+        public var programme: ProgrammeColumn
+        /// False when the programme states it has no budget; then `notStatedReason` says why.
+        public var budgetStated: Bool
+        public var notStatedReason: String?
+        public var budgetNote: String?
+        /// Only years with at least one line, ascending.
+        public var years: [YearBudget]
+        /// Per block of the budget table; empty when the table has no blocks.
+        public var blocks: [BlockBudget]
+    }
+
+    public var programmes: [ProgrammeBudget]
+    /// Every year any programme in the comparison has a line for, ascending.
+    public var allYears: [Int]
+
+    public init(catalog: Catalog, scope: ComparisonScope) {
+        let language = scope.language
+        programmes = scope.programmes(in: catalog).map { programme in
+            let municipality = catalog.municipality(programme.municipalitySlug)
+            let column = ProgrammeColumn(programme, catalog: catalog, language: language)
+            switch programme.budget {
+            case .none(let reason, _):
+                return ProgrammeBudget(
+                    programme: column, budgetStated: false, notStatedReason: reason, budgetNote: nil, years: [],
+                    blocks: [])
+            case .lines(let lines, let note, _):
+                let summarise = { (lines: [BudgetLine]) in
+                    Self.years(of: lines, municipality: municipality, language: language)
+                }
+                let blockNames = lines.reduce(into: [String?]()) { names, line in
+                    if !names.contains(line.block) { names.append(line.block) }
+                }
+                let blocks =
+                    blockNames.allSatisfy { $0 == nil }
+                    ? []
+                    : blockNames.map { name in
+                        BlockBudget(block: name, years: summarise(lines.filter { $0.block == name }))
+                    }
+                return ProgrammeBudget(
+                    programme: column, budgetStated: true, notStatedReason: nil, budgetNote: note,
+                    years: summarise(lines), blocks: blocks)
+            }
+        }
+        allYears = Set(programmes.flatMap { $0.years.map(\.year) }).sorted()
+    }
+
+    /// One summary per year that has at least one line.
+    static func years(of lines: [BudgetLine], municipality: Municipality?, language: Language) -> [YearBudget] {
+        let years = Set(lines.flatMap { $0.amounts.map(\.year) }).sorted()
+        return years.map { year in
+            let entries = lines.compactMap { line in
+                line.amounts.first { $0.year == year }.map { (line: line, amount: $0.amount) }
+            }
+            let stated = entries.filter { $0.amount != nil }
+            let total = stated.isEmpty ? nil : stated.compactMap(\.amount).reduce(.zero, +)
+            let byKind = BudgetKind.allCases.compactMap { kind -> KindAmount? in
+                let ofKind = entries.filter { $0.line.kind == kind }
+                guard !ofKind.isEmpty else { return nil }
+                let amounts = ofKind.compactMap(\.amount)
+                return KindAmount(
+                    kind: kind.rawValue, kindLabel: kind.label.text(language),
+                    amountCents: amounts.isEmpty ? nil : amounts.reduce(.zero, +),
+                    includesNotStated: amounts.count < ofKind.count)
+            }
+            let figure = municipality?.population(nearestTo: year)
+            let population = figure.map {
+                PopulationReference(
+                    inhabitantCount: $0.count, referenceDate: $0.referenceDate, publisher: $0.publisher,
+                    sourceURL: $0.sourceURL)
+            }
+            let precision = Self.precision(of: stated.map(\.line.precision))
+            return YearBudget(
+                year: year, totalCents: total, includesNotStated: stated.count < entries.count,
+                notStatedLineLabels: entries.filter { $0.amount == nil }.map(\.line.label), byKind: byKind,
+                perInhabitantCents: total.flatMap { total in
+                    population.flatMap { perInhabitant(total, inhabitants: $0.inhabitantCount) }
+                },
+                population: population, precision: precision, precisionLabel: precision?.label.text(language),
+                lineCount: entries.count)
+        }
+    }
+
+    /// An amount divided over the inhabitants, in whole cents rounded half up, with integers only.
+    public static func perInhabitant(_ amount: Money, inhabitants: Int) -> Money? {
+        guard inhabitants > 0 else { return nil }
+        let magnitude = (abs(amount.cents) * 2 + inhabitants) / (2 * inhabitants)
+        return Money(cents: amount.cents < 0 ? -magnitude : magnitude)
+    }
+
+    private static func precision(of precisions: [BudgetPrecision]) -> Precision? {
+        guard !precisions.isEmpty else { return nil }
+        if precisions.allSatisfy({ $0 == .exact }) { return .exact }
+        if precisions.allSatisfy({ $0 == .indicative }) { return .indicative }
+        return .partlyIndicative
+    }
+}

@@ -1,0 +1,227 @@
+import InclusieModel
+
+/// A party's proposals held against a municipality's own programme: covered, partly covered or not covered.
+///
+/// How a match is decided, for one proposal (an item of native type `programmapunt`) and one item of the
+/// other programme, using only the themes and target groups each was mapped to:
+/// - **covered** — the item has the proposal's primary theme among its themes (in any position) *and*
+///   shares at least one target group with the proposal;
+/// - **partly covered** — the item has the proposal's primary theme among its themes but no target group
+///   in common, *or* the item's primary theme is one of the proposal's secondary themes;
+/// - otherwise the item does not match.
+///
+/// A proposal's verdict is the best match any item gives it; with no match it is not covered. A proposal
+/// without themes cannot be matched and is not covered. A proposal without target groups can at best be
+/// partly covered. The rule is deliberately simple so a policy advisor can check every verdict by hand
+/// against the mappings and quotes listed with it; it says that the programme addresses the same subject,
+/// not that it does what the party asks.
+public struct ProposalCoverage: Codable, Sendable {
+    /// How far the other programme covers a proposal; also the strength of one matching item.
+    public enum Verdict: String, Codable, Sendable, CaseIterable, Comparable {
+        case covered
+        case partlyCovered = "partly-covered"
+        case notCovered = "not-covered"
+
+        public var label: LocalizedText {
+            switch self {
+            case .covered: LocalizedText(nl: "gedekt", en: "covered")
+            case .partlyCovered: LocalizedText(nl: "deels gedekt", en: "partly covered")
+            case .notCovered: LocalizedText(nl: "niet gedekt", en: "not covered")
+            }
+        }
+
+        /// Best first: covered sorts before partly covered.
+        public static func < (lhs: Verdict, rhs: Verdict) -> Bool {
+            lhs.rank < rhs.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .covered: 0
+            case .partlyCovered: 1
+            case .notCovered: 2
+            }
+        }
+    }
+
+    /// Which part of the rule made an item match.
+    public enum MatchReason: String, Codable, Sendable {
+        /// Same theme and a shared target group: covered.
+        case primaryThemeAndTargetGroup = "primary-theme-and-target-group"
+        /// Same theme, no shared target group: partly covered.
+        case primaryThemeOnly = "primary-theme-only"
+        /// The item's primary theme is one of the proposal's secondary themes: partly covered.
+        case secondaryThemeAsPrimary = "secondary-theme-as-primary"
+
+        public var label: LocalizedText {
+            switch self {
+            case .primaryThemeAndTargetGroup:
+                LocalizedText(nl: "zelfde hoofdthema en doelgroep", en: "same primary theme and target group")
+            case .primaryThemeOnly:
+                LocalizedText(nl: "zelfde hoofdthema, andere doelgroep", en: "same primary theme, other target group")
+            case .secondaryThemeAsPrimary:
+                LocalizedText(nl: "neventhema is hier hoofdthema", en: "secondary theme is the item's primary theme")
+            }
+        }
+    }
+
+    /// An item of the other programme that matches a proposal, with the quote that lets a reader check it.
+    public struct Match: Codable, Sendable, Hashable {
+        public var itemID: String
+        public var itemLabel: String
+        public var itemNativeType: String
+        public var strength: Verdict
+        public var reason: MatchReason
+        /// Themes the proposal and the item share (any position).
+        public var sharedThemeIDs: [String]
+        public var sharedTargetGroupIDs: [String]
+        /// The item's first evidence quote and the section it stands under.
+        public var quote: String?
+        public var section: String?
+    }
+
+    /// One proposal and its verdict.
+    public struct Proposal: Codable, Sendable {
+        public var proposalID: String
+        /// The proposal's number within its section, as the document numbers it.
+        public var number: String?
+        public var sectionNumber: String?
+        public var sectionTitle: String?
+        public var title: String
+        public var primaryThemeID: String?
+        public var primaryThemeLabel: String?
+        public var secondaryThemeIDs: [String]
+        public var targetGroupIDs: [String]
+        public var verdict: Verdict
+        public var verdictLabel: String
+        /// The proposal's own first quote.
+        public var quote: String?
+        /// Best first: covered matches, then partial ones; within each, in the other programme's order.
+        public var matches: [Match]
+    }
+
+    /// One party programme against one other programme.
+    public struct Comparison: Codable, Sendable {
+        public var partyProgramme: ProgrammeColumn
+        public var againstProgramme: ProgrammeColumn
+        public var proposals: [Proposal]
+        public var coveredCount: Int
+        public var partlyCoveredCount: Int
+        public var notCoveredCount: Int
+    }
+
+    /// Why the programmes asked for could not be compared.
+    public enum LookupError: Error, Equatable, CustomStringConvertible {
+        case unknownProgramme(String)
+        case ambiguousProgramme(String, candidates: [String])
+        case noProposals(String)
+        case nothingToCompare
+
+        public var description: String {
+            switch self {
+            case .unknownProgramme(let key):
+                "Geen programma '\(key)' / no programme '\(key)'; use a key such as almere/actieprogramma-2020-2022."
+            case .ambiguousProgramme(let key, let candidates):
+                "'\(key)' past op meerdere programma's / matches several programmes: \(candidates.joined(separator: ", "))."
+            case .noProposals(let key):
+                "'\(key)' heeft geen programmapunten / has no proposals (items of type programmapunt)."
+            case .nothingToCompare:
+                "Geen partijprogramma met een beleidsprogramma van dezelfde gemeente / no party programme with a policy programme of the same municipality in scope."
+            }
+        }
+    }
+
+    public var comparisons: [Comparison]
+
+    /// Each party programme in scope against the policy programmes of its own municipality.
+    public init(catalog: Catalog, scope: ComparisonScope) {
+        let programmes = scope.programmes(in: catalog)
+        comparisons = programmes.filter { $0.author.type == .party }.flatMap { party in
+            programmes.filter { $0.municipalitySlug == party.municipalitySlug && $0.adoptionStatus.isPolicy }.map {
+                Self.compare(party: party, against: $0, catalog: catalog, language: scope.language)
+            }
+        }
+    }
+
+    /// One party programme, or all in scope, against one programme, or the policy programmes of the same
+    /// municipality. Programmes are named by key (`almere/bij1-verkiezingsprogramma-2022`) or by id.
+    public init(catalog: Catalog, scope: ComparisonScope, party: String?, against: String?) throws(LookupError) {
+        // Named programmes are found whatever `--only` says; the status filter still applies to their items.
+        let all = ComparisonScope(statuses: scope.statuses, language: scope.language).programmes(in: catalog)
+        var parties = scope.programmes(in: catalog).filter { $0.author.type == .party }
+        if let party { parties = [try Self.find(party, in: all)] }
+        var target: Programme?
+        if let against { target = try Self.find(against, in: all) }
+        var comparisons: [Comparison] = []
+        if let party, let named = parties.first, !named.items.contains(where: Self.isProposal) {
+            throw .noProposals(party)
+        }
+        for party in parties {
+            let others =
+                target.map { [$0] }
+                ?? all.filter { $0.municipalitySlug == party.municipalitySlug && $0.adoptionStatus.isPolicy }
+            comparisons += others.map { Self.compare(party: party, against: $0, catalog: catalog, language: scope.language) }
+        }
+        guard !comparisons.isEmpty else { throw .nothingToCompare }
+        self.comparisons = comparisons
+    }
+
+    /// The native item type of a party's numbered proposals.
+    public static let nativeProposalType = "programmapunt"
+
+    static func isProposal(_ item: LocalItem) -> Bool {
+        item.nativeType.nl == nativeProposalType
+    }
+
+    static func find(_ name: String, in programmes: [Programme]) throws(LookupError) -> Programme {
+        if let programme = programmes.first(where: { $0.key == name }) { return programme }
+        let byID = programmes.filter { $0.key.split(separator: "/").last.map(String.init) == name }
+        guard let first = byID.first else { throw .unknownProgramme(name) }
+        guard byID.count == 1 else { throw .ambiguousProgramme(name, candidates: byID.map(\.key)) }
+        return first
+    }
+
+    static func compare(party: Programme, against other: Programme, catalog: Catalog, language: Language) -> Comparison {
+        let proposals = party.items.filter(isProposal).map { proposal in
+            let matches = other.items.compactMap { match(proposal, with: $0, language: language) }
+                .enumerated().sorted { lhs, rhs in
+                    lhs.element.strength != rhs.element.strength
+                        ? lhs.element.strength < rhs.element.strength : lhs.offset < rhs.offset
+                }.map(\.element)
+            let verdict = matches.first?.strength ?? .notCovered
+            let section = proposal.parentID.flatMap { party.item($0) }
+            return Proposal(
+                proposalID: proposal.localID, number: proposal.number, sectionNumber: section?.number,
+                sectionTitle: section?.title, title: proposal.title, primaryThemeID: proposal.primaryTheme,
+                primaryThemeLabel: proposal.primaryTheme.map { catalog.taxonomy.label($0, in: .theme, language) },
+                secondaryThemeIDs: Array(proposal.themes.dropFirst()), targetGroupIDs: proposal.targetGroups,
+                verdict: verdict, verdictLabel: verdict.label.text(language), quote: proposal.evidence.first?.quote,
+                matches: matches)
+        }
+        return Comparison(
+            partyProgramme: ProgrammeColumn(party, catalog: catalog, language: language),
+            againstProgramme: ProgrammeColumn(other, catalog: catalog, language: language), proposals: proposals,
+            coveredCount: proposals.filter { $0.verdict == .covered }.count,
+            partlyCoveredCount: proposals.filter { $0.verdict == .partlyCovered }.count,
+            notCoveredCount: proposals.filter { $0.verdict == .notCovered }.count)
+    }
+
+    /// The rule of the type's documentation, for one proposal and one item; nil when they do not match.
+    static func match(_ proposal: LocalItem, with item: LocalItem, language: Language) -> Match? {
+        guard let primaryTheme = proposal.primaryTheme else { return nil }
+        let sharedGroups = proposal.targetGroups.filter(item.targetGroups.contains)
+        let reason: MatchReason
+        if item.themes.contains(primaryTheme) {
+            reason = sharedGroups.isEmpty ? .primaryThemeOnly : .primaryThemeAndTargetGroup
+        } else if let itemPrimary = item.primaryTheme, proposal.themes.dropFirst().contains(itemPrimary) {
+            reason = .secondaryThemeAsPrimary
+        } else {
+            return nil
+        }
+        return Match(
+            itemID: item.localID, itemLabel: item.displayLabel, itemNativeType: item.nativeType.text(language),
+            strength: reason == .primaryThemeAndTargetGroup ? .covered : .partlyCovered, reason: reason,
+            sharedThemeIDs: proposal.themes.filter(item.themes.contains), sharedTargetGroupIDs: sharedGroups,
+            quote: item.evidence.first?.quote, section: item.evidence.first?.section)
+    }
+}

@@ -1,0 +1,32 @@
+import InclusieComparison
+import InclusieModel
+
+extension ActionTimeline: TabularView {
+    /// Items × years, grouped by programme: "x" where the document marks the item active.
+    public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
+        let rows = programmes.flatMap { group in
+            group.rows.map { row -> [TableCell] in
+                [
+                    .text(group.programme.heading(language)), .text(row.nativeType),
+                    row.number.map(TableCell.text) ?? .empty, .text(row.title),
+                ] + years.map { row.activeYears.contains($0) ? .text("x") : .empty }
+            }
+        }
+        return [
+            ResultTable(
+                title: phrase("Tijdlijn: onderdelen per jaar", "Timeline: items by year", language),
+                columns: [
+                    phrase("Programma", "Programme", language),
+                    phrase("Soort onderdeel", "Item type", language),
+                    phrase("Nr.", "No.", language),
+                    phrase("Onderdeel", "Item", language),
+                ] + years.map(String.init),
+                rows: rows,
+                notes: [
+                    phrase(
+                        "x: het document noemt het onderdeel actief in dat jaar. Onderdelen zonder jaren staan er niet in.",
+                        "x: the document marks the item active in that year. Items without years are left out.", language)
+                ])
+        ]
+    }
+}

@@ -1,0 +1,131 @@
+import InclusieComparison
+import InclusieModel
+
+extension BudgetOverview: TabularView {
+    /// Per programme and year (by kind, per inhabitant), per block of the budget table, and totals by year.
+    public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
+        let notStated = phrase("niet vermeld", "not stated", language)
+        let kinds = BudgetKind.allCases
+
+        func amount(_ money: Money?, lineCount: Int) -> TableCell {
+            if let money { return .money(money) }
+            return lineCount > 0 ? .text(notStated) : .empty
+        }
+        func notStatedCell(_ year: YearBudget) -> TableCell {
+            guard year.includesNotStated else { return .empty }
+            return .text("+ \(notStated): " + year.notStatedLineLabels.joined(separator: "; "))
+        }
+        func populationCells(_ year: YearBudget) -> [TableCell] {
+            guard let population = year.population else { return [.empty, .empty, .empty] }
+            return [.integer(population.inhabitantCount), .text(population.referenceDate), .text(population.publisher)]
+        }
+
+        var yearRows: [[TableCell]] = []
+        for budget in programmes {
+            let heading = TableCell.text(budget.programme.heading(language))
+            guard budget.budgetStated else {
+                let reason = budget.notStatedReason.map { "\(notStated): \($0)" } ?? notStated
+                yearRows.append(
+                    [heading, .empty, .text(notStated), .empty] + kinds.map { _ in .empty }
+                        + [.empty, .empty, .empty, .empty, .empty, .text(reason)])
+                continue
+            }
+            for year in budget.years {
+                let byKind = kinds.map { kind -> TableCell in
+                    guard let entry = year.byKind.first(where: { $0.kind == kind.rawValue }) else { return .empty }
+                    return amount(entry.amountCents, lineCount: 1)
+                }
+                yearRows.append(
+                    [heading, .integer(year.year), amount(year.totalCents, lineCount: year.lineCount), notStatedCell(year)]
+                        + byKind + [year.perInhabitantCents.map(TableCell.money) ?? .empty] + populationCells(year)
+                        + [year.precisionLabel.map(TableCell.text) ?? .empty, .empty])
+            }
+        }
+        let programmeNotes = programmes.compactMap { budget in
+            budget.budgetNote.map { "\(budget.programme.shortName): \($0)" }
+        }
+        let perYear = ResultTable(
+            title: phrase("Begroting per programma per jaar", "Budget by programme and year", language),
+            columns: [
+                phrase("Programma", "Programme", language),
+                phrase("Jaar", "Year", language),
+                phrase("Totaal", "Total", language),
+                phrase("Niet vermeld, buiten totaal", "Not stated, not in total", language),
+            ] + kinds.map { $0.label.text(language) } + [
+                phrase("Per inwoner", "Per inhabitant", language),
+                phrase("Inwoners", "Inhabitants", language),
+                phrase("Peildatum inwonertal", "Population reference date", language),
+                phrase("Bron inwonertal", "Population source", language),
+                phrase("Precisie", "Precision", language),
+                phrase("Toelichting", "Explanation", language),
+            ], rows: yearRows,
+            notes: [
+                phrase(
+                    "Totaal: alle regels opgeteld zoals het document ze optelt, ontvangen bijdragen inbegrepen. Per inwoner: totaal gedeeld door het inwonertal met de peildatum die het dichtst bij 1 januari van dat jaar ligt, afgerond op hele centen.",
+                    "Total: every line added up as the document adds them, grants received included. Per inhabitant: the total divided by the population figure whose reference date is nearest to 1 January of that year, rounded to whole cents.",
+                    language),
+                phrase(
+                    "Leeg: geen regel voor dat jaar of die soort (geen € 0). 'niet vermeld': het document noemt het geld zonder bedrag; het telt niet mee in het totaal. Indicatief: het document noemt de verdeling globaal.",
+                    "Empty: no line for that year or kind (not € 0). 'not stated': the document names the money without an amount; it is left out of the total. Indicative: the document calls the split approximate.",
+                    language),
+            ] + programmeNotes)
+
+        var blockRows: [[TableCell]] = []
+        for budget in programmes {
+            for block in budget.blocks {
+                let name = block.block ?? phrase("(zonder blok)", "(no block)", language)
+                for year in block.years {
+                    blockRows.append(
+                        [
+                            .text(budget.programme.heading(language)), .text(name), .integer(year.year),
+                            amount(year.totalCents, lineCount: year.lineCount), notStatedCell(year),
+                            year.perInhabitantCents.map(TableCell.money) ?? .empty,
+                        ] + populationCells(year) + [year.precisionLabel.map(TableCell.text) ?? .empty])
+                }
+            }
+        }
+        let perBlock = ResultTable(
+            title: phrase("Begroting per blok van de begrotingstabel", "Budget by block of the budget table", language),
+            columns: [
+                phrase("Programma", "Programme", language),
+                phrase("Blok (kop in het document)", "Block (the document's heading)", language),
+                phrase("Jaar", "Year", language),
+                phrase("Totaal", "Total", language),
+                phrase("Niet vermeld, buiten totaal", "Not stated, not in total", language),
+                phrase("Per inwoner", "Per inhabitant", language),
+                phrase("Inwoners", "Inhabitants", language),
+                phrase("Peildatum inwonertal", "Population reference date", language),
+                phrase("Bron inwonertal", "Population source", language),
+                phrase("Precisie", "Precision", language),
+            ], rows: blockRows,
+            notes: [
+                phrase(
+                    "Alleen programma's waarvan de begrotingstabel blokken heeft.",
+                    "Only programmes whose budget table has blocks.", language)
+            ])
+
+        let overviewRows = programmes.map { budget -> [TableCell] in
+            let cells = allYears.map { year -> TableCell in
+                guard let entry = budget.years.first(where: { $0.year == year }) else { return .empty }
+                guard entry.includesNotStated else { return amount(entry.totalCents, lineCount: entry.lineCount) }
+                let stated = entry.totalCents.map { $0.formatted(language) + " " } ?? ""
+                return .text(stated + "+ \(notStated)")
+            }
+            let explanation: TableCell =
+                budget.budgetStated ? .empty : .text("\(notStated): " + (budget.notStatedReason ?? ""))
+            return [.text(budget.programme.heading(language))] + cells + [explanation]
+        }
+        let overview = ResultTable(
+            title: phrase("Totaal per jaar", "Total by year", language),
+            columns: [phrase("Programma", "Programme", language)] + allYears.map(String.init)
+                + [phrase("Toelichting", "Explanation", language)],
+            rows: overviewRows,
+            notes: [
+                phrase(
+                    "Leeg: geen begrotingsregel voor dat jaar (geen € 0). '+ niet vermeld': er hoort nog een bedrag bij dat het document niet noemt.",
+                    "Empty: no budget line for that year (not € 0). '+ not stated': there is also an amount the document does not give.",
+                    language)
+            ])
+        return [perYear, perBlock, overview]
+    }
+}

@@ -1,0 +1,94 @@
+import InclusieComparison
+import InclusieModel
+
+extension ProposalCoverage: TabularView {
+    /// One row per proposal with its verdict and best match, every matching item with its quote, and the counts.
+    public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
+        let ruleNote = phrase(
+            "Gedekt: een onderdeel heeft het hoofdthema van het voorstel onder zijn thema's én deelt een doelgroep. Deels: zelfde thema zonder gedeelde doelgroep, of een neventhema van het voorstel is het hoofdthema van het onderdeel. Anders: niet gedekt. Het zegt dat hetzelfde onderwerp aan bod komt, niet dat gebeurt wat de partij vraagt.",
+            "Covered: an item has the proposal's primary theme among its themes and shares a target group. Partly: same theme without a shared target group, or a secondary theme of the proposal is the item's primary theme. Otherwise: not covered. It says the same subject is addressed, not that the programme does what the party asks.",
+            language)
+        func section(_ proposal: Proposal) -> TableCell {
+            let text = [proposal.sectionNumber, proposal.sectionTitle].compactMap { $0 }.joined(separator: " ")
+            return text.isEmpty ? .empty : .text(text)
+        }
+        func optional(_ text: String?) -> TableCell {
+            text.map(TableCell.text) ?? .empty
+        }
+
+        let proposalRows = comparisons.flatMap { comparison in
+            comparison.proposals.map { proposal -> [TableCell] in
+                let best = proposal.matches.first
+                return [
+                    .text(comparison.partyProgramme.heading(language)),
+                    .text(comparison.againstProgramme.heading(language)),
+                    section(proposal), optional(proposal.number), .text(proposal.title), optional(proposal.primaryThemeLabel),
+                    .text(proposal.verdictLabel), .integer(proposal.matches.count),
+                    optional(best?.itemLabel), optional(best?.quote),
+                ]
+            }
+        }
+        let perProposal = ResultTable(
+            title: phrase("Partijvoorstellen tegen het programma", "Party proposals against the programme", language),
+            columns: [
+                phrase("Partijprogramma", "Party programme", language),
+                phrase("Vergeleken met", "Compared with", language),
+                phrase("Paragraaf", "Section", language),
+                phrase("Nr.", "No.", language),
+                phrase("Voorstel", "Proposal", language),
+                phrase("Hoofdthema", "Primary theme", language),
+                phrase("Oordeel", "Verdict", language),
+                phrase("Overeenkomende onderdelen", "Matching items", language),
+                phrase("Beste overeenkomst", "Best match", language),
+                phrase("Citaat", "Quote", language),
+            ], rows: proposalRows, notes: [ruleNote])
+
+        let matchRows = comparisons.flatMap { comparison in
+            comparison.proposals.flatMap { proposal in
+                proposal.matches.map { match -> [TableCell] in
+                    [
+                        .text(comparison.partyProgramme.shortName), .text(comparison.againstProgramme.shortName),
+                        section(proposal), optional(proposal.number), .text(proposal.title),
+                        .text(match.strength.label.text(language)), .text(match.reason.label.text(language)),
+                        .text(match.itemNativeType), .text(match.itemLabel), optional(match.quote), optional(match.section),
+                    ]
+                }
+            }
+        }
+        let matches = ResultTable(
+            title: phrase("Overeenkomende onderdelen met citaat", "Matching items with their quotes", language),
+            columns: [
+                phrase("Partijprogramma", "Party programme", language),
+                phrase("Vergeleken met", "Compared with", language),
+                phrase("Paragraaf", "Section", language),
+                phrase("Nr.", "No.", language),
+                phrase("Voorstel", "Proposal", language),
+                phrase("Overeenkomst", "Match", language),
+                phrase("Reden", "Reason", language),
+                phrase("Soort onderdeel", "Item type", language),
+                phrase("Onderdeel", "Item", language),
+                phrase("Citaat", "Quote", language),
+                phrase("Vindplaats", "Section of the quote", language),
+            ], rows: matchRows,
+            notes: [phrase("Beste eerst: gedekt, dan deels gedekt; daarbinnen in de volgorde van het programma.", "Best first: covered, then partly covered; within each, in the programme's order.", language)])
+
+        let summary = ResultTable(
+            title: phrase("Samenvatting", "Summary", language),
+            columns: [
+                phrase("Partijprogramma", "Party programme", language),
+                phrase("Vergeleken met", "Compared with", language),
+                phrase("Voorstellen", "Proposals", language),
+                ProposalCoverage.Verdict.covered.label.text(language),
+                ProposalCoverage.Verdict.partlyCovered.label.text(language),
+                ProposalCoverage.Verdict.notCovered.label.text(language),
+            ],
+            rows: comparisons.map { comparison in
+                [
+                    .text(comparison.partyProgramme.heading(language)), .text(comparison.againstProgramme.heading(language)),
+                    .integer(comparison.proposals.count), .integer(comparison.coveredCount),
+                    .integer(comparison.partlyCoveredCount), .integer(comparison.notCoveredCount),
+                ]
+            }, notes: [ruleNote])
+        return [perProposal, matches, summary]
+    }
+}

@@ -1,0 +1,58 @@
+import InclusieComparison
+import InclusieModel
+
+extension ThemeSimilarity: TabularView {
+    /// The pairwise matrix, and per programme its most similar peer with the themes that differ.
+    public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
+        func score(_ pair: Pair?) -> TableCell {
+            guard let pair, let text = Ratio(pair.sharedThemeCount, of: pair.combinedThemeCount).decimalText(places: 3)
+            else { return .empty }
+            return .decimal(text)
+        }
+        func themes(_ ids: [String]) -> TableCell {
+            ids.isEmpty ? .empty : .text(ids.map { catalog.taxonomy.label($0, in: .theme, language) }.joined(separator: "; "))
+        }
+        let measureNote = phrase(
+            "Jaccard-overeenkomst: het aantal thema's dat beide programma's noemen, gedeeld door het aantal thema's dat minstens één van beide noemt (0 = niets gemeen, 1 = dezelfde thema's). Hoe vaak een thema terugkomt telt niet mee.",
+            "Jaccard similarity: the number of themes both programmes cover, divided by the number of themes either covers (0 = nothing in common, 1 = the same themes). How often a theme recurs does not count.",
+            language)
+
+        let matrixRows = programmes.map { row -> [TableCell] in
+            [.text(row.heading(language)), .integer(themeIDsByProgramme[row.key]?.count ?? 0)]
+                + programmes.map { column in score(pair(row.key, column.key)) }
+        }
+        let matrix = ResultTable(
+            title: phrase("Overeenkomst in thema's (Jaccard)", "Similarity of themes (Jaccard)", language),
+            columns: [phrase("Programma", "Programme", language), phrase("Aantal thema's", "Themes covered", language)]
+                + programmes.map { $0.shortName },
+            rows: matrixRows,
+            notes: [
+                measureNote,
+                phrase(
+                    "Leeg: geen van beide programma's noemt een thema. Inbreng en partijvoorstellen staan erbij, zie de rijkop.",
+                    "Empty: neither programme covers a theme. Input and party proposals are included; see the row heading.",
+                    language),
+            ])
+
+        let peerRows = nearestPeers.map { peer -> [TableCell] in
+            let programme = programmes.first { $0.key == peer.programmeKey }
+            let other = programmes.first { $0.key == peer.peerKey }
+            return [
+                .text(programme?.heading(language) ?? peer.programmeKey), other.map { .text($0.heading(language)) } ?? .empty,
+                peer.peerKey.map { score(pair(peer.programmeKey, $0)) } ?? .empty, .integer(peer.sharedThemeIDs.count),
+                themes(peer.onlyInProgrammeThemeIDs), themes(peer.onlyInPeerThemeIDs),
+            ]
+        }
+        let peers = ResultTable(
+            title: phrase("Meest verwante programma en het verschil", "Most similar programme and the difference", language),
+            columns: [
+                phrase("Programma", "Programme", language),
+                phrase("Meest verwant", "Most similar", language),
+                phrase("Overeenkomst", "Similarity", language),
+                phrase("Gedeelde thema's", "Shared themes", language),
+                phrase("Alleen in dit programma", "Only in this programme", language),
+                phrase("Alleen in het verwante programma", "Only in the similar programme", language),
+            ], rows: peerRows, notes: [measureNote])
+        return [matrix, peers]
+    }
+}
