@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import InclusieComparison
+import InclusieExport
+import InclusieModel
+import InclusieReport
+import InclusieStore
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Schrijf het HTML-rapport voor de VNG-werkgroep / write the HTML report for the VNG working group.",
+        discussion: """
+            Eén zelfstandig HTML-bestand (geen netwerk, CSS en SVG ingebouwd), afdrukbaar op A4 liggend. \
+            One self-contained HTML file (no network, inline CSS and SVG), printable on A4 landscape.
+            """)
+
+    @OptionGroup var plugins: PluginOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Het HTML-bestand / the HTML file to write.")
+    var out = "inclusiebench-rapport.html"
+
+    @Option(help: "Taal van het rapport / language of the report: nl of en.")
+    var lang: Language = .nl
+
+    @Option(help: "Alleen deze gemeenten of programma's, met komma's / only these municipalities or programmes, comma-separated.")
+    var only: String?
+
+    func run() throws {
+        let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
+        let selection = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let scope = ComparisonScope(only: selection, language: lang)
+        guard !scope.programmes(in: catalog).isEmpty else {
+            throw ValidationError("Geen programma past bij --only \(only ?? "") / no programme matches --only.")
+        }
+        let version = try DataVersion(catalog: catalog, schema: Store.knownMigrations.last ?? "-")
+        let html = HTMLReport(catalog: catalog, scope: scope, dataVersion: version).render()
+        try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        print("Rapport geschreven / report written: \(out) (gegevensversie \(version))")
+    }
+}
