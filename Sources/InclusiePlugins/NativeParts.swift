@@ -11,14 +11,24 @@ struct AnyKey: CodingKey {
 
 /// Rejects keys a native shape does not know, so a typo such as `themse:` is reported instead of ignored.
 func rejectUnknownKeys(in decoder: any Decoder, allowed: Set<String>) throws {
+    _ = try knownKeys(in: decoder, allowed: allowed)
+}
+
+/// Rejects unknown keys like `rejectUnknownKeys`, and hands back the mapping and the keys it has.
+///
+/// For the shapes read thousands of times (items): every container and every key lookup in Yams
+/// compares YAML nodes one by one, so the caller builds the container once and skips keys that are absent.
+func knownKeys(in decoder: any Decoder, allowed: Set<String>) throws -> (KeyedDecodingContainer<AnyKey>, Set<String>) {
     let container = try decoder.container(keyedBy: AnyKey.self)
-    for key in container.allKeys where !allowed.contains(key.stringValue) {
+    let keys = container.allKeys
+    for key in keys where !allowed.contains(key.stringValue) {
         let known = allowed.sorted().joined(separator: ", ")
         throw DecodingError.dataCorrupted(
             .init(
                 codingPath: decoder.codingPath + [key],
                 debugDescription: "unknown key '\(key.stringValue)'; this place knows: \(known)"))
     }
+    return (container, Set(keys.map(\.stringValue)))
 }
 
 /// A verbatim quote and its section heading, as written in a plugin.
@@ -75,12 +85,18 @@ struct NativeItem: Decodable {
 
     /// Decodes the shared fields; `extraKeys` are the children or fields a kind adds at this place.
     init(from decoder: any Decoder, extraKeys: Set<String>) throws {
-        try rejectUnknownKeys(in: decoder, allowed: Self.keys.union(extraKeys))
-        let container = try decoder.container(keyedBy: AnyKey.self)
+        let (container, present) = try knownKeys(in: decoder, allowed: Self.keys.union(extraKeys))
+        try self.init(container, present: present, line: decoder.mark?.line)
+    }
+
+    /// Decodes the shared fields from a mapping whose keys are already checked; `present` are its keys.
+    init(_ container: KeyedDecodingContainer<AnyKey>, present: Set<String>, line: Int?) throws {
+        // A key the mapping does not have decodes to nil without asking Yams to search for it.
         func optional<T: Decodable>(_ key: String, _ type: T.Type = T.self) throws -> T? {
-            try container.decodeIfPresent(T.self, forKey: AnyKey(stringValue: key))
+            guard present.contains(key) else { return nil }
+            return try container.decodeIfPresent(T.self, forKey: AnyKey(stringValue: key))
         }
-        line = decoder.mark?.line
+        self.line = line
         id = try container.decode(String.self, forKey: AnyKey(stringValue: "id"))
         number = try optional("number")
         title = try container.decode(String.self, forKey: AnyKey(stringValue: "title"))
@@ -106,9 +122,11 @@ struct NativeItemWithChildren<Children: ChildKey>: Decodable {
     var children: [NativeItem]
 
     init(from decoder: any Decoder) throws {
-        item = try NativeItem(from: decoder, extraKeys: [Children.key])
-        let container = try decoder.container(keyedBy: AnyKey.self)
-        children = try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? []
+        let (container, present) = try knownKeys(in: decoder, allowed: NativeItem.keys.union([Children.key]))
+        item = try NativeItem(container, present: present, line: decoder.mark?.line)
+        children =
+            present.contains(Children.key)
+            ? try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? [] : []
     }
 }
 

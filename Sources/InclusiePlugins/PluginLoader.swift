@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import InclusieModel
 import Yams
@@ -51,8 +52,10 @@ public struct PluginLoader: Sendable {
             result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: taxonomyPath, yaml: taxonomyText))
             return result
         }
-        for folder in pluginFolders(in: directory) {
-            loadFolder(slug: folder, path: join(directory, folder), into: &result)
+        for part in loadFolders(pluginFolders(in: directory), in: directory) {
+            result.municipalities += part.municipalities
+            result.programmes += part.programmes
+            result.diagnostics += part.diagnostics
         }
         if result.municipalities.isEmpty && result.errors.isEmpty {
             result.diagnostics.append(
@@ -74,6 +77,19 @@ public struct PluginLoader: Sendable {
             return !entry.hasPrefix(".") && manager.fileExists(atPath: join(directory, entry), isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }.sorted()
+    }
+
+    /// Reads the plugin folders on all cores: with hundreds of municipalities, decoding YAML is most of the
+    /// time a load takes. Folders do not depend on each other and their results are put together in folder
+    /// order, so the outcome is exactly that of reading them one after the other.
+    private func loadFolders(_ folders: [String], in directory: String) -> [LoadedPlugins] {
+        let parts = FolderParts(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            var part = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
+            loadFolder(slug: folders[index], path: join(directory, folders[index]), into: &part)
+            parts.store(part, at: index)
+        }
+        return parts.inFolderOrder
     }
 
     private func loadFolder(slug: String, path: String, into result: inout LoadedPlugins) {
@@ -111,8 +127,9 @@ public struct PluginLoader: Sendable {
             let filePath = join(path, file)
             guard let text = readText(filePath, into: &result.diagnostics) else { continue }
             do {
-                let adapter = try adapter(for: text, file: filePath)
-                let (programme, lines) = try adapter.read(yaml: text, municipalitySlug: slug)
+                let document = try YAMLDocument(yaml: text)
+                let adapter = try adapter(for: document, yaml: text, file: filePath)
+                let (programme, lines) = try adapter.read(document, municipalitySlug: slug)
                 result.programmes.append(LoadedProgramme(programme: programme, file: filePath, lines: lines))
             } catch let diagnostic as Diagnostic {
                 result.diagnostics.append(diagnostic)
@@ -122,10 +139,10 @@ public struct PluginLoader: Sendable {
         }
     }
 
-    private func adapter(for yaml: String, file: String) throws -> any ProgrammeAdapter {
+    private func adapter(for document: YAMLDocument, yaml: String, file: String) throws -> any ProgrammeAdapter {
         struct KindOnly: Decodable { var kind: String? }
         let known = kinds.all.map(\.id).joined(separator: ", ")
-        guard let kind = try YAMLDecoder().decode(KindOnly.self, from: yaml).kind else {
+        guard let kind = try document.decode(KindOnly.self).kind else {
             throw Diagnostic(
                 file: file, line: 1, message: "the programme file does not say its kind",
                 fix: "start it with 'kind:' and one of: \(known)")
@@ -157,5 +174,23 @@ public struct PluginLoader: Sendable {
 
     private func join(_ directory: String, _ name: String) -> String {
         (directory as NSString).appendingPathComponent(name)
+    }
+}
+
+/// The results of plugin folders read in parallel, one slot per folder.
+private final class FolderParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [LoadedPlugins?]
+
+    init(count: Int) {
+        parts = Array(repeating: nil, count: count)
+    }
+
+    func store(_ part: LoadedPlugins, at index: Int) {
+        lock.withLock { parts[index] = part }
+    }
+
+    var inFolderOrder: [LoadedPlugins] {
+        lock.withLock { parts.compactMap { $0 } }
     }
 }

@@ -38,8 +38,8 @@ public struct SourceLines: Sendable {
 
 extension ProgrammeAdapter {
     /// Decodes the file's YAML in this kind's shape and maps it onto the shared schema.
-    func read(yaml: String, municipalitySlug: String) throws -> (Programme, SourceLines) {
-        let native = try YAMLDecoder().decode(NativeProgramme<Body>.self, from: yaml)
+    func read(_ document: YAMLDocument, municipalitySlug: String) throws -> (Programme, SourceLines) {
+        let native = try document.decode(NativeProgramme<Body>.self)
         let header = native.header
         var builder = ProgrammeBuilder()
         try map(native.body, into: &builder)

@@ -39,7 +39,8 @@ public struct Store: Sendable {
     /// the same catalog twice gives the same rows.
     public func replaceAll(with catalog: Catalog) throws {
         try writer.write { db in
-            try Importer(db: db).replaceAll(with: catalog)
+            var importer = Importer(db: db)
+            try importer.replaceAll(with: catalog)
         }
     }
 

@@ -1,1 +1,144 @@
-print("benchmark not yet written")
+import Foundation
+import InclusieComparison
+import InclusieExport
+import InclusieModel
+import InclusiePlugins
+import InclusieStore
+import InclusieSynthetic
+
+// Generates synthetic plugins for all 342 Dutch municipalities, imports them and runs every view, timing
+// each step and reading the process's peak memory:
+//
+//     swift run -c release inclusiebench-benchmark [--count 342] [--seed 342] [--views a,b] [--strict] [--keep]
+//
+// Exits non-zero when the synthetic plugins do not load cleanly; when a target is missed, only with
+// `--strict`, because on a shared machine timings are noisy.
+
+let options: BenchmarkOptions
+do {
+    options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    stop("\(error)")
+}
+
+#if DEBUG
+    print("warning: a debug build; the targets are for `swift run -c release inclusiebench-benchmark`\n")
+#endif
+
+// The real taxonomy, found from this file, so the benchmark runs from any working directory in a clone.
+let repositoryMunicipalities = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("municipalities")
+let taxonomyFile = repositoryMunicipalities.appendingPathComponent(PluginLoader.taxonomyFileName)
+guard let taxonomy = PluginLoader().load(directory: repositoryMunicipalities.path).taxonomy else {
+    stop("could not read the taxonomy at \(taxonomyFile.path)")
+}
+
+let workDirectory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("inclusiebench-benchmark-\(UUID().uuidString)")
+let municipalitiesDirectory = workDirectory.appendingPathComponent("municipalities")
+let sourcesDirectory = workDirectory.appendingPathComponent("sources")
+
+print("inclusiebench benchmark: \(options.count) synthetic municipalities, seed \(options.seed)")
+print("machine: \(MachineDescription.summary()); started \(ISO8601DateFormatter().string(from: Date()))")
+print("working directory: \(workDirectory.path)\n")
+
+/// Writes the synthetic plugins and their sources into the working directory.
+func generate(_ stopwatch: inout Stopwatch) throws {
+    try stopwatch.step("generate") {
+        try SyntheticPlugins(taxonomy: taxonomy, seed: options.seed).write(
+            count: options.count, municipalitiesDirectory: municipalitiesDirectory, sourcesDirectory: sourcesDirectory,
+            taxonomyFile: taxonomyFile)
+    } detail: {
+        "\($0.municipalities) municipalities, \($0.programmes) programmes, \($0.items) items, \($0.quotes) quotes, \($0.bytes / 1024) KiB"
+    }
+}
+
+/// Loads and checks the plugins, imports them and reads them back; only what was read back is returned, so the
+/// views run with one catalog in memory, as `compare` does.
+func importAndReadBack(_ stopwatch: inout Stopwatch) throws -> Catalog {
+    let loaded = stopwatch.step("load + validate") {
+        PluginLoader().load(directory: municipalitiesDirectory.path)
+    } detail: {
+        "\($0.programmes.count) programmes, \($0.diagnostics.count) diagnostics"
+    }
+    guard loaded.diagnostics.isEmpty else {
+        stop(
+            loaded.diagnostics.prefix(20).map(\.description).joined(separator: "\n")
+                + "\nsynthetic plugins did not load cleanly; kept in \(workDirectory.path)")
+    }
+    let catalog = try loaded.catalog()
+
+    let quoteProblems = stopwatch.step("check quotes") {
+        QuoteChecker(sourcesDirectory: sourcesDirectory.path).check(loaded.programmes)
+    } detail: {
+        "\($0.count) quotes not found"
+    }
+    guard quoteProblems.isEmpty else {
+        stop(
+            quoteProblems.prefix(20).map(\.description).joined(separator: "\n")
+                + "\nsynthetic quotes missing from their sources; kept in \(workDirectory.path)")
+    }
+
+    let store = try Store(path: workDirectory.appendingPathComponent("benchmark.sqlite").path)
+    try stopwatch.step(Steps.importStep) {
+        try store.replaceAll(with: catalog)
+    } detail: { _ in
+        "\(catalog.programmes.map(\.items.count).reduce(0, +)) items"
+    }
+    let stored = try stopwatch.step("read back") {
+        try store.catalog()
+    } detail: {
+        "\($0.programmes.count) programmes"
+    }
+    guard stored == catalog else { stop("the catalog read back from SQLite differs from the one imported") }
+    return stored
+}
+
+/// Every view: computed, flattened to tables, and rendered as CSV and JSON, each part timed.
+func runViews(on catalog: Catalog, _ stopwatch: inout Stopwatch) throws {
+    for name in options.views {
+        var parts = ViewParts()
+        try stopwatch.step(Steps.viewPrefix + name.rawValue) {
+            let view = parts.time("build") { name.build(catalog: catalog, scope: ComparisonScope()) }
+            let tables = parts.time("tables") { view.tables(catalog: catalog, language: .nl) }
+            let csv = try parts.time("csv") {
+                try tables.map { try CSVRenderer.render($0, dialect: .excelNL).count }.reduce(0, +)
+            }
+            let json = try parts.time("json") { try JSONRendering.encode(view).count }
+            return csv + json
+        } detail: {
+            parts.summary(outputBytes: $0)
+        }
+    }
+}
+
+var stopwatch = Stopwatch()
+do {
+    try generate(&stopwatch)
+    let catalog = try importAndReadBack(&stopwatch)
+    try runViews(on: catalog, &stopwatch)
+} catch {
+    stop("benchmark failed: \(error)\n(files kept in \(workDirectory.path))")
+}
+
+print(ResultsTable.render(stopwatch.results))
+let verdicts = Targets.check(stopwatch.results)
+print("\ntargets (\(MachineDescription.summary()) at the end):")
+for verdict in verdicts {
+    print("  \(verdict.line)")
+}
+if let loadSeconds = stopwatch.results.first(where: { $0.name == "load + validate" })?.seconds {
+    print(
+        String(
+            format: "  note reading and validating the YAML plugins takes %.3f s before the import (not a target)",
+            loadSeconds))
+}
+
+if options.keep {
+    print("\nfiles kept in \(workDirectory.path)")
+} else {
+    try? FileManager.default.removeItem(at: workDirectory)
+}
+if options.strict && verdicts.contains(where: { $0.passed == false }) {
+    exit(1)
+}

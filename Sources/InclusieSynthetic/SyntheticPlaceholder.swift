@@ -1,2 +1,0 @@
-/// Placeholder until the synthetic plugin generator lands.
-enum SyntheticPlaceholder {}
