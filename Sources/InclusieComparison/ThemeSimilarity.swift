@@ -8,7 +8,7 @@ import InclusieModel
 /// explained in one sentence and checked by hand with the theme lists shown, and because it does not
 /// reward a long document for mentioning a theme often: one item on a theme counts as much as ten.
 public struct ThemeSimilarity: Codable, Sendable {
-    /// The similarity of two programmes; both orders and each programme with itself are listed.
+    /// The similarity of two programmes with the counts behind it, for checking a cell by hand.
     public struct Pair: Codable, Sendable, Hashable {
         public var programmeKey: String
         public var otherProgrammeKey: String
@@ -39,7 +39,12 @@ public struct ThemeSimilarity: Codable, Sendable {
     public var programmes: [ProgrammeColumn]
     /// Per programme, the themes it covers, in taxonomy order.
     public var themeIDsByProgramme: [String: [String]]
-    public var pairs: [Pair]
+    /// The Jaccard similarity of every pair, rows and columns in the order of `programmes`, rounded half up
+    /// to three decimals; nil when neither programme covers any theme.
+    ///
+    /// A matrix rather than a list of pairs: with all 342 municipalities a list repeats two keys per pair
+    /// and grows to tens of megabytes, while the matrix is just the numbers.
+    public var jaccardMatrix: [[Double?]]
     public var nearestPeers: [NearestPeer]
 
     public init(catalog: Catalog, scope: ComparisonScope) {
@@ -53,26 +58,23 @@ public struct ThemeSimilarity: Codable, Sendable {
         self.programmes = programmes.map { ProgrammeColumn($0, catalog: catalog, language: scope.language) }
         themeIDsByProgramme = Dictionary(
             uniqueKeysWithValues: zip(programmes, themeSets).map { ($0.key, ordered($1)) })
-        pairs = programmes.indices.flatMap { first in
-            programmes.indices.map { second in
-                let shared = themeSets[first].intersection(themeSets[second]).count
-                let combined = themeSets[first].union(themeSets[second]).count
-                return Pair(
-                    programmeKey: programmes[first].key, otherProgrammeKey: programmes[second].key,
-                    sharedThemeCount: shared, combinedThemeCount: combined,
-                    jaccardSimilarity: Ratio(shared, of: combined).value(places: 3))
-            }
-        }
-        let pairs = self.pairs
+
+        // Every pair is counted on bit sets: for hundreds of programmes that is what keeps this view fast.
+        let allThemes = ordered(themeSets.reduce(into: Set<String>()) { $0.formUnion($1) })
+        let bitIndex = Dictionary(uniqueKeysWithValues: allThemes.enumerated().map { ($1, $0) })
+        let bits = themeSets.map { ThemeBits($0.compactMap { bitIndex[$0] }, capacity: allThemes.count) }
+        let ratios = bits.map { row in bits.map { column in row.similarity(to: column) } }
+        jaccardMatrix = ratios.map { row in row.map { $0.value(places: 3) } }
+
         nearestPeers = programmes.indices.map { index in
             let key = programmes[index].key
-            // Compared as exact ratios; on a tie the programme listed first wins, as `max(by:)` keeps the first.
-            let best = pairs.filter { $0.programmeKey == key && $0.otherProgrammeKey != key }
-                .max { lhs, rhs in
-                    Ratio(lhs.sharedThemeCount, of: lhs.combinedThemeCount)
-                        .isLess(than: Ratio(rhs.sharedThemeCount, of: rhs.combinedThemeCount))
-                }
-            guard let best, let peerIndex = programmes.firstIndex(where: { $0.key == best.otherProgrammeKey }) else {
+            // Compared as exact ratios; on a tie the programme listed first wins.
+            var best: Int?
+            for other in programmes.indices where other != index {
+                if let current = best, !ratios[index][current].isLess(than: ratios[index][other]) { continue }
+                best = other
+            }
+            guard let peerIndex = best else {
                 return NearestPeer(
                     programmeKey: key, peerKey: nil, jaccardSimilarity: nil, sharedThemeIDs: [],
                     onlyInProgrammeThemeIDs: [], onlyInPeerThemeIDs: [])
@@ -80,14 +82,45 @@ public struct ThemeSimilarity: Codable, Sendable {
             let own = themeSets[index]
             let peer = themeSets[peerIndex]
             return NearestPeer(
-                programmeKey: key, peerKey: best.otherProgrammeKey, jaccardSimilarity: best.jaccardSimilarity,
+                programmeKey: key, peerKey: programmes[peerIndex].key,
+                jaccardSimilarity: ratios[index][peerIndex].value(places: 3),
                 sharedThemeIDs: ordered(own.intersection(peer)), onlyInProgrammeThemeIDs: ordered(own.subtracting(peer)),
                 onlyInPeerThemeIDs: ordered(peer.subtracting(own)))
         }
     }
 
-    /// The pair for two programme keys, in that order.
+    /// The pair for two programme keys, in that order, with the counts behind its similarity.
     public func pair(_ programmeKey: String, _ otherProgrammeKey: String) -> Pair? {
-        pairs.first { $0.programmeKey == programmeKey && $0.otherProgrammeKey == otherProgrammeKey }
+        guard let first = themeIDsByProgramme[programmeKey].map(Set.init),
+            let second = themeIDsByProgramme[otherProgrammeKey].map(Set.init)
+        else { return nil }
+        let shared = first.intersection(second).count
+        let combined = first.union(second).count
+        return Pair(
+            programmeKey: programmeKey, otherProgrammeKey: otherProgrammeKey, sharedThemeCount: shared,
+            combinedThemeCount: combined, jaccardSimilarity: Ratio(shared, of: combined).value(places: 3))
+    }
+}
+
+/// A set of themes as bits, so that intersections and unions of hundreds of programmes are cheap.
+struct ThemeBits {
+    private var words: [UInt64]
+
+    init(_ indices: [Int], capacity: Int) {
+        words = Array(repeating: 0, count: (capacity + 63) / 64)
+        for index in indices {
+            words[index / 64] |= 1 << UInt64(index % 64)
+        }
+    }
+
+    /// Shared themes over combined themes.
+    func similarity(to other: ThemeBits) -> Ratio {
+        var shared = 0
+        var combined = 0
+        for (left, right) in zip(words, other.words) {
+            shared += (left & right).nonzeroBitCount
+            combined += (left | right).nonzeroBitCount
+        }
+        return Ratio(shared, of: combined)
     }
 }

@@ -1,13 +1,12 @@
+import Foundation
 import InclusieComparison
 import InclusieModel
 
 extension ThemeSimilarity: TabularView {
     /// The pairwise matrix, and per programme its most similar peer with the themes that differ.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
-        func score(_ pair: Pair?) -> TableCell {
-            guard let pair, let text = Ratio(pair.sharedThemeCount, of: pair.combinedThemeCount).decimalText(places: 3)
-            else { return .empty }
-            return .decimal(text)
+        func score(_ value: Double?) -> TableCell {
+            value.map { .decimal(String(format: "%.3f", $0)) } ?? .empty
         }
         func themes(_ ids: [String]) -> TableCell {
             ids.isEmpty ? .empty : .text(ids.map { catalog.taxonomy.label($0, in: .theme, language) }.joined(separator: "; "))
@@ -17,9 +16,8 @@ extension ThemeSimilarity: TabularView {
             "Jaccard similarity: the number of themes both programmes cover, divided by the number of themes either covers (0 = nothing in common, 1 = the same themes). How often a theme recurs does not count.",
             language)
 
-        let matrixRows = programmes.map { row -> [TableCell] in
-            [.text(row.heading(language)), .integer(themeIDsByProgramme[row.key]?.count ?? 0)]
-                + programmes.map { column in score(pair(row.key, column.key)) }
+        let matrixRows = zip(programmes, jaccardMatrix).map { row, similarities -> [TableCell] in
+            [.text(row.heading(language)), .integer(themeIDsByProgramme[row.key]?.count ?? 0)] + similarities.map(score)
         }
         let matrix = ResultTable(
             title: phrase("Overeenkomst in thema's (Jaccard)", "Similarity of themes (Jaccard)", language),
@@ -34,12 +32,13 @@ extension ThemeSimilarity: TabularView {
                     language),
             ])
 
+        let columns = Dictionary(uniqueKeysWithValues: programmes.map { ($0.key, $0) })
         let peerRows = nearestPeers.map { peer -> [TableCell] in
-            let programme = programmes.first { $0.key == peer.programmeKey }
-            let other = programmes.first { $0.key == peer.peerKey }
+            let other = peer.peerKey.flatMap { columns[$0] }
             return [
-                .text(programme?.heading(language) ?? peer.programmeKey), other.map { .text($0.heading(language)) } ?? .empty,
-                peer.peerKey.map { score(pair(peer.programmeKey, $0)) } ?? .empty, .integer(peer.sharedThemeIDs.count),
+                .text(columns[peer.programmeKey]?.heading(language) ?? peer.programmeKey),
+                other.map { .text($0.heading(language)) } ?? .empty,
+                score(peer.jaccardSimilarity), .integer(peer.sharedThemeIDs.count),
                 themes(peer.onlyInProgrammeThemeIDs), themes(peer.onlyInPeerThemeIDs),
             ]
         }

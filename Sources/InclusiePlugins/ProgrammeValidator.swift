@@ -49,7 +49,11 @@ struct ProgrammeValidator {
                 report(line, "item id '\(item.localID)' has characters ids may not have", fix: "use a-z, 0-9, '-' and '.'")
             }
             for facet in TaxonomyFacet.allCases {
-                for id in item.ids(facet) where !taxonomy.contains(id, in: facet) {
+                let ids = item.ids(facet)
+                for id in Set(ids).sorted() where ids.filter({ $0 == id }).count > 1 {
+                    report(line, "'\(id)' is listed twice under \(facet.pluginKey) (item '\(item.localID)')", fix: "list it once")
+                }
+                for id in ids where !taxonomy.contains(id, in: facet) {
                     report(
                         line, "'\(id)' is not a \(facet.rawValue) in taxonomy.yaml (item '\(item.localID)')",
                         fix: "use an id from taxonomy.yaml, or add it there with nl and en labels and a definition")

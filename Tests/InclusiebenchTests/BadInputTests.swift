@@ -60,6 +60,26 @@ import Testing
         #expect(error.line == (try line(in: bij1, startingWith: "- id: pre-2")))
     }
 
+    @Test func sameThemeTwiceIsReportedNotLeftForTheDatabase() throws {
+        let (loaded, _) = try load(editing: bij1) {
+            $0.replacingOccurrences(of: "themes: [safety, anti-discrimination-policy, lgbti-acceptance]", with: "themes: [safety, safety, lgbti-acceptance]")
+        }
+        let error = try onlyError(loaded)
+        #expect(error.message == "'safety' is listed twice under themes (item 'pre-2')")
+    }
+
+    @Test func actionUnderTwoLinesWithTheSameInstrumentGetsItOnce() throws {
+        let (loaded, _) = try load(editing: "almere/actieprogramma-2020-2022.yaml") {
+            // Execution line 3 now works through the same instrument as line 1; actions under both take it once.
+            $0.replacingOccurrences(of: "    instruments: [education-expertise]\n", with: "    instruments: [visibility-awareness]\n")
+        }
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        let almere = try loaded.programme("almere/actieprogramma-2020-2022")
+        for action in almere.items(ofType: "actie") {
+            #expect(Set(action.instruments).count == action.instruments.count, "\(action.localID): \(action.instruments)")
+        }
+    }
+
     @Test func duplicateItemIdsAreReported() throws {
         let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "id: p-2.1-2\n", with: "id: p-2.1-1\n") }
         let error = try onlyError(loaded)

@@ -145,12 +145,16 @@ import Testing
         #expect(similarity.measure == "jaccard")
         for key in keys {
             #expect(similarity.pair(key, key)?.jaccardSimilarity == 1)
+            let row = try #require(keys.firstIndex(of: key))
+            #expect(similarity.jaccardMatrix[row][row] == 1)
             for other in keys {
                 let there = try #require(similarity.pair(key, other))
                 let back = try #require(similarity.pair(other, key))
                 #expect(there.jaccardSimilarity == back.jaccardSimilarity)
                 #expect(there.sharedThemeCount == back.sharedThemeCount)
                 #expect(there.combinedThemeCount == back.combinedThemeCount)
+                let (i, j) = (try #require(keys.firstIndex(of: key)), try #require(keys.firstIndex(of: other)))
+                #expect(similarity.jaccardMatrix[i][j] == there.jaccardSimilarity)
             }
         }
     }
@@ -164,8 +168,8 @@ import Testing
             #expect(peer.sharedThemeIDs.count == pair.sharedThemeCount)
             #expect(peer.sharedThemeIDs.count + peer.onlyInProgrammeThemeIDs.count + peer.onlyInPeerThemeIDs.count == pair.combinedThemeCount)
             // No other programme is strictly more similar.
-            let best = similarity.pairs.filter { $0.programmeKey == peer.programmeKey && $0.otherProgrammeKey != peer.programmeKey }
-                .compactMap(\.jaccardSimilarity).max()
+            let best = similarity.programmes.map(\.key).filter { $0 != peer.programmeKey }
+                .compactMap { similarity.pair(peer.programmeKey, $0)?.jaccardSimilarity }.max()
             #expect(pair.jaccardSimilarity == best)
         }
     }

@@ -68,7 +68,11 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
                     fix: "use one of: \(lineIDs.sorted().joined(separator: ", "))")
             }
             // An action inherits how it works from its execution lines unless it says otherwise.
-            let lineInstruments = action.lines.compactMap { builder.item($0)?.instruments.first }
+            var lineInstruments: [String] = []
+            for instrument in action.lines.compactMap({ builder.item($0)?.instruments.first })
+            where !lineInstruments.contains(instrument) {
+                lineInstruments.append(instrument)
+            }
             builder.add(
                 action.item, type: LocalizedText(nl: "actie", en: "action"), defaultStatus: "commitment",
                 related: action.lines, fallbackInstruments: lineInstruments)
