@@ -59,15 +59,25 @@ public struct CoverageMatrix: Codable, Sendable {
                 coveredBy: cells.filter { $0.count > 0 }.count)
         }
         let covered = coverage.map { Set($0.keys) }
+        // Counted once per entry, so that gaps and unique entries stay linear in the number of programmes.
+        var policyProgrammesCovering: [String: Int] = [:]
+        var programmesCovering: [String: Int] = [:]
+        for (programme, ids) in zip(programmes, covered) {
+            for id in ids {
+                programmesCovering[id, default: 0] += 1
+                if programme.adoptionStatus.isPolicy { policyProgrammesCovering[id, default: 0] += 1 }
+            }
+        }
+        let policyProgrammeCount = programmes.filter(\.adoptionStatus.isPolicy).count
         profiles = programmes.indices.map { index in
-            let peers = programmes.indices.filter { $0 != index && programmes[$0].adoptionStatus.isPolicy }
+            let isPolicy = programmes[index].adoptionStatus.isPolicy
+            let peerCount = policyProgrammeCount - (isPolicy ? 1 : 0)
             let gaps = entries.map(\.id).filter { id in
-                guard !covered[index].contains(id), !peers.isEmpty else { return false }
-                let peersCovering = peers.filter { covered[$0].contains(id) }.count
-                return peersCovering * 2 >= peers.count
+                guard !covered[index].contains(id), peerCount > 0 else { return false }
+                return (policyProgrammesCovering[id] ?? 0) * 2 >= peerCount
             }
             let unique = entries.map(\.id).filter { id in
-                covered[index].contains(id) && !programmes.indices.contains { $0 != index && covered[$0].contains(id) }
+                covered[index].contains(id) && programmesCovering[id] == 1
             }
             return Profile(programme: programmes[index].key, gaps: gaps, unique: unique)
         }

@@ -1,4 +1,3 @@
-import Foundation
 import InclusieComparison
 import InclusieModel
 
@@ -6,7 +5,11 @@ extension ThemeSimilarity: TabularView {
     /// The pairwise matrix, and per programme its most similar peer with the themes that differ.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         func score(_ value: Double?) -> TableCell {
-            value.map { .decimal(String(format: "%.3f", $0)) } ?? .empty
+            // The value is already rounded to three decimals; write exactly those.
+            guard let value, let text = Ratio(Int((value * 1000).rounded()), of: 1000).decimalText(places: 3) else {
+                return .empty
+            }
+            return .decimal(text)
         }
         func themes(_ ids: [String]) -> TableCell {
             ids.isEmpty ? .empty : .text(ids.map { catalog.taxonomy.label($0, in: .theme, language) }.joined(separator: "; "))

@@ -37,6 +37,24 @@ import Testing
     }
 
     @Test(arguments: CSVDialect.allCases)
+    func largeTableWrittenInHalvesIsWholeAndInOrder(dialect: CSVDialect) throws {
+        // 400 rows × 30 columns is over the size that is written on two cores.
+        let rows: [[TableCell]] = (0..<400).map { row in
+            (0..<30).map { column in column == 0 ? .integer(row) : .text(Self.trickyTexts[(row + column) % Self.trickyTexts.count]) }
+        }
+        let table = ResultTable(title: "t", columns: (0..<30).map { "kolom \($0)" }, rows: rows)
+        let data = try CSVRenderer.render(table, dialect: dialect)
+        #expect(data.starts(with: dialect == .excelNL ? [0xEF, 0xBB, 0xBF] : Array("kolom".utf8)))
+        #expect(data.suffix(2) == Data([0x0D, 0x0A]))
+        let parsed = try Self.parse(data, dialect: dialect)
+        #expect(parsed.count == 401)
+        #expect(parsed.dropFirst().map { $0[0] } == (0..<400).map(String.init))
+        for (record, row) in zip(parsed.dropFirst(), rows) {
+            #expect(record == row.map { Self.expectedField($0, dialect: dialect) })
+        }
+    }
+
+    @Test(arguments: CSVDialect.allCases)
     func everyExportedFileParsesBackToItsTable(dialect: CSVDialect) throws {
         let export = try CSVExport(catalog: Self.trickyCatalog(), language: .nl, dialect: dialect, schemaVersion: "test-schema")
         #expect(export.files.count == export.tables.count + 1)
