@@ -1,12 +1,13 @@
 import GRDB
 import InclusieModel
 
-/// Column names in snake_case, so that the SQLite file reads naturally in the `sqlite3` shell or a spreadsheet.
-protocol SnakeCaseRecord: Codable, FetchableRecord, EncodableRecord {}
+/// One record type per table, for reading the catalog back; the importer writes with prepared statements.
+///
+/// Column names are in snake_case, so that the SQLite file reads naturally in the `sqlite3` shell.
+protocol SnakeCaseRecord: Decodable, FetchableRecord, TableRecord {}
 
 extension SnakeCaseRecord {
     static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }
 
 extension AdoptionStatus: DatabaseValueConvertible {}
@@ -14,7 +15,7 @@ extension BudgetKind: DatabaseValueConvertible {}
 extension BudgetPrecision: DatabaseValueConvertible {}
 extension Author.AuthorType: DatabaseValueConvertible {}
 
-struct MunicipalityRecord: SnakeCaseRecord, PersistableRecord {
+struct MunicipalityRecord: SnakeCaseRecord {
     static let databaseTableName = "municipality"
     var slug: String
     var name: String
@@ -22,7 +23,7 @@ struct MunicipalityRecord: SnakeCaseRecord, PersistableRecord {
     var cbsCode: String?
 }
 
-struct PopulationFigureRecord: SnakeCaseRecord, PersistableRecord {
+struct PopulationFigureRecord: SnakeCaseRecord {
     static let databaseTableName = "population_figure"
     var id: Int64?
     var municipalitySlug: String
@@ -38,7 +39,7 @@ struct PopulationFigureRecord: SnakeCaseRecord, PersistableRecord {
     }
 }
 
-struct ProgrammeRecord: SnakeCaseRecord, PersistableRecord {
+struct ProgrammeRecord: SnakeCaseRecord {
     static let databaseTableName = "programme"
     var key: String
     var municipalitySlug: String
@@ -60,7 +61,7 @@ struct ProgrammeRecord: SnakeCaseRecord, PersistableRecord {
     var budgetNote: String?
 }
 
-struct LocalItemRecord: SnakeCaseRecord, MutablePersistableRecord {
+struct LocalItemRecord: SnakeCaseRecord {
     static let databaseTableName = "local_item"
     var id: Int64?
     var programmeKey: String
@@ -75,13 +76,9 @@ struct LocalItemRecord: SnakeCaseRecord, MutablePersistableRecord {
     var owner: String?
     var status: String
     var note: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
-struct PartnerRecord: SnakeCaseRecord, MutablePersistableRecord {
+struct PartnerRecord: SnakeCaseRecord {
     static let databaseTableName = "partner"
     var id: Int64?
     var programmeKey: String
@@ -89,13 +86,9 @@ struct PartnerRecord: SnakeCaseRecord, MutablePersistableRecord {
     var position: Int
     var name: String
     var description: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
-struct BudgetLineRecord: SnakeCaseRecord, MutablePersistableRecord {
+struct BudgetLineRecord: SnakeCaseRecord {
     static let databaseTableName = "budget_line"
     var id: Int64?
     var programmeKey: String
@@ -110,13 +103,9 @@ struct BudgetLineRecord: SnakeCaseRecord, MutablePersistableRecord {
     var partnerId: Int64?
     var itemId: Int64?
     var note: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
-struct BudgetAmountRecord: SnakeCaseRecord, PersistableRecord {
+struct BudgetAmountRecord: SnakeCaseRecord {
     static let databaseTableName = "budget_amount"
     var budgetLineId: Int64
     var year: Int
@@ -124,11 +113,11 @@ struct BudgetAmountRecord: SnakeCaseRecord, PersistableRecord {
     var amountCents: Int?
 }
 
-struct EvidenceRecord: SnakeCaseRecord, PersistableRecord {
+struct EvidenceRecord: SnakeCaseRecord {
     static let databaseTableName = "evidence"
 
     /// What a quote is evidence for.
-    enum Subject: String, Codable, DatabaseValueConvertible {
+    enum Subject: String, Decodable, DatabaseValueConvertible {
         case programme, item, partner
         case budgetLine = "budget-line"
         case budget
