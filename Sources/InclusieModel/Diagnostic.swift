@@ -1,22 +1,34 @@
-/// A problem found in a plugin or source file, printed as `path:line: error: message` like a compiler would.
+/// A problem found in a plugin or source file, printed as `path:line: fout: bericht — oplossing` like a
+/// compiler would, in Dutch by default and in English on request.
 ///
 /// The one shape every layer reports problems in, so the user always learns the file, the line where known,
-/// and what to do about it.
+/// and what to do about it. Message and fix carry both languages, so the layer that finds a problem need not
+/// know which language the user asked for; only the command that prints it does.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error
         case warning
+
+        /// The word printed between location and message, as a compiler prints `error:`.
+        public func word(_ language: Language) -> String {
+            switch self {
+            case .error: LocalizedText(nl: "fout", en: "error").text(language)
+            case .warning: LocalizedText(nl: "waarschuwing", en: "warning").text(language)
+            }
+        }
     }
 
     public var severity: Severity
     /// The file the problem is in, as the user gave it (relative paths stay relative).
     public var file: String
     public var line: Int?
-    public var message: String
+    public var message: LocalizedText
     /// What to do about it, in a sentence.
-    public var fix: String?
+    public var fix: LocalizedText?
 
-    public init(_ severity: Severity = .error, file: String, line: Int? = nil, message: String, fix: String? = nil) {
+    public init(
+        _ severity: Severity = .error, file: String, line: Int? = nil, message: LocalizedText, fix: LocalizedText? = nil
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -24,11 +36,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         self.fix = fix
     }
 
-    public var description: String {
+    /// The diagnostic as one line in the given language: `path:line: fout: bericht — oplossing`.
+    public func text(_ language: Language) -> String {
         let location = line.map { "\(file):\($0)" } ?? file
-        let advice = fix.map { " — \($0)" } ?? ""
-        return "\(location): \(severity.rawValue): \(message)\(advice)"
+        let advice = fix.map { " — \($0.text(language))" } ?? ""
+        return "\(location): \(severity.word(language)): \(message.text(language))\(advice)"
     }
+
+    /// The Dutch rendering, because Dutch is the default language of everything the user reads.
+    public var description: String { text(.nl) }
 }
 
 /// Several diagnostics at once: validation reports every problem it finds, not only the first.
@@ -39,7 +55,10 @@ public struct Diagnostics: Error, Sendable, CustomStringConvertible {
         self.items = items
     }
 
-    public var description: String {
-        items.map(\.description).joined(separator: "\n")
+    /// One line per diagnostic, in the given language.
+    public func text(_ language: Language) -> String {
+        items.map { $0.text(language) }.joined(separator: "\n")
     }
+
+    public var description: String { text(.nl) }
 }

@@ -23,10 +23,11 @@ func knownKeys(in decoder: any Decoder, allowed: Set<String>) throws -> (KeyedDe
     let keys = container.allKeys
     for key in keys where !allowed.contains(key.stringValue) {
         let known = allowed.sorted().joined(separator: ", ")
-        throw DecodingError.dataCorrupted(
-            .init(
-                codingPath: decoder.codingPath + [key],
-                debugDescription: "unknown key '\(key.stringValue)'; this place knows: \(known)"))
+        throw dataCorrupted(
+            at: decoder.codingPath + [key],
+            LocalizedText(
+                nl: "onbekende sleutel '\(key.stringValue)'; hier kunnen staan: \(known)",
+                en: "unknown key '\(key.stringValue)'; this place knows: \(known)"))
     }
     return (container, Set(keys.map(\.stringValue)))
 }
@@ -157,8 +158,22 @@ struct NativePartner: Decodable {
 /// A problem an adapter finds in a native shape after decoding, at the line of the part concerned.
 struct PluginProblem: Error {
     var line: Int?
-    var message: String
-    var fix: String?
+    var message: LocalizedText
+    var fix: LocalizedText?
+}
+
+/// The message of a problem found while decoding, in both languages.
+///
+/// A `DecodingError` carries only an English `debugDescription` and a coding path; this rides along as its
+/// underlying error so `YAMLDiagnostics` can print the user's language and still find the line by the path.
+struct LocalizedDecodingMessage: Error {
+    var message: LocalizedText
+}
+
+/// A `dataCorrupted` decoding error at `path` whose message comes in both languages.
+func dataCorrupted(at path: [any CodingKey], _ message: LocalizedText) -> DecodingError {
+    .dataCorrupted(
+        .init(codingPath: path, debugDescription: message.en, underlyingError: LocalizedDecodingMessage(message: message)))
 }
 
 extension KeyedDecodingContainer where Key == AnyKey {

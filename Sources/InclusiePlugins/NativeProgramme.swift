@@ -91,16 +91,18 @@ struct NativeBudget: Decodable {
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: AnyKey(stringValue: "evidence")) ?? []
         lines = try container.decodeIfPresent([NativeBudgetLine].self, forKey: AnyKey(stringValue: "lines")) ?? []
         if noneReason != nil && !lines.isEmpty {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "the budget has both 'none' and 'lines'; keep the lines, or keep 'none' with its reason"))
+            throw dataCorrupted(
+                at: decoder.codingPath,
+                LocalizedText(
+                    nl: "de begroting heeft zowel 'none' als 'lines'; houd de begrotingsregels, of houd 'none' met de reden",
+                    en: "the budget has both 'none' and 'lines'; keep the lines, or keep 'none' with its reason"))
         }
         if noneReason == nil && lines.isEmpty {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "the budget has neither 'lines' nor 'none'; add the budget lines, or 'none: <why there is no budget>'"))
+            throw dataCorrupted(
+                at: decoder.codingPath,
+                LocalizedText(
+                    nl: "de begroting heeft geen 'lines' en geen 'none'; voeg de begrotingsregels toe, of 'none: <waarom er geen begroting is>'",
+                    en: "the budget has neither 'lines' nor 'none'; add the budget lines, or 'none: <why there is no budget>'"))
         }
     }
 }
@@ -152,10 +154,11 @@ struct NativeBudgetLine: Decodable {
         let path = decoder.codingPath + [key("amounts")]
         amounts = try amountsContainer.allKeys.map { yearKey in
             guard let year = Int(yearKey.stringValue), (1900...2100).contains(year) else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: path + [yearKey],
-                        debugDescription: "'\(yearKey.stringValue)' is not a year; write a year such as 2023"))
+                throw dataCorrupted(
+                    at: path + [yearKey],
+                    LocalizedText(
+                        nl: "'\(yearKey.stringValue)' is geen jaartal; schrijf een jaar zoals 2023",
+                        en: "'\(yearKey.stringValue)' is not a year; write a year such as 2023"))
             }
             let text = try amountsContainer.decode(String.self, forKey: yearKey)
             if text == "not-stated" { return YearAmount(year: year, amount: nil) }
@@ -165,16 +168,15 @@ struct NativeBudgetLine: Decodable {
             } catch {
                 let reason =
                     switch error {
-                    case .negative: "is negative"
-                    case .tooManyDecimals: "has more than two decimals"
-                    case .notANumber: "is not a number"
+                    case .negative: LocalizedText(nl: "is negatief", en: "is negative")
+                    case .tooManyDecimals: LocalizedText(nl: "heeft meer dan twee decimalen", en: "has more than two decimals")
+                    case .notANumber: LocalizedText(nl: "is geen getal", en: "is not a number")
                     }
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: path + [yearKey],
-                        debugDescription:
-                            "the amount '\(text)' for \(year) \(reason); write euros as digits with at most two decimals (e.g. 23200 or 23200.50), or 'not-stated' when the document gives no amount"
-                    ))
+                throw dataCorrupted(
+                    at: path + [yearKey],
+                    LocalizedText(
+                        nl: "het bedrag '\(text)' voor \(year) \(reason.nl); schrijf euro's in cijfers met hoogstens twee decimalen (bv. 23200 of 23200.50), of 'not-stated' als het document geen bedrag noemt",
+                        en: "the amount '\(text)' for \(year) \(reason.en); write euros as digits with at most two decimals (e.g. 23200 or 23200.50), or 'not-stated' when the document gives no amount"))
             }
             return YearAmount(year: year, amount: amount)
         }.sorted { $0.year < $1.year }
@@ -186,6 +188,9 @@ func parseEnum<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ text: Strin
 where E.RawValue == String {
     if let value = E(rawValue: text) { return value }
     let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-    throw DecodingError.dataCorrupted(
-        .init(codingPath: path, debugDescription: "'\(text)' is not allowed here; use one of: \(allowed)"))
+    throw dataCorrupted(
+        at: path,
+        LocalizedText(
+            nl: "'\(text)' is hier niet toegestaan; gebruik een van: \(allowed)",
+            en: "'\(text)' is not allowed here; use one of: \(allowed)"))
 }

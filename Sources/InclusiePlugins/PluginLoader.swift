@@ -60,8 +60,12 @@ public struct PluginLoader: Sendable {
         if result.municipalities.isEmpty && result.errors.isEmpty {
             result.diagnostics.append(
                 Diagnostic(
-                    file: directory, message: "no municipality plugin folders found",
-                    fix: "add a folder <slug>/ with municipality.yaml and a programme file (see docs/plugin-format.md)"))
+                    file: directory,
+                    message: LocalizedText(
+                        nl: "geen mappen met gemeente-plugins gevonden", en: "no municipality plugin folders found"),
+                    fix: LocalizedText(
+                        nl: "voeg een map <slug>/ toe met municipality.yaml en een programmabestand (zie docs/plugin-format.md)",
+                        en: "add a folder <slug>/ with municipality.yaml and a programme file (see docs/plugin-format.md)")))
         }
         if let taxonomy = result.taxonomy {
             result.diagnostics += ProgrammeValidator(taxonomy: taxonomy).validate(result.programmes)
@@ -99,8 +103,13 @@ public struct PluginLoader: Sendable {
         if !files.contains(Self.municipalityFileName) {
             result.diagnostics.append(
                 Diagnostic(
-                    file: path, message: "this plugin folder has no \(Self.municipalityFileName)",
-                    fix: "add \(Self.municipalityFileName) with slug, name and population (see docs/plugin-format.md)"))
+                    file: path,
+                    message: LocalizedText(
+                        nl: "deze pluginmap heeft geen \(Self.municipalityFileName)",
+                        en: "this plugin folder has no \(Self.municipalityFileName)"),
+                    fix: LocalizedText(
+                        nl: "voeg \(Self.municipalityFileName) toe met slug, name en population (zie docs/plugin-format.md)",
+                        en: "add \(Self.municipalityFileName) with slug, name and population (see docs/plugin-format.md)")))
         } else if let text = readText(municipalityPath, into: &result.diagnostics) {
             do {
                 let municipality = try MunicipalityReader.read(yaml: text)
@@ -108,8 +117,10 @@ public struct PluginLoader: Sendable {
                     result.diagnostics.append(
                         Diagnostic(
                             file: municipalityPath, line: 1,
-                            message: "slug '\(municipality.slug)' differs from the folder name '\(slug)'",
-                            fix: "make them the same"))
+                            message: LocalizedText(
+                                nl: "slug '\(municipality.slug)' verschilt van de mapnaam '\(slug)'",
+                                en: "slug '\(municipality.slug)' differs from the folder name '\(slug)'"),
+                            fix: LocalizedText(nl: "maak ze gelijk", en: "make them the same")))
                 }
                 result.municipalities.append(municipality)
             } catch {
@@ -120,8 +131,12 @@ public struct PluginLoader: Sendable {
         if programmeFiles.isEmpty {
             result.diagnostics.append(
                 Diagnostic(
-                    file: path, message: "this plugin folder has no programme file",
-                    fix: "add a YAML file with the programme, starting with 'kind:' (see docs/plugin-format.md)"))
+                    file: path,
+                    message: LocalizedText(
+                        nl: "deze pluginmap heeft geen programmabestand", en: "this plugin folder has no programme file"),
+                    fix: LocalizedText(
+                        nl: "voeg een YAML-bestand met het programma toe dat begint met 'kind:' (zie docs/plugin-format.md)",
+                        en: "add a YAML file with the programme, starting with 'kind:' (see docs/plugin-format.md)")))
         }
         for file in programmeFiles {
             let filePath = join(path, file)
@@ -144,13 +159,17 @@ public struct PluginLoader: Sendable {
         let known = kinds.all.map(\.id).joined(separator: ", ")
         guard let kind = try document.decode(KindOnly.self).kind else {
             throw Diagnostic(
-                file: file, line: 1, message: "the programme file does not say its kind",
-                fix: "start it with 'kind:' and one of: \(known)")
+                file: file, line: 1,
+                message: LocalizedText(
+                    nl: "het programmabestand zegt niet welke soort programma het is",
+                    en: "the programme file does not say its kind"),
+                fix: LocalizedText(nl: "begin het met 'kind:' en een van: \(known)", en: "start it with 'kind:' and one of: \(known)"))
         }
         guard let adapter = kinds.adapter(for: kind) else {
             throw Diagnostic(
                 file: file, line: YAMLDiagnostics.line(of: [AnyKey(stringValue: "kind")], in: yaml),
-                message: "unknown kind '\(kind)'", fix: "use one of: \(known)")
+                message: LocalizedText(nl: "onbekende soort programma '\(kind)' bij 'kind:'", en: "unknown kind '\(kind)'"),
+                fix: LocalizedText(nl: "gebruik een van: \(known)", en: "use one of: \(known)"))
         }
         return adapter
     }
@@ -158,14 +177,20 @@ public struct PluginLoader: Sendable {
     /// Reads a file as UTF-8 text; anything else is reported, because quotes must match the sources exactly.
     private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(file: path, message: "file not found or not readable", fix: "check the path"))
+            diagnostics.append(
+                Diagnostic(
+                    file: path,
+                    message: LocalizedText(nl: "bestand niet gevonden of niet leesbaar", en: "file not found or not readable"),
+                    fix: LocalizedText(nl: "controleer het pad", en: "check the path")))
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {
             diagnostics.append(
                 Diagnostic(
-                    file: path, message: "this file is not UTF-8 text",
-                    fix: "save it as UTF-8 (in most editors: Save as… > Encoding: UTF-8)"))
+                    file: path, message: LocalizedText(nl: "dit bestand is geen UTF-8-tekst", en: "this file is not UTF-8 text"),
+                    fix: LocalizedText(
+                        nl: "sla het op als UTF-8 (in de meeste editors: Opslaan als… > Codering: UTF-8)",
+                        en: "save it as UTF-8 (in most editors: Save as… > Encoding: UTF-8)")))
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

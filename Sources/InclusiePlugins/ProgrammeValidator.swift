@@ -13,8 +13,12 @@ struct ProgrammeValidator {
                 diagnostics.append(
                     Diagnostic(
                         file: loaded.file, line: 1,
-                        message: "programme id '\(loaded.programme.key)' is also used in \(earlier)",
-                        fix: "give each programme of a municipality its own id"))
+                        message: LocalizedText(
+                            nl: "programma-id '\(loaded.programme.key)' wordt ook gebruikt in \(earlier)",
+                            en: "programme id '\(loaded.programme.key)' is also used in \(earlier)"),
+                        fix: LocalizedText(
+                            nl: "geef elk programma van een gemeente een eigen id",
+                            en: "give each programme of a municipality its own id")))
             }
             programmeKeys[loaded.programme.key] = loaded.file
             diagnostics += validate(loaded)
@@ -25,92 +29,210 @@ struct ProgrammeValidator {
     private func validate(_ loaded: LoadedProgramme) -> [Diagnostic] {
         let programme = loaded.programme
         var diagnostics: [Diagnostic] = []
-        func report(_ line: Int?, _ message: String, fix: String) {
-            diagnostics.append(Diagnostic(file: loaded.file, line: line, message: message, fix: fix))
+        /// Records a problem; `message` and `fix` are Dutch–English pairs.
+        func report(_ line: Int?, _ message: (nl: String, en: String), fix: (nl: String, en: String)) {
+            diagnostics.append(
+                Diagnostic(
+                    file: loaded.file, line: line, message: LocalizedText(nl: message.nl, en: message.en),
+                    fix: LocalizedText(nl: fix.nl, en: fix.en)))
         }
+        let useTaxonomyID = (nl: "gebruik een id uit taxonomy.yaml", en: "use an id from taxonomy.yaml")
+        let useItemID = (nl: "gebruik het id van een onderdeel in dit bestand", en: "use the id of an item in this file")
+        let addPartner = (nl: "voeg de partner toe onder 'partners:'", en: "add it under 'partners:'")
         if programme.evidence.isEmpty {
-            report(1, "the programme has no evidence", fix: "add 'evidence:' with a quote from the source, such as its title")
+            report(
+                1, ("het programma heeft geen citaat", "the programme has no evidence"),
+                fix: (
+                    "voeg 'evidence:' toe met een citaat uit de bron, zoals de titel",
+                    "add 'evidence:' with a quote from the source, such as its title"
+                ))
         }
         if let period = programme.period, !isYear(period.from) || !isYear(period.to) || period.from > period.to {
-            report(nil, "the period \(period.from)–\(period.to) is not a span of years", fix: "write 'period: { from: 2020, to: 2022 }'")
+            report(
+                nil,
+                (
+                    "de periode \(period.from)–\(period.to) is geen reeks jaren",
+                    "the period \(period.from)–\(period.to) is not a span of years"
+                ),
+                fix: ("schrijf 'period: { from: 2020, to: 2022 }'", "write 'period: { from: 2020, to: 2022 }'"))
         }
         let itemIDs = Set(programme.items.map(\.localID))
         let partnerIDs = Set(programme.partners.map(\.localID))
         let occurrences = Dictionary(grouping: programme.items.map(\.localID), by: { $0 })
         for (id, lines) in occurrences.sorted(by: { $0.key < $1.key }) where lines.count > 1 {
-            let first = loaded.lines.item(id).map { " (first on line \($0))" } ?? ""
+            let firstLine = loaded.lines.item(id)
             report(
-                loaded.lines.duplicates(ofItem: id).first, "item id '\(id)' is used more than once\(first)",
-                fix: "give every item its own id")
+                loaded.lines.duplicates(ofItem: id).first,
+                (
+                    "onderdeel-id '\(id)' wordt meer dan één keer gebruikt\(firstLine.map { " (eerst op regel \($0))" } ?? "")",
+                    "item id '\(id)' is used more than once\(firstLine.map { " (first on line \($0))" } ?? "")"
+                ),
+                fix: ("geef elk onderdeel een eigen id", "give every item its own id"))
         }
         for item in programme.items {
             let line = loaded.lines.item(item.localID)
-            if !isValidID(item.localID) {
-                report(line, "item id '\(item.localID)' has characters ids may not have", fix: "use a-z, 0-9, '-' and '.'")
+            let id = item.localID
+            if !isValidID(id) {
+                report(
+                    line,
+                    (
+                        "onderdeel-id '\(id)' bevat tekens die niet in een id mogen",
+                        "item id '\(id)' has characters ids may not have"
+                    ),
+                    fix: ("gebruik a-z, 0-9, '-' en '.'", "use a-z, 0-9, '-' and '.'"))
             }
             for facet in TaxonomyFacet.allCases {
                 let ids = item.ids(facet)
-                for id in Set(ids).sorted() where ids.filter({ $0 == id }).count > 1 {
-                    report(line, "'\(id)' is listed twice under \(facet.pluginKey) (item '\(item.localID)')", fix: "list it once")
-                }
-                for id in ids where !taxonomy.contains(id, in: facet) {
+                for twice in Set(ids).sorted() where ids.filter({ $0 == twice }).count > 1 {
                     report(
-                        line, "'\(id)' is not a \(facet.rawValue) in taxonomy.yaml (item '\(item.localID)')",
-                        fix: "use an id from taxonomy.yaml, or add it there with nl and en labels and a definition")
+                        line,
+                        (
+                            "'\(twice)' staat twee keer onder \(facet.pluginKey) (onderdeel '\(id)')",
+                            "'\(twice)' is listed twice under \(facet.pluginKey) (item '\(id)')"
+                        ),
+                        fix: ("noem het één keer", "list it once"))
+                }
+                for unknown in ids where !taxonomy.contains(unknown, in: facet) {
+                    report(
+                        line,
+                        (
+                            "'\(unknown)' is geen \(Self.dutchName(of: facet)) in taxonomy.yaml (onderdeel '\(id)')",
+                            "'\(unknown)' is not a \(facet.rawValue) in taxonomy.yaml (item '\(id)')"
+                        ),
+                        fix: (
+                            "gebruik een id uit taxonomy.yaml, of voeg het daar toe met nl- en en-labels en een definitie",
+                            "use an id from taxonomy.yaml, or add it there with nl and en labels and a definition"
+                        ))
                 }
             }
             for year in item.years where !isYear(year) {
-                report(line, "\(year) is not a year (item '\(item.localID)')", fix: "write years as four digits, e.g. 2021")
+                report(
+                    line, ("\(year) is geen jaartal (onderdeel '\(id)')", "\(year) is not a year (item '\(id)')"),
+                    fix: ("schrijf jaren als vier cijfers, bv. 2021", "write years as four digits, e.g. 2021"))
             }
             for partner in item.partnerIDs where !partnerIDs.contains(partner) {
-                report(line, "partner '\(partner)' is not in the programme's partners list", fix: "add it under 'partners:'")
+                report(
+                    line,
+                    (
+                        "partner '\(partner)' staat niet in de partnerlijst van het programma",
+                        "partner '\(partner)' is not in the programme's partners list"
+                    ),
+                    fix: addPartner)
             }
             for related in item.relatedIDs where !itemIDs.contains(related) {
-                report(line, "related item '\(related)' does not exist in this programme", fix: "use the id of an item in this file")
+                report(
+                    line,
+                    (
+                        "gerelateerd onderdeel '\(related)' bestaat niet in dit programma",
+                        "related item '\(related)' does not exist in this programme"
+                    ),
+                    fix: useItemID)
             }
             if item.evidence.isEmpty {
-                report(line, "item '\(item.localID)' has no evidence", fix: "add 'evidence:' with a verbatim quote and its section")
+                report(
+                    line, ("onderdeel '\(id)' heeft geen citaat", "item '\(id)' has no evidence"),
+                    fix: (
+                        "voeg 'evidence:' toe met een letterlijk citaat en de paragraaf waar het staat",
+                        "add 'evidence:' with a verbatim quote and its section"
+                    ))
             }
             if item.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                report(line, "item '\(item.localID)' has an empty title", fix: "write the item in the document's words")
+                report(
+                    line, ("onderdeel '\(id)' heeft een lege titel", "item '\(id)' has an empty title"),
+                    fix: ("schrijf het onderdeel in de woorden van het document", "write the item in the document's words"))
             }
         }
         var seenPartners = Set<String>()
         for partner in programme.partners where !seenPartners.insert(partner.localID).inserted {
-            report(loaded.lines.partner(partner.localID), "partner id '\(partner.localID)' is used more than once", fix: "keep one")
+            report(
+                loaded.lines.partner(partner.localID),
+                (
+                    "partner-id '\(partner.localID)' wordt meer dan één keer gebruikt",
+                    "partner id '\(partner.localID)' is used more than once"
+                ),
+                fix: ("houd er één", "keep one"))
         }
         for partner in programme.partners where partner.evidence.isEmpty {
-            report(loaded.lines.partner(partner.localID), "partner '\(partner.localID)' has no evidence", fix: "add a quote that names it")
+            report(
+                loaded.lines.partner(partner.localID),
+                ("partner '\(partner.localID)' heeft geen citaat", "partner '\(partner.localID)' has no evidence"),
+                fix: ("voeg een citaat toe waarin de partner genoemd wordt", "add a quote that names it"))
         }
         var seenLines = Set<String>()
         for line in programme.budget.lines {
             let at = loaded.lines.budgetLine(line.localID)
             if !seenLines.insert(line.localID).inserted {
-                report(at, "budget line id '\(line.localID)' is used more than once", fix: "give every line its own id")
+                report(
+                    at,
+                    (
+                        "begrotingsregel-id '\(line.localID)' wordt meer dan één keer gebruikt",
+                        "budget line id '\(line.localID)' is used more than once"
+                    ),
+                    fix: ("geef elke begrotingsregel een eigen id", "give every line its own id"))
             }
             if let instrument = line.instrument, !taxonomy.contains(instrument, in: .instrument) {
-                report(at, "'\(instrument)' is not an instrument in taxonomy.yaml", fix: "use an id from taxonomy.yaml")
+                report(
+                    at,
+                    (
+                        "'\(instrument)' is geen instrument in taxonomy.yaml",
+                        "'\(instrument)' is not an instrument in taxonomy.yaml"
+                    ),
+                    fix: useTaxonomyID)
             }
             if let theme = line.theme, !taxonomy.contains(theme, in: .theme) {
-                report(at, "'\(theme)' is not a theme in taxonomy.yaml", fix: "use an id from taxonomy.yaml")
+                report(
+                    at, ("'\(theme)' is geen thema in taxonomy.yaml", "'\(theme)' is not a theme in taxonomy.yaml"),
+                    fix: useTaxonomyID)
             }
             if let partner = line.partnerID, !partnerIDs.contains(partner) {
-                report(at, "partner '\(partner)' is not in the programme's partners list", fix: "add it under 'partners:'")
+                report(
+                    at,
+                    (
+                        "partner '\(partner)' staat niet in de partnerlijst van het programma",
+                        "partner '\(partner)' is not in the programme's partners list"
+                    ),
+                    fix: addPartner)
             }
             if let item = line.itemID, !itemIDs.contains(item) {
-                report(at, "item '\(item)' does not exist in this programme", fix: "use the id of an item in this file")
+                report(
+                    at,
+                    ("onderdeel '\(item)' bestaat niet in dit programma", "item '\(item)' does not exist in this programme"),
+                    fix: useItemID)
             }
             if line.amounts.isEmpty {
-                report(at, "budget line '\(line.localID)' has no amounts", fix: "add 'amounts:' with year: euros")
+                report(
+                    at,
+                    ("begrotingsregel '\(line.localID)' heeft geen bedragen", "budget line '\(line.localID)' has no amounts"),
+                    fix: ("voeg 'amounts:' toe met jaar: euro's", "add 'amounts:' with year: euros"))
             }
             if line.evidence.isEmpty {
-                report(at, "budget line '\(line.localID)' has no evidence", fix: "add a quote from the budget table")
+                report(
+                    at,
+                    ("begrotingsregel '\(line.localID)' heeft geen citaat", "budget line '\(line.localID)' has no evidence"),
+                    fix: ("voeg een citaat uit de begrotingstabel toe", "add a quote from the budget table"))
             }
         }
         if case .none(_, let evidence) = programme.budget, evidence.isEmpty {
-            report(loaded.lines.budget, "the statement that there is no budget has no evidence", fix: "add the quote that says so")
+            report(
+                loaded.lines.budget,
+                (
+                    "de vermelding dat er geen begroting is heeft geen citaat",
+                    "the statement that there is no budget has no evidence"
+                ),
+                fix: ("voeg het citaat toe dat dat zegt", "add the quote that says so"))
         }
         return diagnostics
+    }
+
+    /// A facet's name in Dutch, for messages; the English one is its raw value.
+    private static func dutchName(of facet: TaxonomyFacet) -> String {
+        switch facet {
+        case .theme: "thema"
+        case .instrument: "instrument"
+        case .role: "rol"
+        case .targetGroup: "doelgroep"
+        case .itemStatus: "status"
+        }
     }
 
     private func isYear(_ year: Int) -> Bool { (1900...2100).contains(year) }

@@ -25,34 +25,52 @@ public struct QuoteChecker: Sendable {
             guard let source = sources[path] ?? nil else {
                 diagnostics.append(
                     Diagnostic(
-                        file: loaded.file, line: 1, message: "source '\(programme.sourceFile)' not found in \(sourcesDirectory)",
-                        fix: "check 'source:' names a file in that folder"))
+                        file: loaded.file, line: 1,
+                        message: LocalizedText(
+                            nl: "bron '\(programme.sourceFile)' niet gevonden in \(sourcesDirectory)",
+                            en: "source '\(programme.sourceFile)' not found in \(sourcesDirectory)"),
+                        fix: LocalizedText(
+                            nl: "controleer of 'source:' een bestand in die map noemt",
+                            en: "check 'source:' names a file in that folder")))
                 continue
             }
-            func check(_ evidence: [Evidence], line: Int?, what: String) {
+            /// Reports every quote of `evidence` the source lacks; `what` names its owner in Dutch and English.
+            func check(_ evidence: [Evidence], line: Int?, what: LocalizedText) {
                 for quote in evidence.map(\.quote) where !source.contains(Self.normalise(quote)) {
                     diagnostics.append(
                         Diagnostic(
                             file: loaded.file, line: line,
-                            message: "quote of \(what) not found in \(programme.sourceFile): «\(quote)»",
-                            fix: "copy the words exactly from the source (spelling included)"))
+                            message: LocalizedText(
+                                nl: "citaat van \(what.nl) niet gevonden in \(programme.sourceFile): «\(quote)»",
+                                en: "quote of \(what.en) not found in \(programme.sourceFile): «\(quote)»"),
+                            fix: LocalizedText(
+                                nl: "neem de woorden precies over uit de bron (ook de spelling)",
+                                en: "copy the words exactly from the source (spelling included)")))
                 }
             }
-            check(programme.evidence, line: 1, what: "the programme")
+            check(programme.evidence, line: 1, what: LocalizedText(nl: "het programma", en: "the programme"))
             for item in programme.items {
-                check(item.evidence, line: loaded.lines.item(item.localID), what: "item '\(item.localID)'")
+                check(
+                    item.evidence, line: loaded.lines.item(item.localID),
+                    what: LocalizedText(nl: "onderdeel '\(item.localID)'", en: "item '\(item.localID)'"))
             }
             for partner in programme.partners {
-                check(partner.evidence, line: loaded.lines.partner(partner.localID), what: "partner '\(partner.localID)'")
+                check(
+                    partner.evidence, line: loaded.lines.partner(partner.localID),
+                    what: LocalizedText(nl: "partner '\(partner.localID)'", en: "partner '\(partner.localID)'"))
             }
             switch programme.budget {
             case .lines(let lines, _, let evidence):
-                check(evidence, line: loaded.lines.budget, what: "the budget")
+                check(evidence, line: loaded.lines.budget, what: LocalizedText(nl: "de begroting", en: "the budget"))
                 for line in lines {
-                    check(line.evidence, line: loaded.lines.budgetLine(line.localID), what: "budget line '\(line.localID)'")
+                    check(
+                        line.evidence, line: loaded.lines.budgetLine(line.localID),
+                        what: LocalizedText(nl: "begrotingsregel '\(line.localID)'", en: "budget line '\(line.localID)'"))
                 }
             case .none(_, let evidence):
-                check(evidence, line: loaded.lines.budget, what: "the budget statement")
+                check(
+                    evidence, line: loaded.lines.budget,
+                    what: LocalizedText(nl: "de vermelding dat er geen begroting is", en: "the budget statement"))
             }
         }
         return diagnostics

@@ -14,25 +14,35 @@ enum YAMLDiagnostics {
             return syntaxDiagnostic(yamlError, file: file)
         }
         guard let decodingError = error as? DecodingError else {
-            return Diagnostic(file: file, message: "could not be read: \(error)")
+            return Diagnostic(
+                file: file, message: LocalizedText(nl: "kon niet worden gelezen: \(error)", en: "could not be read: \(error)"))
         }
         switch decodingError {
         case .keyNotFound(let key, let context):
             let place = describe(context.codingPath)
             return Diagnostic(
                 file: file, line: line(of: context.codingPath, in: yaml),
-                message: "'\(key.stringValue)' is missing\(place.isEmpty ? "" : " in \(place)")",
-                fix: "add '\(key.stringValue):' (see docs/plugin-format.md)")
+                message: LocalizedText(
+                    nl: "'\(key.stringValue)' ontbreekt\(place.isEmpty ? "" : " in \(place)")",
+                    en: "'\(key.stringValue)' is missing\(place.isEmpty ? "" : " in \(place)")"),
+                fix: LocalizedText(
+                    nl: "voeg '\(key.stringValue):' toe (zie docs/plugin-format.md)",
+                    en: "add '\(key.stringValue):' (see docs/plugin-format.md)"))
         case .typeMismatch(let type, let context):
+            let place = describe(context.codingPath)
+            let expected = expectation(type)
             return Diagnostic(
                 file: file, line: line(of: context.codingPath, in: yaml),
-                message: "'\(describe(context.codingPath))' should be \(expectation(type))",
-                fix: "correct the value (see docs/plugin-format.md)")
+                message: LocalizedText(nl: "'\(place)' moet \(expected.nl) zijn", en: "'\(place)' should be \(expected.en)"),
+                fix: LocalizedText(
+                    nl: "verbeter de waarde (zie docs/plugin-format.md)", en: "correct the value (see docs/plugin-format.md)"))
         case .valueNotFound(let type, let context):
+            let place = describe(context.codingPath)
+            let expected = expectation(type)
             return Diagnostic(
                 file: file, line: line(of: context.codingPath, in: yaml),
-                message: "'\(describe(context.codingPath))' is empty",
-                fix: "fill in \(expectation(type))")
+                message: LocalizedText(nl: "'\(place)' is leeg", en: "'\(place)' is empty"),
+                fix: LocalizedText(nl: "vul \(expected.nl) in", en: "fill in \(expected.en)"))
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as? YamlError {
                 return syntaxDiagnostic(underlying, file: file)
@@ -44,28 +54,47 @@ enum YAMLDiagnostics {
                 return diagnostic(for: underlying, file: file, yaml: yaml)
             }
             let place = describe(context.codingPath)
-            return Diagnostic(
-                file: file, line: line(of: context.codingPath, in: yaml),
-                message: (place.isEmpty ? "" : "\(place): ") + context.debugDescription)
+            let prefix = place.isEmpty ? "" : "\(place): "
+            let message =
+                if let localized = context.underlyingError as? LocalizedDecodingMessage {
+                    LocalizedText(nl: prefix + localized.message.nl, en: prefix + localized.message.en)
+                } else {
+                    LocalizedText(
+                        nl: prefix + "kon niet worden gelezen (\(context.debugDescription))", en: prefix + context.debugDescription)
+                }
+            return Diagnostic(file: file, line: line(of: context.codingPath, in: yaml), message: message)
         @unknown default:
-            return Diagnostic(file: file, message: "could not be read: \(decodingError)")
+            return Diagnostic(
+                file: file,
+                message: LocalizedText(nl: "kon niet worden gelezen: \(decodingError)", en: "could not be read: \(decodingError)"))
         }
     }
 
     private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        let fix = "check indentation, and put text that contains ': ' or starts with a quote between double quotes"
+        let fix = LocalizedText(
+            nl: "controleer het inspringen, en zet tekst die ': ' bevat of met een aanhalingsteken begint tussen dubbele aanhalingstekens",
+            en: "check indentation, and put text that contains ': ' or starts with a quote between double quotes")
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // The detail comes from the YAML parser, in English only; the sentence around it is translated.
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return Diagnostic(file: file, line: mark.line, message: "YAML syntax error: \(detail)", fix: fix)
+            return Diagnostic(
+                file: file, line: mark.line,
+                message: LocalizedText(nl: "YAML-opmaakfout: \(detail)", en: "YAML syntax error: \(detail)"), fix: fix)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.joined(separator: ", ")
             return Diagnostic(
                 file: file, line: context.mark.line,
-                message: "the key(s) \(duplicates.joined(separator: ", ")) appear twice in one mapping",
-                fix: "keep one of each")
+                message: LocalizedText(
+                    nl: "de sleutel(s) \(keys) staan twee keer in hetzelfde blok",
+                    en: "the key(s) \(keys) appear twice in one mapping"),
+                fix: LocalizedText(nl: "houd van elke sleutel er één", en: "keep one of each"))
         default:
-            return Diagnostic(file: file, message: "YAML could not be read: \(error)", fix: fix)
+            return Diagnostic(
+                file: file,
+                message: LocalizedText(nl: "YAML kon niet worden gelezen: \(error)", en: "YAML could not be read: \(error)"),
+                fix: fix)
         }
     }
 
@@ -74,13 +103,14 @@ enum YAMLDiagnostics {
         path.map { key in key.intValue.map { String($0 + 1) } ?? key.stringValue }.joined(separator: " > ")
     }
 
-    private static func expectation(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type: "a whole number"
-        case is String.Type: "text"
-        case is [Any].Type: "a list (lines starting with '- ')"
-        default:
-            String(describing: type).contains("Array") ? "a list (lines starting with '- ')" : "a mapping (key: value lines)"
+    private static func expectation(_ type: Any.Type) -> LocalizedText {
+        let list = LocalizedText(nl: "een lijst (regels die beginnen met '- ')", en: "a list (lines starting with '- ')")
+        let mapping = LocalizedText(nl: "een blok met regels 'sleutel: waarde'", en: "a mapping (key: value lines)")
+        return switch type {
+        case is Int.Type: LocalizedText(nl: "een geheel getal", en: "a whole number")
+        case is String.Type: LocalizedText(nl: "tekst", en: "text")
+        case is [Any].Type: list
+        default: String(describing: type).contains("Array") ? list : mapping
         }
     }
 

@@ -7,33 +7,45 @@ import InclusieStore
 /// Gets the catalog from the database, importing the plugins first when the database is missing or older.
 ///
 /// This is what lets a new user run `swift run inclusiebench compare themes` with nothing before it.
+/// Problems found on the way are printed in `language`, the one the command's user asked for.
 enum CatalogSource {
-    static func catalog(plugins: PluginOptions, database: DatabaseOptions) throws -> Catalog {
+    static func catalog(plugins: PluginOptions, database: DatabaseOptions, language: Language) throws -> Catalog {
         if try needsImport(plugins: plugins, database: database) {
-            try importPlugins(plugins: plugins, database: database, quiet: true)
+            try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
         }
         return try Store(path: database.path).catalog()
     }
 
     /// Validates and imports in one transaction; on any problem the database is left as it was.
     @discardableResult
-    static func importPlugins(plugins: PluginOptions, database: DatabaseOptions, quiet: Bool) throws -> Catalog {
+    static func importPlugins(
+        plugins: PluginOptions, database: DatabaseOptions, quiet: Bool, language: Language
+    ) throws -> Catalog {
         let loaded = PluginLoader().load(directory: plugins.directory)
-        printDiagnostics(loaded.diagnostics)
+        printDiagnostics(loaded.diagnostics, language: language)
         let catalog: Catalog
         do {
             catalog = try loaded.catalog()
         } catch {
-            printError("Niets geïmporteerd: los eerst de \(error.items.count) probleem/problemen hierboven op. / Nothing imported: fix the problems above first.")
+            let problems = problemCount(error.items.count)
+            printError(
+                LocalizedText(
+                    nl: "Niets geïmporteerd: los eerst de \(problems.nl) hierboven op.",
+                    en: "Nothing imported: fix the \(problems.en) above first."
+                ).text(language))
             throw ExitCode.failure
         }
         let store = try Store(path: database.path)
         try store.replaceAll(with: catalog)
         if !quiet {
             let items = catalog.programmes.reduce(0) { $0 + $1.items.count }
+            let programmes = catalog.programmes.count
+            let municipalities = catalog.municipalities.count
             print(
-                "\(catalog.programmes.count) programma's van \(catalog.municipalities.count) gemeenten, \(items) onderdelen geïmporteerd in \(database.path)"
-            )
+                LocalizedText(
+                    nl: "\(programmes) programma's van \(municipalities) gemeenten, \(items) onderdelen geïmporteerd in \(database.path)",
+                    en: "Imported \(programmes) programmes from \(municipalities) municipalities, \(items) items into \(database.path)"
+                ).text(language))
         }
         return catalog
     }
@@ -49,10 +61,16 @@ enum CatalogSource {
         return newestPlugin.map { $0 > databaseDate } ?? false
     }
 
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], language: Language) {
         for diagnostic in diagnostics {
-            printError(diagnostic.description)
+            printError(diagnostic.text(language))
         }
+    }
+
+    /// "1 probleem" / "3 problemen" and their English forms, for the summary lines under the diagnostics.
+    static func problemCount(_ count: Int) -> LocalizedText {
+        LocalizedText(
+            nl: count == 1 ? "1 probleem" : "\(count) problemen", en: count == 1 ? "1 problem" : "\(count) problems")
     }
 
     static func printError(_ text: String) {

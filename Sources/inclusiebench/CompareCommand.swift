@@ -57,7 +57,7 @@ struct Compare: ParsableCommand {
         var against: String?
 
         func run() throws {
-            let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
+            let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: options.lang)
             let coverage: ProposalCoverage
             do {
                 coverage = try ProposalCoverage(catalog: catalog, scope: options.scope, party: party, against: against)
@@ -96,7 +96,7 @@ protocol ViewCommand: ParsableCommand {
 
 extension ViewCommand {
     func run() throws {
-        let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
+        let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: options.lang)
         try Output.write(Self.view.build(catalog: catalog, scope: options.scope), catalog: catalog, options: options)
     }
 }

@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
     var lang: Language = .nl
 
     func run() throws {
-        let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
+        let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: lang)
         let export = try CSVExport(
             catalog: catalog, language: lang, dialect: dialect, schemaVersion: Store.knownMigrations.last ?? "-")
         let result = try ExportWriter.write(export, to: URL(fileURLWithPath: out))

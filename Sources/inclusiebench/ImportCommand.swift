@@ -1,4 +1,5 @@
 import ArgumentParser
+import InclusieModel
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,7 +8,10 @@ struct Import: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
     @OptionGroup var database: DatabaseOptions
 
+    @Option(help: "Taal van meldingen en samenvatting / language of problems and summary: nl of en.")
+    var lang: Language = .nl
+
     func run() throws {
-        try CatalogSource.importPlugins(plugins: plugins, database: database, quiet: false)
+        try CatalogSource.importPlugins(plugins: plugins, database: database, quiet: false, language: lang)
     }
 }

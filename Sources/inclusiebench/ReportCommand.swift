@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
     var only: String?
 
     func run() throws {
-        let catalog = try CatalogSource.catalog(plugins: plugins, database: database)
+        let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: lang)
         let selection = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let scope = ComparisonScope(only: selection, language: lang)
         guard !scope.programmes(in: catalog).isEmpty else {

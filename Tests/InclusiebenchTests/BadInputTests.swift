@@ -38,7 +38,7 @@ import Testing
         let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "  - id: pre-2\n", with: "  - id: pre-2\n   bad: [unclosed\n") }
         let error = try onlyError(loaded)
         #expect(error.file.hasSuffix(bij1))
-        #expect(error.message.contains("YAML syntax error"))
+        #expect(error.message.en.contains("YAML syntax error"))
         #expect(error.line != nil)
         #expect(error.fix != nil)
     }
@@ -47,8 +47,9 @@ import Testing
         let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "kind: party-programme", with: "kind: manifesto") }
         let error = try onlyError(loaded)
         #expect(error.line == 1)
-        #expect(error.message == "unknown kind 'manifesto'")
-        #expect(error.fix?.contains("party-programme") == true)
+        #expect(error.message.en == "unknown kind 'manifesto'")
+        #expect(error.fix?.en.contains("party-programme") == true)
+        #expect(error.fix?.nl.contains("party-programme") == true)
     }
 
     @Test func idNotInTaxonomyPointsAtTheItem() throws {
@@ -56,7 +57,8 @@ import Testing
             $0.replacingOccurrences(of: "themes: [safety, anti-discrimination-policy, lgbti-acceptance]", with: "themes: [safety, anti-racism, lgbti-acceptance]")
         }
         let error = try onlyError(loaded)
-        #expect(error.message.contains("'anti-racism' is not a theme in taxonomy.yaml"))
+        #expect(error.message.en.contains("'anti-racism' is not a theme in taxonomy.yaml"))
+        #expect(error.message.nl == "'anti-racism' is geen thema in taxonomy.yaml (onderdeel 'pre-2')")
         #expect(error.line == (try line(in: bij1, startingWith: "- id: pre-2")))
     }
 
@@ -65,7 +67,7 @@ import Testing
             $0.replacingOccurrences(of: "themes: [safety, anti-discrimination-policy, lgbti-acceptance]", with: "themes: [safety, safety, lgbti-acceptance]")
         }
         let error = try onlyError(loaded)
-        #expect(error.message == "'safety' is listed twice under themes (item 'pre-2')")
+        #expect(error.message.en == "'safety' is listed twice under themes (item 'pre-2')")
     }
 
     @Test func actionUnderTwoLinesWithTheSameInstrumentGetsItOnce() throws {
@@ -84,7 +86,7 @@ import Testing
         let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "id: p-2.1-2\n", with: "id: p-2.1-1\n") }
         let error = try onlyError(loaded)
         let first = try line(in: bij1, startingWith: "- id: p-2.1-1")
-        #expect(error.message == "item id 'p-2.1-1' is used more than once (first on line \(first))")
+        #expect(error.message.en == "item id 'p-2.1-1' is used more than once (first on line \(first))")
         #expect(error.line == (try line(in: bij1, startingWith: "- id: p-2.1-2")))
     }
 
@@ -92,14 +94,14 @@ import Testing
     func badBudgetAmountSaysWhatIsWrong(amount: String, reason: String) throws {
         let (loaded, _) = try load(editing: amstelveen) { $0.replacingOccurrences(of: "2023: 50000\n", with: "2023: \(amount)\n") }
         let error = try onlyError(loaded)
-        #expect(error.message.contains("the amount '\(amount)' for 2023 \(reason)"))
+        #expect(error.message.en.contains("the amount '\(amount)' for 2023 \(reason)"))
         #expect(error.line == (try line(in: amstelveen, startingWith: "2023: 50000")))
     }
 
     @Test func yearThatIsNotAYear() throws {
         let (loaded, _) = try load(editing: amstelveen) { $0.replacingOccurrences(of: "2024: 100000\n", with: "volgend jaar: 100000\n") }
         let error = try onlyError(loaded)
-        #expect(error.message.contains("'volgend jaar' is not a year"))
+        #expect(error.message.en.contains("'volgend jaar' is not a year"))
         #expect(error.line == (try line(in: amstelveen, startingWith: "2024: 100000")))
     }
 
@@ -108,14 +110,14 @@ import Testing
             $0.replacingOccurrences(of: "  - id: pre-2\n", with: "  - id: pre-2\n    years: [2022, binnenkort]\n")
         }
         let error = try onlyError(loaded)
-        #expect(error.message.contains("should be a whole number"))
+        #expect(error.message.en.contains("should be a whole number"))
         #expect(error.line == (try line(in: bij1, startingWith: "- id: pre-2")) + 1)
     }
 
     @Test func misspelledKeyIsNotSilentlyIgnored() throws {
         let (loaded, _) = try load(editing: bij1) { $0.replacingOccurrences(of: "    themes: [safety,", with: "    themse: [safety,") }
         let error = try onlyError(loaded)
-        #expect(error.message.contains("unknown key 'themse'"))
+        #expect(error.message.en.contains("unknown key 'themse'"))
         #expect(error.line == (try line(in: bij1, startingWith: "themes: [safety, anti-discrimination-policy")))
     }
 
@@ -128,7 +130,10 @@ import Testing
         #expect(loaded.errors.isEmpty)
         let problems = QuoteChecker(sourcesDirectory: TestSupport.sources).check(loaded.programmes)
         #expect(!problems.isEmpty)
-        #expect(problems.allSatisfy { $0.file.hasSuffix(bij1) && $0.message.contains("not found in almere-bij1") })
+        #expect(problems.allSatisfy { $0.file.hasSuffix(bij1) && $0.message.en.contains("not found in almere-bij1") })
+        for problem in problems {
+            expectBilingual(problem)
+        }
     }
 
     @Test func quoteComparisonIgnoresLayoutAndTypographicQuotes() {
@@ -144,7 +149,7 @@ import Testing
         try "slug: zwolle\nname: Zwolle\n".write(to: zwolle.appendingPathComponent("municipality.yaml"), atomically: true, encoding: .utf8)
         let error = try onlyError(PluginLoader().load(directory: directory.path))
         #expect(error.file.hasSuffix("zwolle"))
-        #expect(error.message == "this plugin folder has no programme file")
+        #expect(error.message.en == "this plugin folder has no programme file")
     }
 
     @Test func fileThatIsNotUTF8() throws {
@@ -156,11 +161,71 @@ import Testing
         try bytes.write(to: path)
         let error = try onlyError(PluginLoader().load(directory: directory.path))
         #expect(error.file.hasSuffix(bij1))
-        #expect(error.message == "this file is not UTF-8 text")
+        #expect(error.message.en == "this file is not UTF-8 text")
     }
 
-    @Test func diagnosticsPrintLikeACompiler() {
-        let diagnostic = Diagnostic(file: "municipalities/x/y.yaml", line: 12, message: "'z' is not a theme", fix: "use an id")
-        #expect(diagnostic.description == "municipalities/x/y.yaml:12: error: 'z' is not a theme — use an id")
+    @Test func diagnosticsPrintLikeACompilerInDutchByDefault() {
+        let diagnostic = Diagnostic(
+            file: "municipalities/x/y.yaml", line: 12,
+            message: LocalizedText(nl: "'z' is geen thema", en: "'z' is not a theme"),
+            fix: LocalizedText(nl: "gebruik een id", en: "use an id"))
+        #expect(diagnostic.description == "municipalities/x/y.yaml:12: fout: 'z' is geen thema — gebruik een id")
+        #expect(diagnostic.text(.nl) == diagnostic.description)
+        #expect(diagnostic.text(.en) == "municipalities/x/y.yaml:12: error: 'z' is not a theme — use an id")
+        let warning = Diagnostic(.warning, file: "a.yaml", message: LocalizedText(nl: "let op", en: "mind"))
+        #expect(warning.text(.nl) == "a.yaml: waarschuwing: let op")
+        #expect(warning.text(.en) == "a.yaml: warning: mind")
+    }
+
+    /// The edits the tests above make to a plugin file, each as file, text to find and its replacement.
+    static let brokenEdits: [(file: String, find: String, replace: String)] = [
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "  - id: pre-2\n", "  - id: pre-2\n   bad: [unclosed\n"),
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "kind: party-programme", "kind: manifesto"),
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "[safety, anti-discrimination-policy, lgbti-acceptance]", "[safety, anti-racism, lgbti-acceptance]"),
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "[safety, anti-discrimination-policy, lgbti-acceptance]", "[safety, safety, lgbti-acceptance]"),
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "id: p-2.1-2\n", "id: p-2.1-1\n"),
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "  - id: pre-2\n", "  - id: pre-2\n    years: [2022, binnenkort]\n"),
+        ("almere/bij1-verkiezingsprogramma-2022.yaml", "    themes: [safety,", "    themse: [safety,"),
+        ("amstelveen/nota-diversiteit-en-inclusie-2023.yaml", "2023: 50000\n", "2023: -50000\n"),
+        ("amstelveen/nota-diversiteit-en-inclusie-2023.yaml", "2023: 50000\n", "2023: 50.000,00\n"),
+        ("amstelveen/nota-diversiteit-en-inclusie-2023.yaml", "2024: 100000\n", "volgend jaar: 100000\n"),
+        ("arnhem/veranderprogramma-inclusie-2018.yaml", "kind: change-programme", "kind: verandering"),
+    ]
+
+    /// Every diagnostic must read as its own sentence in both languages: a Dutch message that is just the
+    /// English one would mean a translation was forgotten.
+    @Test(arguments: brokenEdits.indices)
+    func everyDiagnosticHasDutchAndEnglish(edit index: Int) throws {
+        let edit = Self.brokenEdits[index]
+        let (loaded, _) = try load(editing: edit.file) { $0.replacingOccurrences(of: edit.find, with: edit.replace) }
+        try #require(!loaded.errors.isEmpty)
+        for diagnostic in loaded.errors {
+            expectBilingual(diagnostic)
+        }
+    }
+
+    @Test func folderAndEncodingDiagnosticsHaveDutchAndEnglish() throws {
+        let directory = try TestSupport.copyOfMunicipalities()
+        let zwolle = directory.appendingPathComponent("zwolle")
+        try FileManager.default.createDirectory(at: zwolle, withIntermediateDirectories: true)
+        let bytes: [UInt8] = [0x23, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x0A]
+        try Data(bytes).write(to: zwolle.appendingPathComponent("programma.yaml"))
+        let loaded = PluginLoader().load(directory: directory.path)
+        #expect(loaded.errors.count == 2, "\(loaded.errors)")
+        for diagnostic in loaded.errors {
+            expectBilingual(diagnostic)
+        }
+    }
+
+    private func expectBilingual(_ diagnostic: Diagnostic, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!diagnostic.message.nl.isEmpty, sourceLocation: sourceLocation)
+        #expect(!diagnostic.message.en.isEmpty, sourceLocation: sourceLocation)
+        #expect(diagnostic.message.nl != diagnostic.message.en, "\(diagnostic.message)", sourceLocation: sourceLocation)
+        if let fix = diagnostic.fix {
+            #expect(!fix.nl.isEmpty && !fix.en.isEmpty, sourceLocation: sourceLocation)
+            #expect(fix.nl != fix.en, "\(fix)", sourceLocation: sourceLocation)
+        }
+        #expect(diagnostic.text(.nl).contains(": fout: "), sourceLocation: sourceLocation)
+        #expect(diagnostic.text(.en).contains(": error: "), sourceLocation: sourceLocation)
     }
 }

@@ -58,15 +58,44 @@ import Testing
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "kind: change-programme", with: "kind: verandering").write(to: file, atomically: true, encoding: .utf8)
 
-        let result = try TestSupport.run(["import", "--municipalities", broken.path, "--db", database])
+        let result = try TestSupport.run(["import", "--municipalities", broken.path, "--db", database, "--lang", "en"])
         #expect(result.status != 0)
         #expect(result.error.contains("arnhem/veranderprogramma-inclusie-2018.yaml:1: error: unknown kind 'verandering'"))
-        #expect(result.error.contains("Niets geïmporteerd"))
+        #expect(result.error.contains("Nothing imported: fix the 1 problem above first."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+
+        let dutch = try TestSupport.run(["import", "--municipalities", broken.path, "--db", database])
+        #expect(dutch.status != 0)
+        #expect(dutch.error.contains("Niets geïmporteerd: los eerst de 1 probleem hierboven op."))
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
 
         let validation = try TestSupport.run(["validate", "--municipalities", broken.path])
         #expect(validation.status != 0)
-        #expect(validation.error.contains("1 probleem/problemen gevonden"))
+        #expect(validation.error.contains("1 probleem gevonden."))
+    }
+
+    /// Policy advisors read Dutch: without `--lang`, problems and summaries are Dutch; `--lang en` gives English.
+    @Test func validateSpeaksDutchByDefaultAndEnglishOnRequest() throws {
+        let broken = try TestSupport.copyOfMunicipalities()
+        let file = broken.appendingPathComponent("almere/bij1-verkiezingsprogramma-2022.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = text.replacingOccurrences(
+            of: "themes: [safety, anti-discrimination-policy, lgbti-acceptance]", with: "themes: [safety, anti-racism, lgbti-acceptance]")
+        try #require(changed != text)
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+
+        let dutch = try TestSupport.run(["validate", "--municipalities", broken.path])
+        #expect(dutch.status != 0)
+        #expect(dutch.error.contains(": fout: 'anti-racism' is geen thema in taxonomy.yaml (onderdeel 'pre-2') — gebruik een id uit taxonomy.yaml"))
+        #expect(!dutch.error.contains(" error: "))
+        #expect(dutch.error.contains("1 probleem gevonden."))
+
+        let english = try TestSupport.run(["validate", "--municipalities", broken.path, "--lang", "en"])
+        #expect(english.status == dutch.status)
+        #expect(english.error.contains(": error: 'anti-racism' is not a theme in taxonomy.yaml (item 'pre-2') — use an id from taxonomy.yaml"))
+        #expect(english.error.contains("1 problem found."))
+        let lines = { (output: String) in output.split(separator: "\n").map { $0.prefix { $0 != " " } } }
+        #expect(lines(dutch.error) == lines(english.error), "same files and lines in both languages")
     }
 
     @Test(.enabled(if: TestSupport.mustReadSources, TestSupport.sourcesSkipReason))
@@ -75,6 +104,10 @@ import Testing
         let result = try TestSupport.run(["validate", "--municipalities", TestSupport.municipalities, "--sources", TestSupport.sources])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("OK: 5 programma's"))
+        let english = try TestSupport.run(
+            ["validate", "--municipalities", TestSupport.municipalities, "--sources", TestSupport.sources, "--lang", "en"])
+        #expect(english.status == 0, "\(english.error)")
+        #expect(english.output.hasPrefix("OK: 5 programmes"))
     }
 
     @Test func versionNamesTheSchema() throws {

@@ -59,13 +59,23 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
         for action in body.actions {
             if action.lines.isEmpty || action.item.years.isEmpty {
                 throw PluginProblem(
-                    line: action.item.line, message: "action '\(action.item.id)' needs 'lines' and 'years'",
-                    fix: "list the execution line ids it runs under and the years ticked in the planning table")
+                    line: action.item.line,
+                    message: LocalizedText(
+                        nl: "actie '\(action.item.id)' heeft 'lines' en 'years' nodig",
+                        en: "action '\(action.item.id)' needs 'lines' and 'years'"),
+                    fix: LocalizedText(
+                        nl: "noem de ids van de uitvoeringslijnen waaronder ze valt en de jaren die in de planningstabel aangevinkt zijn",
+                        en: "list the execution line ids it runs under and the years ticked in the planning table"))
             }
             if let unknown = action.lines.first(where: { !lineIDs.contains($0) }) {
                 throw PluginProblem(
-                    line: action.item.line, message: "action '\(action.item.id)' names execution line '\(unknown)', which does not exist",
-                    fix: "use one of: \(lineIDs.sorted().joined(separator: ", "))")
+                    line: action.item.line,
+                    message: LocalizedText(
+                        nl: "actie '\(action.item.id)' noemt uitvoeringslijn '\(unknown)', die niet bestaat",
+                        en: "action '\(action.item.id)' names execution line '\(unknown)', which does not exist"),
+                    fix: LocalizedText(
+                        nl: "gebruik een van: \(lineIDs.sorted().joined(separator: ", "))",
+                        en: "use one of: \(lineIDs.sorted().joined(separator: ", "))"))
             }
             // An action inherits how it works from its execution lines unless it says otherwise.
             var lineInstruments: [String] = []

@@ -30,8 +30,12 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
         // A spearhead is defined by the department that owns it: without one it is not a spearhead.
         if let ownerless = body.spearheads.first(where: { ($0.owner ?? "").isEmpty }) {
             throw PluginProblem(
-                line: ownerless.line, message: "spearhead '\(ownerless.id)' has no owner",
-                fix: "add 'owner:' with the programme or department the document names for it")
+                line: ownerless.line,
+                message: LocalizedText(
+                    nl: "speerpunt '\(ownerless.id)' heeft geen eigenaar", en: "spearhead '\(ownerless.id)' has no owner"),
+                fix: LocalizedText(
+                    nl: "voeg 'owner:' toe met het programma of de afdeling die het document ervoor noemt",
+                    en: "add 'owner:' with the programme or department the document names for it"))
         }
         builder.add(body.spearheads, type: LocalizedText(nl: "speerpunt", en: "spearhead"), defaultStatus: "in-preparation")
         builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")

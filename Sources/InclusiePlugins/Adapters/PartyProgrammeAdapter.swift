@@ -21,8 +21,11 @@ struct PartyProgrammeAdapter: ProgrammeAdapter {
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         if let unnumbered = body.sections.flatMap(\.children).first(where: { ($0.number ?? "").isEmpty }) {
             throw PluginProblem(
-                line: unnumbered.line, message: "proposal '\(unnumbered.id)' has no number",
-                fix: "add 'number:' as the programme numbers it")
+                line: unnumbered.line,
+                message: LocalizedText(
+                    nl: "programmapunt '\(unnumbered.id)' heeft geen nummer", en: "proposal '\(unnumbered.id)' has no number"),
+                fix: LocalizedText(
+                    nl: "voeg 'number:' toe zoals het programma het nummert", en: "add 'number:' as the programme numbers it"))
         }
         builder.add(body.preamble, type: LocalizedText(nl: "inleiding", en: "preamble"), defaultStatus: "proposal")
         builder.add(
