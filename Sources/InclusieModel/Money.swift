@@ -57,16 +57,8 @@ public struct Money: Hashable, Codable, Sendable, Comparable, AdditiveArithmetic
     /// For display: `€ 90.000` in Dutch, `€90,000` in English; cents only when there are any.
     public func formatted(_ language: Language) -> String {
         let (whole, fraction) = cents.quotientAndRemainder(dividingBy: 100)
-        let grouping = language == .nl ? "." : ","
         let decimal = language == .nl ? "," : "."
-        var digits = String(abs(whole))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        var text = groups.joined(separator: grouping)
+        var text = language.grouped(abs(whole))
         if fraction != 0 { text += decimal + twoDigits(abs(fraction)) }
         let sign = cents < 0 ? "-" : ""
         return language == .nl ? "€ \(sign)\(text)" : "\(sign)€\(text)"

@@ -52,8 +52,8 @@ extension ReportBuilder {
                 : " — "
                     + populations.map {
                         text(
-                            "\(grouped($0.inhabitantCount, language)) inwoners op \($0.referenceDate), bron: \($0.publisher)",
-                            "\(grouped($0.inhabitantCount, language)) inhabitants on \($0.referenceDate), source: \($0.publisher)")
+                            "\(language.grouped($0.inhabitantCount)) inwoners op \($0.referenceDate), bron: \($0.publisher)",
+                            "\(language.grouped($0.inhabitantCount)) inhabitants on \($0.referenceDate), source: \($0.publisher)")
                     }.joined(separator: "; ")
             perInhabitantGroups.append(
                 BarChart.Group(

@@ -37,16 +37,3 @@ func elementID(_ parts: String...) -> String {
     }
     return id
 }
-
-/// A whole number with thousands grouped as the language writes them: 214.715 in Dutch, 214,715 in English.
-func grouped(_ value: Int, _ language: Language) -> String {
-    let separator = language == .nl ? "." : ","
-    var digits = String(abs(value))
-    var groups: [String] = []
-    while digits.count > 3 {
-        groups.insert(String(digits.suffix(3)), at: 0)
-        digits.removeLast(3)
-    }
-    groups.insert(digits, at: 0)
-    return (value < 0 ? "-" : "") + groups.joined(separator: separator)
-}
