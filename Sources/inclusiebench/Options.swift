@@ -37,7 +37,7 @@ struct ViewOptions: ParsableArguments {
     var only: String?
 
     @Option(
-        help: "Alleen onderdelen met deze status, met komma's (commitment, ambition, in-preparation, existing-policy, input, proposal, context).")
+        help: "Alleen onderdelen met deze status, met komma's (commitment, ambition, exploration, in-preparation, existing-policy, input, proposal, context).")
     var status: String?
 
     var scope: ComparisonScope {
