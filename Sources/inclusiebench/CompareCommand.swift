@@ -58,9 +58,10 @@ struct Compare: ParsableCommand {
 
         func run() throws {
             let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: options.lang)
+            let scope = try options.scope(in: catalog)
             let coverage: ProposalCoverage
             do {
-                coverage = try ProposalCoverage(catalog: catalog, scope: options.scope, party: party, against: against)
+                coverage = try ProposalCoverage(catalog: catalog, scope: scope, party: party, against: against)
             } catch {
                 throw ValidationError(error.description)
             }
@@ -97,6 +98,6 @@ protocol ViewCommand: ParsableCommand {
 extension ViewCommand {
     func run() throws {
         let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: options.lang)
-        try Output.write(Self.view.build(catalog: catalog, scope: options.scope), catalog: catalog, options: options)
+        try Output.write(Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog: catalog, options: options)
     }
 }

@@ -40,8 +40,30 @@ struct ViewOptions: ParsableArguments {
         help: "Alleen onderdelen met deze status, met komma's (commitment, ambition, exploration, in-preparation, existing-policy, input, proposal, context).")
     var status: String?
 
-    var scope: ComparisonScope {
-        ComparisonScope(only: list(only), statuses: list(status), language: lang)
+    /// The scope the options describe, checked against the catalog: a typo in `--only` or `--status`
+    /// is an error that says what exists, not an empty table.
+    func scope(in catalog: Catalog) throws -> ComparisonScope {
+        let scope = ComparisonScope(only: list(only), statuses: list(status), language: lang)
+        let knownStatuses = catalog.taxonomy.itemStatuses.map(\.id)
+        if let unknown = scope.statuses?.subtracting(knownStatuses), !unknown.isEmpty {
+            throw ValidationError(
+                phrase(
+                    "Onbekende status \(unknown.sorted().joined(separator: ", ")); kies uit: \(knownStatuses.joined(separator: ", ")).",
+                    "Unknown status \(unknown.sorted().joined(separator: ", ")); choose from: \(knownStatuses.joined(separator: ", ")).",
+                    lang))
+        }
+        if scope.only != nil, scope.programmes(in: catalog).isEmpty {
+            let known = catalog.municipalities.map(\.slug) + catalog.programmes.map(\.key)
+            throw ValidationError(
+                phrase(
+                    "Geen programma past bij --only \(only ?? ""); bekend zijn: \(known.joined(separator: ", ")).",
+                    "No programme matches --only \(only ?? ""); known are: \(known.joined(separator: ", ")).", lang))
+        }
+        return scope
+    }
+
+    private func phrase(_ nl: String, _ en: String, _ language: Language) -> String {
+        LocalizedText(nl: nl, en: en).text(language)
     }
 
     private func list(_ text: String?) -> Set<String>? {

@@ -110,6 +110,17 @@ import Testing
         #expect(english.output.hasPrefix("OK: 5 programmes"))
     }
 
+    @Test func typosInOnlyAndStatusAreErrorsNotEmptyTables() throws {
+        let status = try TestSupport.run(
+            ["compare", "themes", "--status", "proposel", "--municipalities", TestSupport.municipalities, "--db", database])
+        #expect(status.status != 0)
+        #expect(status.error.contains("Onbekende status proposel"))
+        let only = try TestSupport.run(
+            ["compare", "roles", "--only", "almree", "--lang", "en", "--municipalities", TestSupport.municipalities, "--db", database])
+        #expect(only.status != 0)
+        #expect(only.error.contains("No programme matches --only almree"))
+    }
+
     @Test func versionNamesTheSchema() throws {
         let result = try TestSupport.run(["--version"])
         #expect(result.output.contains("database schema v1-shared-schema"))
