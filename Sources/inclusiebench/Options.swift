@@ -40,33 +40,37 @@ struct ViewOptions: ParsableArguments {
         help: "Alleen onderdelen met deze status, met komma's (commitment, ambition, exploration, in-preparation, existing-policy, input, proposal, context).")
     var status: String?
 
-    /// The scope the options describe, checked against the catalog: a typo in `--only` or `--status`
-    /// is an error that says what exists, not an empty table.
+    /// The scope the options describe, checked against the catalog.
     func scope(in catalog: Catalog) throws -> ComparisonScope {
-        let scope = ComparisonScope(only: list(only), statuses: list(status), language: lang)
-        let knownStatuses = catalog.taxonomy.itemStatuses.map(\.id)
-        if let unknown = scope.statuses?.subtracting(knownStatuses), !unknown.isEmpty {
-            throw ValidationError(
-                phrase(
-                    "Onbekende status \(unknown.sorted().joined(separator: ", ")); kies uit: \(knownStatuses.joined(separator: ", ")).",
-                    "Unknown status \(unknown.sorted().joined(separator: ", ")); choose from: \(knownStatuses.joined(separator: ", ")).",
-                    lang))
-        }
-        if scope.only != nil, scope.programmes(in: catalog).isEmpty {
-            let known = catalog.municipalities.map(\.slug) + catalog.programmes.map(\.key)
-            throw ValidationError(
-                phrase(
-                    "Geen programma past bij --only \(only ?? ""); bekend zijn: \(known.joined(separator: ", ")).",
-                    "No programme matches --only \(only ?? ""); known are: \(known.joined(separator: ", ")).", lang))
-        }
-        return scope
+        try checkedScope(only: only, status: status, language: lang, in: catalog)
     }
 
-    private func phrase(_ nl: String, _ en: String, _ language: Language) -> String {
-        LocalizedText(nl: nl, en: en).text(language)
-    }
+}
 
-    private func list(_ text: String?) -> Set<String>? {
+/// The scope that `--only` and `--status` describe, checked against the catalog, for every command that
+/// takes them: a typo is an error that says what exists, not an empty table or report.
+func checkedScope(only: String?, status: String?, language: Language, in catalog: Catalog) throws -> ComparisonScope {
+    func list(_ text: String?) -> Set<String>? {
         text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
     }
+    let scope = ComparisonScope(only: list(only), statuses: list(status), language: language)
+    let knownStatuses = catalog.taxonomy.itemStatuses.map(\.id)
+    if let unknown = scope.statuses?.subtracting(knownStatuses), !unknown.isEmpty {
+        let listed = unknown.sorted().joined(separator: ", ")
+        let choices = knownStatuses.joined(separator: ", ")
+        throw ValidationError(
+            LocalizedText(
+                nl: "Onbekende status \(listed); kies uit: \(choices).",
+                en: "Unknown status \(listed); choose from: \(choices)."
+            ).text(language))
+    }
+    if scope.only != nil, scope.programmes(in: catalog).isEmpty {
+        let known = (catalog.municipalities.map(\.slug) + catalog.programmes.map(\.key)).joined(separator: ", ")
+        throw ValidationError(
+            LocalizedText(
+                nl: "Geen programma past bij --only \(only ?? ""); bekend zijn: \(known).",
+                en: "No programme matches --only \(only ?? ""); known are: \(known)."
+            ).text(language))
+    }
+    return scope
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import InclusieComparison
 import InclusieExport
 import InclusieModel
 import InclusieReport
@@ -28,11 +27,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: lang)
-        let selection = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let scope = ComparisonScope(only: selection, language: lang)
-        guard !scope.programmes(in: catalog).isEmpty else {
-            throw ValidationError("Geen programma past bij --only \(only ?? "") / no programme matches --only.")
-        }
+        let scope = try checkedScope(only: only, status: nil, language: lang, in: catalog)
         let version = try DataVersion(catalog: catalog, schema: Store.knownMigrations.last ?? "-")
         let html = HTMLReport(catalog: catalog, scope: scope, dataVersion: version).render()
         try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

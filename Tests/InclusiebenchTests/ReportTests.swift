@@ -114,5 +114,6 @@ import Testing
         #expect(html.contains("BIJ1"))
         let unknown = try TestSupport.run(["report", "--out", out.path, "--only", "atlantis", "--db", workspace.appendingPathComponent("report.sqlite").path, "--municipalities", TestSupport.municipalities])
         #expect(unknown.status != 0)
+        #expect(unknown.error.contains("Geen programma past bij --only atlantis"))
     }
 }
