@@ -180,8 +180,8 @@ private struct Builder {
             Column(
                 "Status (code)", "Status (code)",
                 text(
-                    "Hoe ver het document is: adopted, council-proposal, working-document, workshop-outcome of election-programme.",
-                    "How far the document has come: adopted, council-proposal, working-document, workshop-outcome or election-programme."),
+                    "Hoe ver het document is: adopted, council-proposal, working-document, workshop-outcome, election-programme of adoption-not-stated (eigen programma; het document zegt niet of het is vastgesteld).",
+                    "How far the document has come: adopted, council-proposal, working-document, workshop-outcome, election-programme or adoption-not-stated (own programme; the document does not say whether it was adopted)."),
                 { .text($0.adoptionStatus.rawValue) }),
             Column("Status", "Status", text("De status in woorden.", "The status in words."), { .text($0.adoptionStatus.label.text(language)) }),
             Column(
@@ -191,7 +191,7 @@ private struct Builder {
                     "yes: adopted, proposed or internal policy; no: input (workshop) or proposals (party programme)."),
                 { yesNo($0.adoptionStatus.isPolicy) }),
             Column("Onderdelen", "Items", text("Aantal onderdelen in items.csv (geheel getal).", "Number of items in items.csv (integer)."), { .integer($0.items.count) }),
-            Column("Partners", "Partners", text("Aantal partners in partners.csv (geheel getal).", "Number of partners in partners.csv (integer)."), { .integer($0.partners.count) }),
+            Column("Partners", "Partners", text("Aantal organisaties in partners.csv met de rol partner (geheel getal); aangehaalde bronnen tellen niet mee.", "Number of organisations in partners.csv with the role partner (integer); cited sources are not counted."), { .integer($0.partners.filter { $0.role == .partner }.count) }),
             Column(
                 "Begroting vermeld", "Budget stated",
                 text(
@@ -263,6 +263,7 @@ private struct Builder {
             Column("Rollen (codes)", "Roles (codes)", text("Rol-ids van de gemeente, hoofdrol eerst. Leeg: geen.", "Role ids of the municipality, primary first. Empty: none."), { list($0.item.roles) }),
             Column("Doelgroepen (codes)", "Target groups (codes)", text("Doelgroep-ids, hoofddoelgroep eerst. Leeg: geen.", "Target group ids, primary first. Empty: none."), { list($0.item.targetGroups) }),
             Column("Partners (ids)", "Partners (ids)", text("Ids uit partners.csv van dit programma. Leeg: geen.", "Ids from partners.csv of this programme. Empty: none."), { list($0.item.partnerIDs) }),
+            Column("Aangehaalde bronnen (ids)", "Cited sources (ids)", text("Ids uit partners.csv van organisaties die het onderdeel als bron aanhaalt (onderzoek, een constatering), niet als partner. Leeg: geen.", "Ids from partners.csv of organisations the item cites as a source (research, a finding), not as a partner. Empty: none."), { list($0.item.citedSourceIDs) }),
             Column("Eigenaar", "Owner", text("Eigenaar: programma of afdeling, nooit een persoon. Leeg: niet genoemd.", "Owner: programme or department, never a person. Empty: not named."), { optional($0.item.owner) }),
             Column(
                 "Aanspreekpunten", "Contact points",
@@ -376,9 +377,19 @@ private struct Builder {
             Column("Naam", "Name", text("Naam van de organisatie zoals het document hem noemt.", "Name of the organisation as the document gives it."), { .text($0.partner.name) }),
             Column("Omschrijving", "Description", text("Wat de organisatie is. Leeg: het document zegt het niet.", "What the organisation is. Empty: the document does not say."), { optional($0.partner.description) }),
             Column(
+                "Rol", "Role",
+                text(
+                    "partner: werkt mee aan het programma; cited-source: alleen aangehaald als bron van onderzoek of een constatering.",
+                    "partner: works on the programme; cited-source: only cited as the source of research or a finding."),
+                { .text($0.partner.role.rawValue) }),
+            Column(
                 "Genoemd bij onderdelen (ids)", "Named by items (ids)",
-                text("Onderdelen die de partner noemen (items.csv). Leeg: geen.", "Items naming the partner (items.csv). Empty: none."),
+                text("Onderdelen die de organisatie als partner noemen (items.csv). Leeg: geen.", "Items naming the organisation as a partner (items.csv). Empty: none."),
                 { row in list(row.programme.items.filter { $0.partnerIDs.contains(row.partner.localID) }.map(\.localID)) }),
+            Column(
+                "Aangehaald bij onderdelen (ids)", "Cited by items (ids)",
+                text("Onderdelen die de organisatie als bron aanhalen (items.csv). Leeg: geen.", "Items citing the organisation as a source (items.csv). Empty: none."),
+                { row in list(row.programme.items.filter { $0.citedSourceIDs.contains(row.partner.localID) }.map(\.localID)) }),
             Column(
                 "Begrotingsregels (ids)", "Budget lines (ids)",
                 text("Begrotingsregels voor deze partner (budget-lines.csv). Leeg: geen.", "Budget lines for this partner (budget-lines.csv). Empty: none."),

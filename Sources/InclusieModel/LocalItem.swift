@@ -20,6 +20,8 @@ public struct LocalItem: Hashable, Codable, Sendable {
     public var roles: [String]
     public var targetGroups: [String]
     public var partnerIDs: [String]
+    /// Organisations the item cites as the source of a finding (research, a report), not partners in the work.
+    public var citedSourceIDs: [String]
     public var relatedIDs: [String]
     public var note: String?
     public var evidence: [Evidence]
@@ -29,7 +31,8 @@ public struct LocalItem: Hashable, Codable, Sendable {
         description: String? = nil, parentID: String? = nil, owner: String? = nil,
         contactPoints: [ContactPoint] = [], years: [Int] = [], status: String, themes: [String] = [],
         instruments: [String] = [], roles: [String] = [], targetGroups: [String] = [],
-        partnerIDs: [String] = [], relatedIDs: [String] = [], note: String? = nil, evidence: [Evidence]
+        partnerIDs: [String] = [], relatedIDs: [String] = [], note: String? = nil, evidence: [Evidence],
+        citedSourceIDs: [String] = []
     ) {
         self.localID = localID
         self.nativeType = nativeType
@@ -46,6 +49,7 @@ public struct LocalItem: Hashable, Codable, Sendable {
         self.roles = roles
         self.targetGroups = targetGroups
         self.partnerIDs = partnerIDs
+        self.citedSourceIDs = citedSourceIDs
         self.relatedIDs = relatedIDs
         self.note = note
         self.evidence = evidence

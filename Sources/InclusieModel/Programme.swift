@@ -98,6 +98,8 @@ public enum AdoptionStatus: String, Codable, Sendable, CaseIterable {
     case workingDocument = "working-document"
     case workshopOutcome = "workshop-outcome"
     case electionProgramme = "election-programme"
+    /// The municipality's own programme, where the document does not say whether the council adopted it.
+    case adoptionNotStated = "adoption-not-stated"
 
     public var label: LocalizedText {
         switch self {
@@ -106,13 +108,15 @@ public enum AdoptionStatus: String, Codable, Sendable, CaseIterable {
         case .workingDocument: LocalizedText(nl: "intern werkdocument", en: "internal working document")
         case .workshopOutcome: LocalizedText(nl: "uitkomst werkconferentie", en: "workshop outcome")
         case .electionProgramme: LocalizedText(nl: "verkiezingsprogramma", en: "election programme")
+        case .adoptionNotStated:
+            LocalizedText(nl: "vaststelling niet vermeld", en: "adoption not stated")
         }
     }
 
     /// Whether the document is the municipality's policy (adopted or proposed), as opposed to input or a proposal.
     public var isPolicy: Bool {
         switch self {
-        case .adopted, .councilProposal, .workingDocument: true
+        case .adopted, .councilProposal, .workingDocument, .adoptionNotStated: true
         case .workshopOutcome, .electionProgramme: false
         }
     }
@@ -130,17 +134,32 @@ public struct Evidence: Hashable, Codable, Sendable {
     }
 }
 
-/// An organisation the programme names.
+/// An organisation the programme names: a partner in the work, or only a source it cites.
 public struct Partner: Hashable, Codable, Sendable {
+    /// Why the programme names the organisation. Citing research by the SCP does not make the SCP a partner.
+    public enum Role: String, Codable, Sendable, CaseIterable {
+        case partner
+        case citedSource = "cited-source"
+
+        public var label: LocalizedText {
+            switch self {
+            case .partner: LocalizedText(nl: "partner", en: "partner")
+            case .citedSource: LocalizedText(nl: "aangehaalde bron", en: "cited source")
+            }
+        }
+    }
+
     public var localID: String
     public var name: String
     public var description: String?
     public var evidence: [Evidence]
+    public var role: Role
 
-    public init(localID: String, name: String, description: String?, evidence: [Evidence]) {
+    public init(localID: String, name: String, description: String?, evidence: [Evidence], role: Role = .partner) {
         self.localID = localID
         self.name = name
         self.description = description
         self.evidence = evidence
+        self.role = role
     }
 }

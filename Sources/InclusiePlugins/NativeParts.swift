@@ -59,7 +59,7 @@ struct NativeContactPoint: Decodable {
 struct NativeItem: Decodable {
     static let keys: Set<String> = [
         "id", "number", "title", "description", "status", "themes", "instruments", "roles", "target_groups",
-        "partners", "owner", "contact_points", "years", "related", "note", "evidence",
+        "partners", "cited_sources", "owner", "contact_points", "years", "related", "note", "evidence",
     ]
 
     var line: Int?
@@ -73,6 +73,7 @@ struct NativeItem: Decodable {
     var roles: [String]
     var targetGroups: [String]
     var partners: [String]
+    var citedSources: [String]
     var owner: String?
     var contactPoints: [NativeContactPoint]
     var years: [Int]
@@ -108,6 +109,7 @@ struct NativeItem: Decodable {
         roles = try optional("roles") ?? []
         targetGroups = try optional("target_groups") ?? []
         partners = try optional("partners") ?? []
+        citedSources = try optional("cited_sources") ?? []
         owner = try optional("owner")
         contactPoints = try optional("contact_points") ?? []
         years = try optional("years") ?? []
@@ -142,15 +144,29 @@ struct NativePartner: Decodable {
     var id: String
     var name: String
     var description: String?
+    var role: Partner.Role
     var evidence: [NativeEvidence]
 
     init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: ["id", "name", "description", "evidence"])
+        try rejectUnknownKeys(in: decoder, allowed: ["id", "name", "description", "role", "evidence"])
         let container = try decoder.container(keyedBy: AnyKey.self)
         line = decoder.mark?.line
         id = try container.decode(String.self, forKey: AnyKey(stringValue: "id"))
         name = try container.decode(String.self, forKey: AnyKey(stringValue: "name"))
         description = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "description"))
+        let roleKey = AnyKey(stringValue: "role")
+        if let word = try container.decodeIfPresent(String.self, forKey: roleKey) {
+            guard let parsed = Partner.Role(rawValue: word) else {
+                throw dataCorrupted(
+                    at: decoder.codingPath + [roleKey],
+                    LocalizedText(
+                        nl: "onbekende rol '\(word)'; hier kan staan: partner of cited-source",
+                        en: "unknown role '\(word)'; this place knows: partner or cited-source"))
+            }
+            role = parsed
+        } else {
+            role = .partner
+        }
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: AnyKey(stringValue: "evidence")) ?? []
     }
 }

@@ -48,7 +48,7 @@ extension ProgrammeAdapter {
             builder.lines.byKey["partner:\(partner.id)"] = partner.line
             return Partner(
                 localID: partner.id, name: partner.name, description: partner.description,
-                evidence: partner.evidence.map(\.model))
+                evidence: partner.evidence.map(\.model), role: partner.role)
         }
         let budget: Budget
         if let reason = header.budget.noneReason {
@@ -108,7 +108,7 @@ struct ProgrammeBuilder {
                 instruments: native.instruments.isEmpty ? fallbackInstruments : native.instruments,
                 roles: native.roles, targetGroups: native.targetGroups, partnerIDs: native.partners,
                 relatedIDs: unique(native.related + related), note: native.note,
-                evidence: native.evidence.map(\.model)))
+                evidence: native.evidence.map(\.model), citedSourceIDs: native.citedSources))
     }
 
     mutating func add(_ natives: [NativeItem], type: LocalizedText, defaultStatus: String, parent: String? = nil) {

@@ -58,6 +58,7 @@ struct ProgrammeValidator {
         }
         let itemIDs = Set(programme.items.map(\.localID))
         let partnerIDs = Set(programme.partners.map(\.localID))
+        let citedOnlyIDs = Set(programme.partners.filter { $0.role == .citedSource }.map(\.localID))
         let occurrences = Dictionary(grouping: programme.items.map(\.localID), by: { $0 })
         for (id, lines) in occurrences.sorted(by: { $0.key < $1.key }) where lines.count > 1 {
             let firstLine = loaded.lines.item(id)
@@ -110,7 +111,7 @@ struct ProgrammeValidator {
                     line, ("\(year) is geen jaartal (onderdeel '\(id)')", "\(year) is not a year (item '\(id)')"),
                     fix: ("schrijf jaren als vier cijfers, bv. 2021", "write years as four digits, e.g. 2021"))
             }
-            for partner in item.partnerIDs where !partnerIDs.contains(partner) {
+            for partner in item.partnerIDs + item.citedSourceIDs where !partnerIDs.contains(partner) {
                 report(
                     line,
                     (
@@ -118,6 +119,18 @@ struct ProgrammeValidator {
                         "partner '\(partner)' is not in the programme's partners list"
                     ),
                     fix: addPartner)
+            }
+            for partner in item.partnerIDs where citedOnlyIDs.contains(partner) {
+                report(
+                    line,
+                    (
+                        "'\(partner)' is vastgelegd als aangehaalde bron (role: cited-source), niet als partner (onderdeel '\(id)')",
+                        "'\(partner)' is recorded as a cited source (role: cited-source), not a partner (item '\(id)')"
+                    ),
+                    fix: (
+                        "zet het onder 'cited_sources:' van het onderdeel, of haal 'role: cited-source' weg als het document de organisatie als partner noemt",
+                        "list it under the item's 'cited_sources:', or remove 'role: cited-source' if the document names the organisation as a partner"
+                    ))
             }
             for related in item.relatedIDs where !itemIDs.contains(related) {
                 report(

@@ -44,6 +44,8 @@ struct CatalogReader {
             "SELECT item_id, related_item_id FROM item_relation ORDER BY item_id, position", as: Int64.self)
         let itemPartners = try groupedPairs(
             "SELECT item_id, partner_id FROM item_partner ORDER BY item_id, position", as: Int64.self)
+        let itemCitedSources = try groupedPairs(
+            "SELECT item_id, partner_id FROM item_cited_source ORDER BY item_id, position", as: Int64.self)
         var contacts: [Int64: [ContactPoint]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT item_id, unit, department FROM contact_point ORDER BY item_id, position") {
             contacts[row["item_id"], default: []].append(ContactPoint(unit: row["unit"], department: row["department"]))
@@ -68,7 +70,8 @@ struct CatalogReader {
                     targetGroups: mapped[.targetGroup] ?? [],
                     partnerIDs: (itemPartners[id] ?? []).compactMap { partnerLocalIDs[$0] },
                     relatedIDs: (related[id] ?? []).compactMap { itemLocalIDs[$0] }, note: item.note,
-                    evidence: quotes(evidenceByItem[id]))
+                    evidence: quotes(evidenceByItem[id]),
+                    citedSourceIDs: (itemCitedSources[id] ?? []).compactMap { partnerLocalIDs[$0] })
             }
             let budget: Budget
             if record.budgetStated {
@@ -98,7 +101,7 @@ struct CatalogReader {
                 partners: (partnersByProgramme[record.key] ?? []).map { partner in
                     Partner(
                         localID: partner.localId, name: partner.name, description: partner.description,
-                        evidence: quotes(partner.id.flatMap { evidenceByPartner[$0] }))
+                        evidence: quotes(partner.id.flatMap { evidenceByPartner[$0] }), role: partner.role)
                 }, budget: budget)
         }
         return Catalog(taxonomy: taxonomy, municipalities: municipalities, programmes: programmes)

@@ -18,6 +18,7 @@ struct Importer {
     private var years = RowBatch(table: "item_year", columns: ["item_id", "year"])
     private var contactPoints = RowBatch(table: "contact_point", columns: ["item_id", "position", "unit", "department"])
     private var itemPartners = RowBatch(table: "item_partner", columns: ["item_id", "partner_id", "position"])
+    private var itemCitedSources = RowBatch(table: "item_cited_source", columns: ["item_id", "partner_id", "position"])
     private var relations = RowBatch(table: "item_relation", columns: ["item_id", "related_item_id", "position"])
     private var amounts = RowBatch(table: "budget_amount", columns: ["budget_line_id", "year", "amount_cents"])
     private var evidence = RowBatch(
@@ -59,6 +60,7 @@ struct Importer {
         try years.flush(db)
         try contactPoints.flush(db)
         try itemPartners.flush(db)
+        try itemCitedSources.flush(db)
         try relations.flush(db)
         try amounts.flush(db)
         try evidence.flush(db)
@@ -111,8 +113,8 @@ struct Importer {
         var partnerRowIDs: [String: Int64] = [:]
         for (position, partner) in programme.partners.enumerated() {
             try db.cachedStatement(
-                sql: "INSERT INTO partner (programme_key, local_id, position, name, description) VALUES (?, ?, ?, ?, ?)"
-            ).execute(arguments: [programme.key, partner.localID, position, partner.name, partner.description])
+                sql: "INSERT INTO partner (programme_key, local_id, position, name, description, role) VALUES (?, ?, ?, ?, ?, ?)"
+            ).execute(arguments: [programme.key, partner.localID, position, partner.name, partner.description, partner.role])
             let partnerRowID = db.lastInsertedRowID
             partnerRowIDs[partner.localID] = partnerRowID
             try insertEvidence(partner.evidence, programme: programme.key, subject: .partner, partner: partnerRowID)
@@ -147,6 +149,9 @@ struct Importer {
             }
             for (position, partner) in item.partnerIDs.enumerated() {
                 try itemPartners.append([itemRowID, partnerRowIDs[partner], position], db)
+            }
+            for (position, source) in item.citedSourceIDs.enumerated() {
+                try itemCitedSources.append([itemRowID, partnerRowIDs[source], position], db)
             }
             try insertEvidence(item.evidence, programme: programme.key, subject: .item, item: itemRowID)
         }

@@ -5,7 +5,24 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-shared-schema", migrate: createSharedSchema)
+        migrator.registerMigration("v2-cited-sources", migrate: addCitedSources)
         return migrator
+    }
+
+    /// Organisations a programme cites as the source of a finding, kept apart from its partners in the work.
+    ///
+    /// `partner.role` says why the programme names an organisation at all; `item_cited_source` links an item to
+    /// the organisations it cites, as `item_partner` links it to those it works with.
+    private static func addCitedSources(_ db: Database) throws {
+        try db.alter(table: "partner") { t in
+            t.add(column: "role", .text).notNull().defaults(to: "partner")
+        }
+        try db.create(table: "item_cited_source") { t in
+            t.column("item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+            t.column("partner_id", .integer).notNull().indexed().references("partner", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.primaryKey(["item_id", "partner_id"])
+        }
     }
 
     /// The shared schema: taxonomy, municipalities, programmes and their items, mappings, budgets, evidence.

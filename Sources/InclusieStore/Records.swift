@@ -11,6 +11,7 @@ extension SnakeCaseRecord {
 }
 
 extension AdoptionStatus: DatabaseValueConvertible {}
+extension Partner.Role: DatabaseValueConvertible {}
 extension BudgetKind: DatabaseValueConvertible {}
 extension BudgetPrecision: DatabaseValueConvertible {}
 extension Author.AuthorType: DatabaseValueConvertible {}
@@ -86,6 +87,7 @@ struct PartnerRecord: SnakeCaseRecord {
     var position: Int
     var name: String
     var description: String?
+    var role: Partner.Role
 }
 
 struct BudgetLineRecord: SnakeCaseRecord {
