@@ -13,7 +13,7 @@ import Testing
     @Test func almereActionProgrammeHasItsNativeParts() throws {
         let almere = try plugins.programme("almere/actieprogramma-2020-2022")
         #expect(almere.kind.id == "action-programme")
-        #expect(almere.adoptionStatus == .adopted)
+        #expect(almere.adoptionStatus == .adoptionNotStated)
         #expect(almere.items(ofType: "uitgangspunt").count == 4)
         #expect(almere.items(ofType: "uitvoeringslijn").count == 4)
         let actions = almere.items(ofType: "actie")

@@ -1,7 +1,7 @@
 import InclusieModel
 
-/// An action programme such as Almere's: principles, roles, execution lines, societal themes, a planning
-/// table of actions × years, and a budget table.
+/// An action programme such as Almere's: sub-goals, principles, roles, ways of working, execution lines,
+/// societal themes, a planning table of actions × years, and a budget table.
 struct ActionProgrammeAdapter: ProgrammeAdapter {
     struct Activities: ChildKey { static let key = "activities" }
     struct Topics: ChildKey { static let key = "topics" }
@@ -19,10 +19,12 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
 
     struct Body: NativeBody {
         static let keys: Set<String> = [
-            "principles", "roles", "execution_lines", "societal_themes", "existing_policy", "actions", "monitoring",
+            "goals", "principles", "roles", "working_methods", "execution_lines", "societal_themes", "existing_policy", "actions", "monitoring",
         ]
+        var goals: [NativeItem]
         var principles: [NativeItem]
         var roles: [NativeItem]
+        var workingMethods: [NativeItem]
         var executionLines: [NativeItemWithChildren<Activities>]
         var societalThemes: [NativeItemWithChildren<Topics>]
         var existingPolicy: [NativeItem]
@@ -31,8 +33,10 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyKey.self)
+            goals = try container.list("goals")
             principles = try container.list("principles")
             roles = try container.list("roles")
+            workingMethods = try container.list("working_methods")
             executionLines = try container.list("execution_lines")
             societalThemes = try container.list("societal_themes")
             existingPolicy = try container.list("existing_policy")
@@ -44,8 +48,10 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
     let kind = ProgrammeKind(id: "action-programme", label: LocalizedText(nl: "actieprogramma", en: "action programme"))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
+        builder.add(body.goals, type: LocalizedText(nl: "doelstelling", en: "goal"), defaultStatus: "commitment")
         builder.add(body.principles, type: LocalizedText(nl: "uitgangspunt", en: "principle"), defaultStatus: "commitment")
         builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
+        builder.add(body.workingMethods, type: LocalizedText(nl: "werkwijze", en: "way of working"), defaultStatus: "commitment")
         builder.add(
             body.executionLines, type: LocalizedText(nl: "uitvoeringslijn", en: "execution line"),
             childType: LocalizedText(nl: "activiteit", en: "activity"), defaultStatus: "commitment")

@@ -1,15 +1,17 @@
 import InclusieModel
 
 /// A change programme such as Arnhem's: a vision, spearheads owned by departments, roles, starting points,
-/// phases, and topics that appear only in its contact-point table.
+/// phases with the milestones that belong to them, and topics that appear only in its contact-point table.
 struct ChangeProgrammeAdapter: ProgrammeAdapter {
+    struct Milestones: ChildKey { static let key = "milestones" }
+
     struct Body: NativeBody {
         static let keys: Set<String> = ["vision", "spearheads", "roles", "starting_points", "phases", "extra_topics"]
         var vision: [NativeItem]
         var spearheads: [NativeItem]
         var roles: [NativeItem]
         var startingPoints: [NativeItem]
-        var phases: [NativeItem]
+        var phases: [NativeItemWithChildren<Milestones>]
         var extraTopics: [NativeItem]
 
         init(from decoder: any Decoder) throws {
@@ -41,7 +43,9 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
         builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
         builder.add(
             body.startingPoints, type: LocalizedText(nl: "uitgangspunt", en: "starting point"), defaultStatus: "commitment")
-        builder.add(body.phases, type: LocalizedText(nl: "fase", en: "phase"), defaultStatus: "in-preparation")
+        builder.add(
+            body.phases, type: LocalizedText(nl: "fase", en: "phase"),
+            childType: LocalizedText(nl: "mijlpaal", en: "milestone"), defaultStatus: "in-preparation")
         builder.add(
             body.extraTopics, type: LocalizedText(nl: "extra onderwerp", en: "additional topic"),
             defaultStatus: "in-preparation")

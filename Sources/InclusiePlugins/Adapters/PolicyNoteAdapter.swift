@@ -1,15 +1,17 @@
 import InclusieModel
 
-/// A council policy note such as Amstelveen's: aims, core values, themes, roles, initiatives and caveats.
+/// A council policy note such as Amstelveen's: aims, core values, themes, roles, initiatives, caveats, and how
+/// the note itself will be communicated.
 struct PolicyNoteAdapter: ProgrammeAdapter {
     struct Body: NativeBody {
-        static let keys: Set<String> = ["aims", "core_values", "policy_themes", "roles", "initiatives", "caveats"]
+        static let keys: Set<String> = ["aims", "core_values", "policy_themes", "roles", "initiatives", "caveats", "communication"]
         var aims: [NativeItem]
         var coreValues: [NativeItem]
         var policyThemes: [NativeItem]
         var roles: [NativeItem]
         var initiatives: [NativeItem]
         var caveats: [NativeItem]
+        var communication: [NativeItem]
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyKey.self)
@@ -19,6 +21,7 @@ struct PolicyNoteAdapter: ProgrammeAdapter {
             roles = try container.list("roles")
             initiatives = try container.list("initiatives")
             caveats = try container.list("caveats")
+            communication = try container.list("communication")
         }
     }
 
@@ -31,5 +34,6 @@ struct PolicyNoteAdapter: ProgrammeAdapter {
         builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
         builder.add(body.initiatives, type: LocalizedText(nl: "initiatief", en: "initiative"), defaultStatus: "existing-policy")
         builder.add(body.caveats, type: LocalizedText(nl: "kanttekening", en: "caveat"), defaultStatus: "context")
+        builder.add(body.communication, type: LocalizedText(nl: "communicatie", en: "communication"), defaultStatus: "commitment")
     }
 }
