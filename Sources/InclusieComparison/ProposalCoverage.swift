@@ -3,18 +3,20 @@ import InclusieModel
 /// A party's proposals held against a municipality's own programme: covered, partly covered or not covered.
 ///
 /// How a match is decided, for one proposal (an item of native type `programmapunt`) and one item of the
-/// other programme, using only the themes and target groups each was mapped to:
-/// - **covered** — the item has the proposal's primary theme among its themes (in any position) *and*
-///   shares at least one target group with the proposal;
-/// - **partly covered** — the item has the proposal's primary theme among its themes but no target group
-///   in common, *or* the item's primary theme is one of the proposal's secondary themes;
+/// other programme, using only the themes, target groups and status each was given:
+/// - **covered** — the item's *primary* theme is the proposal's primary theme, the two share a *specific*
+///   target group (any but `everyone`), and the item is something the municipality does: a commitment or
+///   existing policy, not an ambition, an exploration, a plan still in preparation or context;
+/// - **partly covered** — the item has the proposal's primary theme among its themes (any position, any
+///   status), *or* the item's primary theme is one of the proposal's secondary themes and the two share a
+///   specific target group;
 /// - otherwise the item does not match.
 ///
-/// A proposal's verdict is the best match any item gives it; with no match it is not covered. A proposal
-/// without themes cannot be matched and is not covered. A proposal without target groups can at best be
-/// partly covered. The rule is deliberately simple so a policy advisor can check every verdict by hand
-/// against the mappings and quotes listed with it; it says that the programme addresses the same subject,
-/// not that it does what the party asks.
+/// A shared theme alone is not enough for *covered*: a question, an intention or a passing mention of the
+/// subject does not do what a party asks. `everyone` does not count as a shared group because nearly every
+/// item has it. A proposal's verdict is the best match any item gives it; with no match it is not covered.
+/// The rule stays simple enough that a policy advisor can check every verdict by hand against the mappings,
+/// statuses and quotes listed with it; docs/proposal-reading.md measures it against a reading by hand.
 public struct ProposalCoverage: Codable, Sendable {
     /// How far the other programme covers a proposal; also the strength of one matching item.
     public enum Verdict: String, Codable, Sendable, CaseIterable, Comparable {
@@ -46,21 +48,27 @@ public struct ProposalCoverage: Codable, Sendable {
 
     /// Which part of the rule made an item match.
     public enum MatchReason: String, Codable, Sendable {
-        /// Same theme and a shared target group: covered.
+        /// Same primary theme, a shared specific target group, and a commitment or existing policy: covered.
         case primaryThemeAndTargetGroup = "primary-theme-and-target-group"
-        /// Same theme, no shared target group: partly covered.
+        /// The item has the proposal's primary theme, but not as its own primary theme, without a shared
+        /// specific group, or not as a commitment: partly covered.
         case primaryThemeOnly = "primary-theme-only"
-        /// The item's primary theme is one of the proposal's secondary themes: partly covered.
+        /// The item's primary theme is one of the proposal's secondary themes, for a shared specific group:
+        /// partly covered.
         case secondaryThemeAsPrimary = "secondary-theme-as-primary"
 
         public var label: LocalizedText {
             switch self {
             case .primaryThemeAndTargetGroup:
-                LocalizedText(nl: "zelfde hoofdthema en doelgroep", en: "same primary theme and target group")
+                LocalizedText(
+                    nl: "zelfde hoofdthema en doelgroep, toegezegd", en: "same primary theme and target group, committed")
             case .primaryThemeOnly:
-                LocalizedText(nl: "zelfde hoofdthema, andere doelgroep", en: "same primary theme, other target group")
+                LocalizedText(
+                    nl: "hoofdthema komt voor, maar niet als hoofdthema, voor een andere doelgroep of niet toegezegd",
+                    en: "primary theme occurs, but not as primary, for another group or not committed")
             case .secondaryThemeAsPrimary:
-                LocalizedText(nl: "neventhema is hier hoofdthema", en: "secondary theme is the item's primary theme")
+                LocalizedText(
+                    nl: "neventhema is hier hoofdthema, zelfde doelgroep", en: "secondary theme is the item's primary theme, same group")
             }
         }
     }
@@ -166,6 +174,11 @@ public struct ProposalCoverage: Codable, Sendable {
         self.comparisons = comparisons
     }
 
+    /// The rule in two sentences, for the tables and the report, so that what users read is what the code does.
+    public static let ruleSummary = LocalizedText(
+        nl: "Gedekt: een onderdeel heeft hetzelfde hoofdthema als het voorstel, deelt een specifieke doelgroep (niet 'iedereen') en is een toezegging of bestaand beleid. Deels: het hoofdthema van het voorstel komt bij het onderdeel voor (ook als verkenning of ambitie), of een neventhema van het voorstel is het hoofdthema van het onderdeel en ze delen een specifieke doelgroep. Anders: niet gedekt. Het zegt dat hetzelfde onderwerp aan bod komt, niet dat gebeurt wat de partij vraagt.",
+        en: "Covered: an item has the proposal's primary theme as its own primary theme, shares a specific target group (not 'everyone') and is a commitment or existing policy. Partly: the proposal's primary theme occurs among the item's themes (also as an exploration or ambition), or a secondary theme of the proposal is the item's primary theme and they share a specific target group. Otherwise: not covered. It says the same subject is addressed, not that the programme does what the party asks.")
+
     /// The native item type of a party's numbered proposals.
     public static let nativeProposalType = "programmapunt"
 
@@ -206,14 +219,25 @@ public struct ProposalCoverage: Codable, Sendable {
             notCoveredCount: proposals.filter { $0.verdict == .notCovered }.count)
     }
 
+    /// The target group that says nothing specific: it does not make two items address the same people.
+    static let unspecificTargetGroup = "everyone"
+
+    /// Item statuses that say the municipality does the thing, as opposed to wanting, exploring or preparing it.
+    static let doingStatuses: Set<String> = ["commitment", "existing-policy"]
+
     /// The rule of the type's documentation, for one proposal and one item; nil when they do not match.
     static func match(_ proposal: LocalItem, with item: LocalItem, language: Language) -> Match? {
         guard let primaryTheme = proposal.primaryTheme else { return nil }
         let sharedGroups = proposal.targetGroups.filter(item.targetGroups.contains)
+        let sharesSpecificGroup = sharedGroups.contains { $0 != unspecificTargetGroup }
         let reason: MatchReason
-        if item.themes.contains(primaryTheme) {
-            reason = sharedGroups.isEmpty ? .primaryThemeOnly : .primaryThemeAndTargetGroup
-        } else if let itemPrimary = item.primaryTheme, proposal.themes.dropFirst().contains(itemPrimary) {
+        if item.primaryTheme == primaryTheme, sharesSpecificGroup, doingStatuses.contains(item.status) {
+            reason = .primaryThemeAndTargetGroup
+        } else if item.themes.contains(primaryTheme) {
+            reason = .primaryThemeOnly
+        } else if let itemPrimary = item.primaryTheme, proposal.themes.dropFirst().contains(itemPrimary),
+            sharesSpecificGroup
+        {
             reason = .secondaryThemeAsPrimary
         } else {
             return nil

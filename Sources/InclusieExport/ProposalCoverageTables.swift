@@ -4,10 +4,7 @@ import InclusieModel
 extension ProposalCoverage: TabularView {
     /// One row per proposal with its verdict and best match, every matching item with its quote, and the counts.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
-        let ruleNote = phrase(
-            "Gedekt: een onderdeel heeft het hoofdthema van het voorstel onder zijn thema's én deelt een doelgroep. Deels: zelfde thema zonder gedeelde doelgroep, of een neventhema van het voorstel is het hoofdthema van het onderdeel. Anders: niet gedekt. Het zegt dat hetzelfde onderwerp aan bod komt, niet dat gebeurt wat de partij vraagt.",
-            "Covered: an item has the proposal's primary theme among its themes and shares a target group. Partly: same theme without a shared target group, or a secondary theme of the proposal is the item's primary theme. Otherwise: not covered. It says the same subject is addressed, not that the programme does what the party asks.",
-            language)
+        let ruleNote = ProposalCoverage.ruleSummary.text(language)
         func section(_ proposal: Proposal) -> TableCell {
             let text = [proposal.sectionNumber, proposal.sectionTitle].compactMap { $0 }.joined(separator: " ")
             return text.isEmpty ? .empty : .text(text)

@@ -8,11 +8,7 @@ extension ReportBuilder {
     mutating func proposals() -> BodyNode {
         let coverage = ProposalCoverage(catalog: catalog, scope: scope)
         var nodes: [BodyNode] = [
-            note(
-                text(
-                    "Gedekt: een onderdeel van het programma heeft het hoofdthema van het voorstel én deelt een doelgroep. Deels: zelfde thema zonder gedeelde doelgroep, of een neventhema van het voorstel is het hoofdthema van het onderdeel. Het zegt dat hetzelfde onderwerp aan bod komt, niet dat het programma doet wat de partij vraagt.",
-                    "Covered: an item of the programme has the proposal's primary theme and shares a target group. Partly: same theme without a shared target group, or a secondary theme of the proposal is the item's primary theme. It says the same subject is addressed, not that the programme does what the party asks."
-                ))
+            note(ProposalCoverage.ruleSummary.text(language))
         ]
         if coverage.comparisons.isEmpty {
             nodes.append(
