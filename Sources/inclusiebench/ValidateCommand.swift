@@ -19,6 +19,7 @@ struct Validate: ParsableCommand {
         var diagnostics = loaded.diagnostics
         if let sources, loaded.errors.isEmpty {
             diagnostics += QuoteChecker(sourcesDirectory: sources).check(loaded.programmes)
+            diagnostics += WeakQuoteCheck(sourcesDirectory: sources).check(loaded.programmes)
         }
         CatalogSource.printDiagnostics(diagnostics, language: lang)
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -1,0 +1,73 @@
+import Foundation
+import InclusieModel
+
+/// Warns about item quotes that are verbatim but prove little: shorter than three words, or found more than
+/// once in the source, so a reader cannot tell where the item stands in the document.
+///
+/// A one-word quote such as «Onderwijs» passes the quote check wherever that word occurs. Sometimes such a
+/// quote is all there is (a heading or a table row that is the whole item); then the item says so in its
+/// `note`, naming the quote between single quotes, and the warning is not given. Warnings never stop an
+/// import: they ask a person to look again.
+public struct WeakQuoteCheck: Sendable {
+    /// Fewer words than this do not pin a passage down.
+    public static let minimumWords = 3
+
+    private let sourcesDirectory: String
+
+    public init(sourcesDirectory: String) {
+        self.sourcesDirectory = sourcesDirectory
+    }
+
+    public func check(_ programmes: [LoadedProgramme]) -> [Diagnostic] {
+        var sources: [String: String?] = [:]
+        var diagnostics: [Diagnostic] = []
+        for loaded in programmes {
+            let path = (sourcesDirectory as NSString).appendingPathComponent(loaded.programme.sourceFile)
+            if sources[path] == nil {
+                sources[path] = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+                    .map(QuoteChecker.normalise)
+            }
+            // A missing source is the quote check's to report.
+            guard let source = sources[path] ?? nil else { continue }
+            for item in loaded.programme.items {
+                for quote in item.evidence.map(\.quote) {
+                    let problem = Self.weakness(of: quote, in: source)
+                    guard let problem, !Self.noteExplains(quote, note: item.note) else { continue }
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: loaded.file, line: loaded.lines.item(item.localID),
+                            message: LocalizedText(
+                                nl: "citaat van onderdeel '\(item.localID)' wijst geen vindplaats aan: «\(quote)» \(problem.nl)",
+                                en: "quote of item '\(item.localID)' does not pin down where it stands: «\(quote)» \(problem.en)"),
+                            fix: LocalizedText(
+                                nl: "neem een langere passage over die maar één keer in \(loaded.programme.sourceFile) staat, of zeg in 'note:' waarom dit citaat volstaat en noem het daar tussen enkele aanhalingstekens ('\(quote)')",
+                                en: "copy a longer passage that occurs only once in \(loaded.programme.sourceFile), or say in 'note:' why this quote is enough, naming it there between single quotes ('\(quote)')")))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why the quote is weak in the normalised source, or nil when it is not (or not found at all).
+    static func weakness(of quote: String, in source: String) -> LocalizedText? {
+        let normalised = QuoteChecker.normalise(quote)
+        guard !normalised.isEmpty else { return nil }
+        let occurrences = source.ranges(of: normalised).count
+        guard occurrences > 0 else { return nil }
+        if occurrences > 1 {
+            return LocalizedText(nl: "staat \(occurrences) keer in de bron", en: "occurs \(occurrences) times in the source")
+        }
+        let words = normalised.split(separator: " ").count
+        if words < minimumWords {
+            return LocalizedText(
+                nl: "is korter dan \(minimumWords) woorden", en: "is shorter than \(minimumWords) words")
+        }
+        return nil
+    }
+
+    /// Whether the item's note names the quote between single quotes, which is how it says why the quote is enough.
+    static func noteExplains(_ quote: String, note: String?) -> Bool {
+        guard let note else { return false }
+        return QuoteChecker.normalise(note).contains("'\(QuoteChecker.normalise(quote))'")
+    }
+}
