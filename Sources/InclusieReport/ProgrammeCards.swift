@@ -37,6 +37,11 @@ extension ReportBuilder {
         }
         let budgetReferences = cite(budgetEvidence, of: programme)
         let isPolicy = programme.adoptionStatus.isPolicy
+        // Organisations only cited as a source are counted apart: citing the SCP does not make it a partner.
+        let partnerCount = programme.partners.filter { $0.role == .partner }.count
+        let citedCount = programme.partners.count - partnerCount
+        let citedSourcesNL = citedCount > 0 ? ", \(citedCount) aangehaalde bronnen" : ""
+        let citedSourcesEN = citedCount > 0 ? ", \(citedCount) cited sources" : ""
         let rows: [(String, BodyNode)] = [
             (text("Soort", "Kind"), .group(kindBadge(programme))),
             (
@@ -52,8 +57,8 @@ extension ReportBuilder {
                 text("Onderdelen", "Items"),
                 .plain(
                     text(
-                        "\(programme.items.count) onderdelen, \(programme.partners.count) partners",
-                        "\(programme.items.count) items, \(programme.partners.count) partners"))
+                        "\(programme.items.count) onderdelen, \(partnerCount) partners\(citedSourcesNL)",
+                        "\(programme.items.count) items, \(partnerCount) partners\(citedSourcesEN)"))
             ),
             (text("Bron", "Source"), .element(named: "cite", nodes: [.plain(programme.sourceFile)])),
         ]

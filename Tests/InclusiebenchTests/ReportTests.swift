@@ -37,6 +37,12 @@ import Testing
         #expect(html.contains("Jaccard"), "views without a section of their own appear as tables")
     }
 
+    @Test func cardCountsCitedSourcesApartFromPartners() throws {
+        // Almere names 24 organisations; the SCP and the two universities are only cited as sources.
+        let html = try Self.render(try Self.realCatalog())
+        #expect(html.contains("21 partners, 3 aangehaalde bronnen"))
+    }
+
     @Test func reportIsSelfContainedAndPrintable() throws {
         let html = try Self.render(try Self.realCatalog())
         #expect(html.hasPrefix("<!DOCTYPE html>"))
