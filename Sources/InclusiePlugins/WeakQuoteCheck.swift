@@ -6,8 +6,9 @@ import InclusieModel
 ///
 /// A one-word quote such as «Onderwijs» passes the quote check wherever that word occurs. Sometimes such a
 /// quote is all there is (a heading or a table row that is the whole item); then the item says so in its
-/// `note`, naming the quote between single quotes, and the warning is not given. Warnings never stop an
-/// import: they ask a person to look again.
+/// `note` with the words «citaat 'the quote'» (or «quote 'the quote'»), and the warning is not given. A note
+/// that merely mentions the words does not count. Warnings never stop an import: they ask a person to look
+/// again.
 public struct WeakQuoteCheck: Sendable {
     /// Fewer words than this do not pin a passage down.
     public static let minimumWords = 3
@@ -40,8 +41,8 @@ public struct WeakQuoteCheck: Sendable {
                                 nl: "citaat van onderdeel '\(item.localID)' wijst geen vindplaats aan: «\(quote)» \(problem.nl)",
                                 en: "quote of item '\(item.localID)' does not pin down where it stands: «\(quote)» \(problem.en)"),
                             fix: LocalizedText(
-                                nl: "neem een langere passage over die maar één keer in \(loaded.programme.sourceFile) staat, of zeg in 'note:' waarom dit citaat volstaat en noem het daar tussen enkele aanhalingstekens ('\(quote)')",
-                                en: "copy a longer passage that occurs only once in \(loaded.programme.sourceFile), or say in 'note:' why this quote is enough, naming it there between single quotes ('\(quote)')")))
+                                nl: "neem een langere passage over die maar één keer in \(loaded.programme.sourceFile) staat, of zeg in 'note:' waarom dit citaat volstaat: «Het citaat '\(quote)' is …»",
+                                en: "copy a longer passage that occurs only once in \(loaded.programme.sourceFile), or say in 'note:' why this quote is enough: «The quote '\(quote)' is …»")))
                 }
             }
         }
@@ -65,9 +66,12 @@ public struct WeakQuoteCheck: Sendable {
         return nil
     }
 
-    /// Whether the item's note names the quote between single quotes, which is how it says why the quote is enough.
+    /// Whether the item's note speaks of this quote as a quote («citaat '…'», «quote '…'»), which is how it says
+    /// why the quote is enough.
     static func noteExplains(_ quote: String, note: String?) -> Bool {
         guard let note else { return false }
-        return QuoteChecker.normalise(note).contains("'\(QuoteChecker.normalise(quote))'")
+        let folded = QuoteChecker.normalise(note).lowercased()
+        let named = "'\(QuoteChecker.normalise(quote).lowercased())'"
+        return folded.contains("citaat \(named)") || folded.contains("quote \(named)")
     }
 }
