@@ -78,6 +78,9 @@ public struct ProposalCoverage: Codable, Sendable {
         public var itemID: String
         public var itemLabel: String
         public var itemNativeType: String
+        /// The item's status id (commitment, exploration …): *covered* needs a commitment or existing policy.
+        public var itemStatus: String
+        public var itemStatusLabel: String
         public var strength: Verdict
         public var reason: MatchReason
         /// Themes the proposal and the item share (any position).
@@ -197,6 +200,11 @@ public struct ProposalCoverage: Codable, Sendable {
     static func compare(party: Programme, against other: Programme, catalog: Catalog, language: Language) -> Comparison {
         let proposals = party.items.filter(isProposal).map { proposal in
             let matches = other.items.compactMap { match(proposal, with: $0, language: language) }
+                .map { match in
+                    var labelled = match
+                    labelled.itemStatusLabel = catalog.taxonomy.label(match.itemStatus, in: .itemStatus, language)
+                    return labelled
+                }
                 .enumerated().sorted { lhs, rhs in
                     lhs.element.strength != rhs.element.strength
                         ? lhs.element.strength < rhs.element.strength : lhs.offset < rhs.offset
@@ -244,7 +252,7 @@ public struct ProposalCoverage: Codable, Sendable {
         }
         return Match(
             itemID: item.localID, itemLabel: item.displayLabel, itemNativeType: item.nativeType.text(language),
-            strength: reason == .primaryThemeAndTargetGroup ? .covered : .partlyCovered, reason: reason,
+            itemStatus: item.status, itemStatusLabel: item.status, strength: reason == .primaryThemeAndTargetGroup ? .covered : .partlyCovered, reason: reason,
             sharedThemeIDs: proposal.themes.filter(item.themes.contains), sharedTargetGroupIDs: sharedGroups,
             quote: item.evidence.first?.quote, section: item.evidence.first?.section)
     }

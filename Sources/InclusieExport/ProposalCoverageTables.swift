@@ -47,7 +47,8 @@ extension ProposalCoverage: TabularView {
                         .text(comparison.partyProgramme.shortName), .text(comparison.againstProgramme.shortName),
                         section(proposal), optional(proposal.number), .text(proposal.title),
                         .text(match.strength.label.text(language)), .text(match.reason.label.text(language)),
-                        .text(match.itemNativeType), .text(match.itemLabel), optional(match.quote), optional(match.section),
+                        .text(match.itemNativeType), .text(match.itemStatusLabel), .text(match.itemLabel), optional(match.quote),
+                        optional(match.section),
                     ]
                 }
             }
@@ -63,6 +64,7 @@ extension ProposalCoverage: TabularView {
                 phrase("Overeenkomst", "Match", language),
                 phrase("Reden", "Reason", language),
                 phrase("Soort onderdeel", "Item type", language),
+                phrase("Status onderdeel", "Item status", language),
                 phrase("Onderdeel", "Item", language),
                 phrase("Citaat", "Quote", language),
                 phrase("Vindplaats", "Section of the quote", language),

@@ -210,6 +210,7 @@ import Testing
             .primaryThemeOnly, .primaryThemeOnly, .primaryThemeOnly, .secondaryThemeAsPrimary, .secondaryThemeAsPrimary,
         ])
         #expect(proposal.matches.first?.sharedTargetGroupIDs == ["municipal-staff"])
+        #expect(proposal.matches[1].itemStatus == "in-preparation", "the HRM plan is still being made")
         #expect(proposal.matches.first?.quote?.hasPrefix("De gemeente neemt als gemeentelijke organisatie een voorbeeldrol") == true)
     }
 
