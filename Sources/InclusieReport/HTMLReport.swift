@@ -89,7 +89,15 @@ struct ReportBuilder {
             .class(isPolicy ? "badge policy" : "badge not-policy"),
             .plain(
                 "\(programme.kind.label.text(language)), \(programme.adoptionStatus.label.text(language))"
-                    + (isPolicy ? "" : text(" — geen beleid", " — not policy"))))
+                    + (isPolicy ? "" : text(" — geen beleid", " — not policy"))),
+            .if(programme.coverage.isPartial, .group(.plain(" "), partialBadge(programme))))
+    }
+
+    /// Marks a programme whose plugin models only part of its document, with the reason as a tooltip.
+    func partialBadge(_ programme: Programme) -> BodyNode {
+        .span(
+            .class("badge partial"), .attribute(named: "title", value: programme.coverage.partialReason ?? ""),
+            .plain(text("gedeeltelijk gemodelleerd", "partly modelled")))
     }
 
     /// A column heading: municipality (and party), and what kind of document it is.

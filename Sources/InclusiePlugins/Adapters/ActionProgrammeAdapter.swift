@@ -20,7 +20,13 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
     struct Body: NativeBody {
         static let keys: Set<String> = [
             "principles", "roles", "execution_lines", "societal_themes", "existing_policy", "actions", "monitoring",
+            "goal", "pillars",
         ]
+        /// The programme's own statement of what it wants to reach, where it has one.
+        var goal: NativeItem?
+        /// Thematic pillars ("gelijkwaardigheid, verbinding, veiligheid"), for programmes built on them rather
+        /// than on execution lines.
+        var pillars: [NativeItemWithChildren<Activities>]
         var principles: [NativeItem]
         var roles: [NativeItem]
         var executionLines: [NativeItemWithChildren<Activities>]
@@ -31,6 +37,8 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyKey.self)
+            goal = try container.decodeIfPresent(NativeItem.self, forKey: AnyKey(stringValue: "goal"))
+            pillars = try container.list("pillars")
             principles = try container.list("principles")
             roles = try container.list("roles")
             executionLines = try container.list("execution_lines")
@@ -44,6 +52,12 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
     let kind = ProgrammeKind(id: "action-programme", label: LocalizedText(nl: "actieprogramma", en: "action programme"))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
+        if let goal = body.goal {
+            builder.add(goal, type: LocalizedText(nl: "doel", en: "goal"), defaultStatus: "ambition")
+        }
+        builder.add(
+            body.pillars, type: LocalizedText(nl: "pijler", en: "pillar"),
+            childType: LocalizedText(nl: "activiteit", en: "activity"), defaultStatus: "commitment")
         builder.add(body.principles, type: LocalizedText(nl: "uitgangspunt", en: "principle"), defaultStatus: "commitment")
         builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
         builder.add(
