@@ -91,6 +91,8 @@ public struct BudgetOverview: Codable, Sendable {
         /// The block heading as the document writes it; nil for lines outside any block.
         public var block: String?
         public var years: [YearBudget]
+        /// The block's amounts for a whole period; empty when every amount has its year.
+        public var periods: [PeriodBudget]
     }
 
     public struct ProgrammeBudget: Codable, Sendable {
@@ -139,7 +141,10 @@ public struct BudgetOverview: Codable, Sendable {
                     blockNames.allSatisfy { $0 == nil }
                     ? []
                     : blockNames.map { name in
-                        BlockBudget(block: name, years: summarise(lines.filter { $0.block == name }))
+                        BlockBudget(
+                            block: name, years: summarise(lines.filter { $0.block == name }),
+                            periods: Self.periods(
+                                of: lines.filter { $0.block == name }, municipality: municipality, language: language))
                     }
                 return ProgrammeBudget(
                     programme: column, budgetStated: true, budgetState: programme.budget.state,

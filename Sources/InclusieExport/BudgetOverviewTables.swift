@@ -108,6 +108,16 @@ extension BudgetOverview: TabularView {
                             year.perInhabitantCents.map(TableCell.money) ?? .empty,
                         ] + populationCells(year) + [year.precisionLabel.map(TableCell.text) ?? .empty])
                 }
+                for period in block.periods {
+                    blockRows.append(
+                        [
+                            .text(budget.programme.heading(language)), .text(name), .text(period.label),
+                            amount(period.totalCents, lineCount: period.lineCount),
+                            period.includesNotStated
+                                ? .text("+ \(notStated): " + period.notStatedLineLabels.joined(separator: "; ")) : .empty,
+                            period.perInhabitantForPeriodCents.map(TableCell.money) ?? .empty,
+                        ] + populationCells(period.population) + [period.precisionLabel.map(TableCell.text) ?? .empty])
+                }
             }
         }
         let perBlock = ResultTable(

@@ -1,4 +1,5 @@
 import GRDB
+import InclusieModel
 
 /// The schema's history. A migration is never edited once it has shipped: change the schema with a new one.
 enum Migrations {
@@ -213,6 +214,13 @@ enum Migrations {
                     budget_stated, CASE WHEN budget_stated THEN 'amounts' ELSE 'none' END, no_budget_reason, budget_note
                 FROM programme
                 """)
+        // The label a plugin without `label:` gets, so a database that is not re-imported reads the same.
+        for row in try Row.fetchAll(db, sql: "SELECT key, title FROM programme_v2") {
+            let title: String = row["title"]
+            try db.execute(
+                sql: "UPDATE programme_v2 SET label = ? WHERE key = ?",
+                arguments: [Programme.defaultLabel(forTitle: title), row["key"] as String])
+        }
         try db.drop(table: "programme")
         try db.rename(table: "programme_v2", to: "programme")
         try db.create(index: "programme_on_municipality_slug", on: "programme", columns: ["municipality_slug"])

@@ -89,6 +89,7 @@ enum FormatFixture {
           lines:
             - id: plan-totaal
               label: budget voor het hele plan
+              block: Financiën
               kind: own-programme-money
               precision: exact
               period_amount: { from: 2021, to: 2023, amount: 1700000 }

@@ -101,6 +101,8 @@ import Testing
         #expect(planRow.contains(";2,62;650000;2021-01-01;"))
         #expect(planRow.contains("per inwoner voor de hele periode"))
         #expect(!csv.contains("Voorbeeldstad: Plan tegen racisme — beleidsnota, vastgesteld programma;2021;"))
+        let markdown = try run(["compare", "budgets", "--format", "markdown"])
+        #expect(markdown.contains("| Financiën | 2021–2023 in totaal | € 1.700.000 |"), "the table by block shows the period too")
         let actionRow = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("Voorbeeldstad: Voorbeeldstad voor iedereen") })
         #expect(actionRow.contains("onbekend: het document zegt niets over geld"))
         #expect(!actionRow.contains("geen eigen begroting"))
