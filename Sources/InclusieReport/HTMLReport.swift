@@ -93,16 +93,18 @@ struct ReportBuilder {
             .if(programme.coverage.isPartial, .group(.plain(" "), partialBadge(programme))))
     }
 
-    /// Marks a programme whose plugin models only part of its document, with the reason as a tooltip.
+    /// Marks a programme whose plugin models only part of its document; the card gives the reason.
+    ///
+    /// No tooltip with the reason: Plot writes attribute values unescaped, and the reason is plugin text.
     func partialBadge(_ programme: Programme) -> BodyNode {
-        .span(
-            .class("badge partial"), .attribute(named: "title", value: programme.coverage.partialReason ?? ""),
-            .plain(text("gedeeltelijk gemodelleerd", "partly modelled")))
+        .span(.class("badge partial"), .plain(text("gedeeltelijk gemodelleerd", "partly modelled")))
     }
 
     /// A column heading: municipality (and party), and what kind of document it is.
     func programmeHeading(_ programme: Programme) -> BodyNode {
-        .group(.strong(.plain(column(programme).shortName)), .br(), .small(.plain(programme.kind.label.text(language))))
+        .group(
+            .strong(.plain(column(programme).shortName)), .br(), .small(.plain(programme.kind.label.text(language))),
+            .if(programme.coverage.isPartial, .group(.br(), partialBadge(programme))))
     }
 
     mutating func cite(_ evidence: [Evidence], of programme: Programme) -> BodyNode {

@@ -149,10 +149,25 @@ import Testing
         #expect(html.contains("2021–2023 in totaal (hele periode)"))
         #expect(html.contains("gedeeltelijk gemodelleerd: alleen de samenvatting van het actieprogramma is gemodelleerd"))
         #expect(html.contains("gedeeltelijk gemodelleerd: geen witte vlekken geclaimd"))
+        let badges = html.components(separatedBy: "class=\"badge partial\"").count - 1
+        #expect(badges >= 4, "card, heat map, instruments and roles, gaps: \(badges)")
         #expect(html.contains("onbekend: het document zegt niets over geld"))
         #expect(!html.contains("geen eigen begroting: Onbekend"))
         #expect(html.contains("vanaf 2019"))
         #expect(html.contains("Antidiscriminatiebureau Voorbeeldstad") && html.contains("COC Voorbeeldstad"), "partners by name")
+    }
+
+    @Test func labelsAndReasonsAreTextInTheReport() throws {
+        let url = municipalities.appendingPathComponent("\(FormatFixture.slug)/actieprogramma-inclusie.yaml")
+        let yaml = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "coverage_reason: alleen", with: "coverage_reason: <script>x</script> \" alleen")
+        try yaml.replacingOccurrences(of: "coverage: partial", with: "coverage: partial\nlabel: <b>Voorbeeld</b>")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let out = municipalities.deletingLastPathComponent().appendingPathComponent("escaped.html")
+        _ = try run(["report", "--out", out.path])
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(!html.contains("<script>x") && !html.contains("<b>Voorbeeld"))
+        #expect(html.contains("&lt;b&gt;Voorbeeld&lt;/b&gt;"))
     }
 
     @Test func partialCoverageNeedsAReason() throws {
