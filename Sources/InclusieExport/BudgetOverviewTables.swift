@@ -21,6 +21,7 @@ extension BudgetOverview: TabularView {
         }
         func populationCells(_ year: YearBudget) -> [TableCell] { populationCells(year.population) }
         let unknown = phrase("onbekend", "unknown", language)
+        let noBudget = phrase("geen eigen begroting", "no budget of its own", language)
         let saysNothing = phrase("het document zegt niets over geld", "the document says nothing about money", language)
         let wholePeriod = phrase(
             "één bedrag voor de hele periode, niet over de jaren verdeeld; per inwoner voor de hele periode",
@@ -32,9 +33,9 @@ extension BudgetOverview: TabularView {
             guard budget.budgetStated else {
                 let isUnknown = budget.budgetState == "unknown"
                 let reason =
-                    isUnknown ? "\(unknown): \(saysNothing)" : budget.notStatedReason.map { "\(notStated): \($0)" } ?? notStated
+                    isUnknown ? "\(unknown): \(saysNothing)" : "\(noBudget): " + (budget.notStatedReason ?? "")
                 yearRows.append(
-                    [heading, .empty, .text(isUnknown ? unknown : notStated), .empty] + kinds.map { _ in .empty }
+                    [heading, .empty, .text(isUnknown ? unknown : noBudget), .empty] + kinds.map { _ in .empty }
                         + [.empty, .empty, .empty, .empty, .empty, .text(reason)])
                 continue
             }
@@ -152,7 +153,7 @@ extension BudgetOverview: TabularView {
                 budget.budgetStated
                 ? .empty
                 : budget.budgetState == "unknown"
-                    ? .text("\(unknown): \(saysNothing)") : .text("\(notStated): " + (budget.notStatedReason ?? ""))
+                    ? .text("\(unknown): \(saysNothing)") : .text("\(noBudget): " + (budget.notStatedReason ?? ""))
             let periodCell: [TableCell] =
                 hasPeriods
                 ? [

@@ -61,6 +61,14 @@ struct ProgrammeValidator {
                     "add 'evidence:' with a quote from the source, such as its title"
                 ))
         }
+        if programme.label.trimmingCharacters(in: .whitespaces).isEmpty {
+            report(
+                1, ("het programmalabel is leeg", "the programme label is empty"),
+                fix: (
+                    "schrijf een korte naam achter 'label:', of laat 'label:' weg om de titel te gebruiken",
+                    "write a short name after 'label:', or leave 'label:' out to use the title"
+                ))
+        }
         if let period = programme.period,
             !isYear(period.from) || !(period.to.map { isYear($0) && period.from <= $0 } ?? true)
         {

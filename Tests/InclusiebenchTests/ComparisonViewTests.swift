@@ -97,7 +97,7 @@ import Testing
             #expect(!row.contains(.money(.zero)))
             #expect(!row.contains { $0.display(.nl).contains("€ 0") })
         }
-        #expect(tables[0].rows.first?[2] == .text("niet vermeld"))
+        #expect(tables[0].rows.first?[2] == .text("geen eigen begroting"), "none is said as none, not as 'not stated'")
     }
 
     @Test func perInhabitantRoundsHalfUpInWholeCents() {

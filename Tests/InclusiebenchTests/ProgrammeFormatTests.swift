@@ -197,6 +197,14 @@ import Testing
         #expect(result.error.contains("'label: …'"))
     }
 
+    @Test func anEmptyLabelIsRefused() throws {
+        let result = try validate("plan-tegen-racisme.yaml") {
+            $0.replacingOccurrences(of: "label: Plan tegen racisme", with: "label: \"\"")
+        }
+        #expect(result.status != 0)
+        #expect(result.error.contains("plan-tegen-racisme.yaml:1: fout: het programmalabel is leeg"), "\(result.error)")
+    }
+
     @Test func anOpenEndedPeriodIsAllowedAndABackwardOneIsNot() throws {
         #expect(try TestSupport.run(["validate", "--municipalities", municipalities.path]).status == 0)
         let result = try validate("plan-tegen-racisme.yaml") {
