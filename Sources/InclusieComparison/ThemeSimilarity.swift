@@ -75,15 +75,24 @@ public struct ThemeSimilarity: Codable, Sendable {
         let ratios = bits.map { row in bits.map { column in row.similarity(to: column) } }
         jaccardMatrix = ratios.map { row in row.map { $0.value(places: 3) } }
 
+        // Municipalities as numbers, so that telling peers from siblings costs no string comparisons.
+        var numberOfSlug: [String: Int] = [:]
+        let municipalityNumbers = programmes.map { programme in
+            numberOfSlug[programme.municipalitySlug] ?? {
+                numberOfSlug[programme.municipalitySlug] = numberOfSlug.count
+                return numberOfSlug.count - 1
+            }()
+        }
+        let programmesByMunicipality = Dictionary(grouping: programmes.indices, by: { municipalityNumbers[$0] })
         nearestPeers = programmes.indices.map { index in
             let key = programmes[index].key
             // Compared as exact ratios; on a tie the programme listed first wins. A programme of the same
             // municipality is a sibling, not a peer: its likeness says nothing about other municipalities.
-            let municipality = programmes[index].municipalitySlug
-            let siblings = programmes.indices.filter { $0 != index && programmes[$0].municipalitySlug == municipality }
+            let municipality = municipalityNumbers[index]
+            let siblings = (programmesByMunicipality[municipality] ?? []).filter { $0 != index }
                 .map { Sibling(programmeKey: programmes[$0].key, jaccardSimilarity: ratios[index][$0].value(places: 3)) }
             var best: Int?
-            for other in programmes.indices where other != index && programmes[other].municipalitySlug != municipality {
+            for other in programmes.indices where municipalityNumbers[other] != municipality {
                 if let current = best, !ratios[index][current].isLess(than: ratios[index][other]) { continue }
                 best = other
             }
