@@ -28,6 +28,8 @@ extension ReportBuilder {
                         .li(
                             .strong(.plain(budget.programme.shortName + ": ")), .plain(reason),
                             cite(evidence, of: programme)))
+                } else {
+                    explanations.append(.li(.strong(.plain(budget.programme.shortName + ": ")), .plain(message)))
                 }
                 continue
             }

@@ -152,6 +152,9 @@ import Testing
         let badges = html.components(separatedBy: "class=\"badge partial\"").count - 1
         #expect(badges >= 4, "card, heat map, instruments and roles, gaps: \(badges)")
         #expect(html.contains("onbekend: het document zegt niets over geld"))
+        #expect(
+            html.contains("<li><strong>Voorbeeldstad: Voorbeeldstad voor iedereen: </strong>onbekend: het document zegt niets over geld</li>"),
+            "the list of where the amounts are stated says that this one states none")
         #expect(!html.contains("geen eigen begroting: Onbekend"))
         #expect(html.contains("vanaf 2019"))
         #expect(html.contains("Antidiscriminatiebureau Voorbeeldstad") && html.contains("COC Voorbeeldstad"), "partners by name")
