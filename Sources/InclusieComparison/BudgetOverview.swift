@@ -64,21 +64,50 @@ public struct BudgetOverview: Codable, Sendable {
         public var lineCount: Int
     }
 
+    /// What the lines with one amount for a whole period add up to, for lines with the same period.
+    ///
+    /// Never spread over the years: the document does not say how the amount is split.
+    public struct PeriodBudget: Codable, Sendable {
+        public var from: Int
+        public var to: Int
+        /// "2020–2022 in totaal" / "2020–2022 in total".
+        public var label: String
+        /// Sum of the stated amounts for the period; nil when no line states one.
+        public var totalCents: Money?
+        public var includesNotStated: Bool
+        public var notStatedLineLabels: [String]
+        public var byKind: [KindAmount]
+        /// `totalCents` divided by the population figure nearest to 1 January of `from`: per inhabitant for
+        /// the whole period, not per year.
+        public var perInhabitantForPeriodCents: Money?
+        public var population: PopulationReference?
+        public var precision: Precision?
+        public var precisionLabel: String?
+        public var lineCount: Int
+    }
+
     /// The lines under one heading of a budget table (e.g. Almere's "Reguliere subsidies").
     public struct BlockBudget: Codable, Sendable {
         /// The block heading as the document writes it; nil for lines outside any block.
         public var block: String?
         public var years: [YearBudget]
+        /// The block's amounts for a whole period; empty when every amount has its year.
+        public var periods: [PeriodBudget]
     }
 
     public struct ProgrammeBudget: Codable, Sendable {
         public var programme: ProgrammeColumn
-        /// False when the programme states it has no budget; then `notStatedReason` says why.
+        /// False when the programme states it has no budget or says nothing about money; `budgetState` says which.
         public var budgetStated: Bool
+        /// `amounts`, `none` (the document says there is none; `notStatedReason` says why) or `unknown`
+        /// (the document says nothing about money).
+        public var budgetState: String
         public var notStatedReason: String?
         public var budgetNote: String?
         /// Only years with at least one line, ascending.
         public var years: [YearBudget]
+        /// Amounts for a whole period, by period; empty when every amount has its year.
+        public var periods: [PeriodBudget]
         /// Per block of the budget table; empty when the table has no blocks.
         public var blocks: [BlockBudget]
     }
@@ -95,8 +124,12 @@ public struct BudgetOverview: Codable, Sendable {
             switch programme.budget {
             case .none(let reason, _):
                 return ProgrammeBudget(
-                    programme: column, budgetStated: false, notStatedReason: reason, budgetNote: nil, years: [],
-                    blocks: [])
+                    programme: column, budgetStated: false, budgetState: programme.budget.state,
+                    notStatedReason: reason, budgetNote: nil, years: [], periods: [], blocks: [])
+            case .unknown:
+                return ProgrammeBudget(
+                    programme: column, budgetStated: false, budgetState: programme.budget.state,
+                    notStatedReason: nil, budgetNote: nil, years: [], periods: [], blocks: [])
             case .lines(let lines, let note, _):
                 let summarise = { (lines: [BudgetLine]) in
                     Self.years(of: lines, municipality: municipality, language: language)
@@ -108,11 +141,15 @@ public struct BudgetOverview: Codable, Sendable {
                     blockNames.allSatisfy { $0 == nil }
                     ? []
                     : blockNames.map { name in
-                        BlockBudget(block: name, years: summarise(lines.filter { $0.block == name }))
+                        BlockBudget(
+                            block: name, years: summarise(lines.filter { $0.block == name }),
+                            periods: Self.periods(
+                                of: lines.filter { $0.block == name }, municipality: municipality, language: language))
                     }
                 return ProgrammeBudget(
-                    programme: column, budgetStated: true, notStatedReason: nil, budgetNote: note,
-                    years: summarise(lines), blocks: blocks)
+                    programme: column, budgetStated: true, budgetState: programme.budget.state,
+                    notStatedReason: nil, budgetNote: note, years: summarise(lines),
+                    periods: Self.periods(of: lines, municipality: municipality, language: language), blocks: blocks)
             }
         }
         allYears = Set(programmes.flatMap { $0.years.map(\.year) }).sorted()
@@ -151,6 +188,32 @@ public struct BudgetOverview: Codable, Sendable {
                 },
                 population: population, precision: precision, precisionLabel: precision?.label.text(language),
                 lineCount: entries.count)
+        }
+    }
+
+    /// One summary per period of the lines that have an amount for a whole period.
+    ///
+    /// Each line is summed as if its amount fell in the period's first year, which is also the year whose
+    /// population the per-inhabitant figure uses; the result is labelled with the period, never a year.
+    static func periods(of lines: [BudgetLine], municipality: Municipality?, language: Language) -> [PeriodBudget] {
+        let spans = lines.compactMap(\.periodAmount).reduce(into: [(from: Int, to: Int)]()) { spans, amount in
+            if !spans.contains(where: { $0 == (amount.from, amount.to) }) { spans.append((amount.from, amount.to)) }
+        }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        return spans.compactMap { span in
+            let inSpan = lines.compactMap { line -> BudgetLine? in
+                guard let amount = line.periodAmount, amount.from == span.from, amount.to == span.to else { return nil }
+                var atStart = line
+                atStart.amounts = [YearAmount(year: span.from, amount: amount.amount)]
+                return atStart
+            }
+            guard let summary = years(of: inSpan, municipality: municipality, language: language).first else { return nil }
+            return PeriodBudget(
+                from: span.from, to: span.to,
+                label: PeriodAmount(from: span.from, to: span.to, amount: nil).label(language),
+                totalCents: summary.totalCents, includesNotStated: summary.includesNotStated,
+                notStatedLineLabels: summary.notStatedLineLabels, byKind: summary.byKind,
+                perInhabitantForPeriodCents: summary.perInhabitantCents, population: summary.population,
+                precision: summary.precision, precisionLabel: summary.precisionLabel, lineCount: summary.lineCount)
         }
     }
 

@@ -36,6 +36,12 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
     public var key: String
     public var municipality: String
     public var title: String
+    /// The programme's short label, which tells two programmes of one municipality apart.
+    public var label: String
+    /// `complete`, or `partial` when the plugin models only part of the document.
+    public var coverage: String
+    /// Why the plugin models only part of the document; nil when it is complete.
+    public var coverageReason: String?
     public var kind: String
     public var kindLabel: String
     public var adoptionStatus: String
@@ -50,6 +56,9 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
         key = programme.key
         municipality = catalog.municipality(programme.municipalitySlug)?.name ?? programme.municipalitySlug
         title = programme.title
+        label = programme.label
+        coverage = programme.coverage.isPartial ? "partial" : "complete"
+        coverageReason = programme.coverage.partialReason
         kind = programme.kind.id
         kindLabel = programme.kind.label.text(language)
         adoptionStatus = programme.adoptionStatus.rawValue
@@ -59,8 +68,11 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
         isPolicy = programme.adoptionStatus.isPolicy
     }
 
-    /// A short heading: the municipality, and the party when a party wrote it.
+    /// A short heading: the municipality, the party when a party wrote it, and the programme's label.
     public var shortName: String {
-        authorType == Author.AuthorType.party.rawValue ? "\(municipality) (\(author))" : municipality
+        let who = authorType == Author.AuthorType.party.rawValue ? "\(municipality) (\(author))" : municipality
+        return "\(who): \(label)"
     }
+
+    public var isPartial: Bool { coverage == "partial" }
 }

@@ -23,8 +23,11 @@ public struct CoverageMatrix: Codable, Sendable {
     /// What stands out for one programme against its peers.
     public struct Profile: Codable, Sendable {
         public var programme: String
-        /// Entries that at least half of the other policy programmes cover and this one does not.
+        /// Entries that at least half of the other policy programmes cover and this one does not; always
+        /// empty for a partially modelled programme, whose document may cover what its plugin leaves out.
         public var gaps: [String]
+        /// The plugin models only part of the document, so no gaps are claimed for it.
+        public var gapsNotClaimed: Bool
         /// Entries this programme covers and no other programme in the comparison does.
         public var unique: [String]
     }
@@ -72,14 +75,15 @@ public struct CoverageMatrix: Codable, Sendable {
         profiles = programmes.indices.map { index in
             let isPolicy = programmes[index].adoptionStatus.isPolicy
             let peerCount = policyProgrammeCount - (isPolicy ? 1 : 0)
+            let isPartial = programmes[index].coverage.isPartial
             let gaps = entries.map(\.id).filter { id in
-                guard !covered[index].contains(id), peerCount > 0 else { return false }
+                guard !isPartial, !covered[index].contains(id), peerCount > 0 else { return false }
                 return (policyProgrammesCovering[id] ?? 0) * 2 >= peerCount
             }
             let unique = entries.map(\.id).filter { id in
                 covered[index].contains(id) && programmesCovering[id] == 1
             }
-            return Profile(programme: programmes[index].key, gaps: gaps, unique: unique)
+            return Profile(programme: programmes[index].key, gaps: gaps, gapsNotClaimed: isPartial, unique: unique)
         }
     }
 

@@ -21,11 +21,20 @@ public struct ThemeSimilarity: Codable, Sendable {
         public var jaccardSimilarity: Double?
     }
 
-    /// A programme's most similar peer and what sets the two apart.
+    /// Another programme of the same municipality, with its similarity: shown beside the peer, never as it.
+    public struct Sibling: Codable, Sendable, Hashable {
+        public var programmeKey: String
+        public var jaccardSimilarity: Double?
+    }
+
+    /// A programme's most similar peer of another municipality and what sets the two apart.
     public struct NearestPeer: Codable, Sendable {
         public var programmeKey: String
-        /// Nil when the comparison holds no other programme.
+        /// The most similar programme of another municipality; nil when the comparison holds none.
         public var peerKey: String?
+        /// The municipality's other programmes in the comparison (e.g. a party programme beside the
+        /// municipality's own), which are not peers.
+        public var siblings: [Sibling]
         public var jaccardSimilarity: Double?
         public var sharedThemeIDs: [String]
         /// Themes this programme covers and the peer does not.
@@ -66,23 +75,36 @@ public struct ThemeSimilarity: Codable, Sendable {
         let ratios = bits.map { row in bits.map { column in row.similarity(to: column) } }
         jaccardMatrix = ratios.map { row in row.map { $0.value(places: 3) } }
 
+        // Municipalities as numbers, so that telling peers from siblings costs no string comparisons.
+        var numberOfSlug: [String: Int] = [:]
+        let municipalityNumbers = programmes.map { programme in
+            numberOfSlug[programme.municipalitySlug] ?? {
+                numberOfSlug[programme.municipalitySlug] = numberOfSlug.count
+                return numberOfSlug.count - 1
+            }()
+        }
+        let programmesByMunicipality = Dictionary(grouping: programmes.indices, by: { municipalityNumbers[$0] })
         nearestPeers = programmes.indices.map { index in
             let key = programmes[index].key
-            // Compared as exact ratios; on a tie the programme listed first wins.
+            // Compared as exact ratios; on a tie the programme listed first wins. A programme of the same
+            // municipality is a sibling, not a peer: its likeness says nothing about other municipalities.
+            let municipality = municipalityNumbers[index]
+            let siblings = (programmesByMunicipality[municipality] ?? []).filter { $0 != index }
+                .map { Sibling(programmeKey: programmes[$0].key, jaccardSimilarity: ratios[index][$0].value(places: 3)) }
             var best: Int?
-            for other in programmes.indices where other != index {
+            for other in programmes.indices where municipalityNumbers[other] != municipality {
                 if let current = best, !ratios[index][current].isLess(than: ratios[index][other]) { continue }
                 best = other
             }
             guard let peerIndex = best else {
                 return NearestPeer(
-                    programmeKey: key, peerKey: nil, jaccardSimilarity: nil, sharedThemeIDs: [],
+                    programmeKey: key, peerKey: nil, siblings: siblings, jaccardSimilarity: nil, sharedThemeIDs: [],
                     onlyInProgrammeThemeIDs: [], onlyInPeerThemeIDs: [])
             }
             let own = themeSets[index]
             let peer = themeSets[peerIndex]
             return NearestPeer(
-                programmeKey: key, peerKey: programmes[peerIndex].key,
+                programmeKey: key, peerKey: programmes[peerIndex].key, siblings: siblings,
                 jaccardSimilarity: ratios[index][peerIndex].value(places: 3),
                 sharedThemeIDs: ordered(own.intersection(peer)), onlyInProgrammeThemeIDs: ordered(own.subtracting(peer)),
                 onlyInPeerThemeIDs: ordered(peer.subtracting(own)))

@@ -15,18 +15,27 @@ extension BudgetOverview: TabularView {
             guard year.includesNotStated else { return .empty }
             return .text("+ \(notStated): " + year.notStatedLineLabels.joined(separator: "; "))
         }
-        func populationCells(_ year: YearBudget) -> [TableCell] {
-            guard let population = year.population else { return [.empty, .empty, .empty] }
+        func populationCells(_ population: PopulationReference?) -> [TableCell] {
+            guard let population else { return [.empty, .empty, .empty] }
             return [.integer(population.inhabitantCount), .text(population.referenceDate), .text(population.publisher)]
         }
+        func populationCells(_ year: YearBudget) -> [TableCell] { populationCells(year.population) }
+        let unknown = phrase("onbekend", "unknown", language)
+        let noBudget = phrase("geen eigen begroting", "no budget of its own", language)
+        let saysNothing = phrase("het document zegt niets over geld", "the document says nothing about money", language)
+        let wholePeriod = phrase(
+            "één bedrag voor de hele periode, niet over de jaren verdeeld; per inwoner voor de hele periode",
+            "one amount for the whole period, not spread over the years; per inhabitant for the whole period", language)
 
         var yearRows: [[TableCell]] = []
         for budget in programmes {
             let heading = TableCell.text(budget.programme.heading(language))
             guard budget.budgetStated else {
-                let reason = budget.notStatedReason.map { "\(notStated): \($0)" } ?? notStated
+                let isUnknown = budget.budgetState == "unknown"
+                let reason =
+                    isUnknown ? "\(unknown): \(saysNothing)" : "\(noBudget): " + (budget.notStatedReason ?? "")
                 yearRows.append(
-                    [heading, .empty, .text(notStated), .empty] + kinds.map { _ in .empty }
+                    [heading, .empty, .text(isUnknown ? unknown : noBudget), .empty] + kinds.map { _ in .empty }
                         + [.empty, .empty, .empty, .empty, .empty, .text(reason)])
                 continue
             }
@@ -39,6 +48,20 @@ extension BudgetOverview: TabularView {
                     [heading, .integer(year.year), amount(year.totalCents, lineCount: year.lineCount), notStatedCell(year)]
                         + byKind + [year.perInhabitantCents.map(TableCell.money) ?? .empty] + populationCells(year)
                         + [year.precisionLabel.map(TableCell.text) ?? .empty, .empty])
+            }
+            for period in budget.periods {
+                let byKind = kinds.map { kind -> TableCell in
+                    guard let entry = period.byKind.first(where: { $0.kind == kind.rawValue }) else { return .empty }
+                    return amount(entry.amountCents, lineCount: 1)
+                }
+                let notStatedLines =
+                    period.includesNotStated
+                    ? TableCell.text("+ \(notStated): " + period.notStatedLineLabels.joined(separator: "; ")) : .empty
+                yearRows.append(
+                    [heading, .text(period.label), amount(period.totalCents, lineCount: period.lineCount), notStatedLines]
+                        + byKind + [period.perInhabitantForPeriodCents.map(TableCell.money) ?? .empty]
+                        + populationCells(period.population)
+                        + [period.precisionLabel.map(TableCell.text) ?? .empty, .text(wholePeriod)])
             }
         }
         let programmeNotes = programmes.compactMap { budget in
@@ -68,6 +91,10 @@ extension BudgetOverview: TabularView {
                     "Leeg: geen regel voor dat jaar of die soort (geen € 0). 'niet vermeld': het document noemt het geld zonder bedrag; het telt niet mee in het totaal. Indicatief: het document noemt de verdeling globaal.",
                     "Empty: no line for that year or kind (not € 0). 'not stated': the document names the money without an amount; it is left out of the total. Indicative: the document calls the split approximate.",
                     language),
+                phrase(
+                    "'2020–2022 in totaal': één bedrag voor de hele periode; het wordt nooit over de jaren verdeeld en per inwoner geldt het voor de hele periode. 'onbekend': het document zegt niets over geld (iets anders dan 'geen eigen begroting').",
+                    "'2020–2022 in total': one amount for the whole period; it is never spread over the years and per inhabitant it is for the whole period. 'unknown': the document says nothing about money (not the same as 'no budget of its own').",
+                    language),
             ] + programmeNotes)
 
         var blockRows: [[TableCell]] = []
@@ -81,6 +108,16 @@ extension BudgetOverview: TabularView {
                             amount(year.totalCents, lineCount: year.lineCount), notStatedCell(year),
                             year.perInhabitantCents.map(TableCell.money) ?? .empty,
                         ] + populationCells(year) + [year.precisionLabel.map(TableCell.text) ?? .empty])
+                }
+                for period in block.periods {
+                    blockRows.append(
+                        [
+                            .text(budget.programme.heading(language)), .text(name), .text(period.label),
+                            amount(period.totalCents, lineCount: period.lineCount),
+                            period.includesNotStated
+                                ? .text("+ \(notStated): " + period.notStatedLineLabels.joined(separator: "; ")) : .empty,
+                            period.perInhabitantForPeriodCents.map(TableCell.money) ?? .empty,
+                        ] + populationCells(period.population) + [period.precisionLabel.map(TableCell.text) ?? .empty])
                 }
             }
         }
@@ -104,6 +141,7 @@ extension BudgetOverview: TabularView {
                     "Only programmes whose budget table has blocks.", language)
             ])
 
+        let hasPeriods = programmes.contains { !$0.periods.isEmpty }
         let overviewRows = programmes.map { budget -> [TableCell] in
             let cells = allYears.map { year -> TableCell in
                 guard let entry = budget.years.first(where: { $0.year == year }) else { return .empty }
@@ -112,12 +150,27 @@ extension BudgetOverview: TabularView {
                 return .text(stated + "+ \(notStated)")
             }
             let explanation: TableCell =
-                budget.budgetStated ? .empty : .text("\(notStated): " + (budget.notStatedReason ?? ""))
-            return [.text(budget.programme.heading(language))] + cells + [explanation]
+                budget.budgetStated
+                ? .empty
+                : budget.budgetState == "unknown"
+                    ? .text("\(unknown): \(saysNothing)") : .text("\(noBudget): " + (budget.notStatedReason ?? ""))
+            let periodCell: [TableCell] =
+                hasPeriods
+                ? [
+                    budget.periods.isEmpty
+                        ? .empty
+                        : .text(
+                            budget.periods.map { period in
+                                let stated = period.totalCents?.formatted(language) ?? notStated
+                                return "\(period.label): \(stated)" + (period.includesNotStated && period.totalCents != nil ? " + \(notStated)" : "")
+                            }.joined(separator: "; "))
+                ] : []
+            return [.text(budget.programme.heading(language))] + cells + periodCell + [explanation]
         }
         let overview = ResultTable(
             title: phrase("Totaal per jaar", "Total by year", language),
             columns: [phrase("Programma", "Programme", language)] + allYears.map(String.init)
+                + (hasPeriods ? [phrase("Voor een hele periode", "For a whole period", language)] : [])
                 + [phrase("Toelichting", "Explanation", language)],
             rows: overviewRows,
             notes: [

@@ -8,8 +8,11 @@ func phrase(_ nl: String, _ en: String, _ language: Language) -> String {
 
 extension ProgrammeColumn {
     /// A column heading that says what kind of document this is, so input is never mistaken for policy.
+    ///
+    /// A programme modelled from part of its document says so here, so its empty cells are not read as absence.
     func heading(_ language: Language) -> String {
-        "\(shortName) — \(kindLabel), \(adoptionStatusLabel)"
+        let partial = isPartial ? phrase(", gedeeltelijk gemodelleerd", ", partly modelled", language) : ""
+        return "\(shortName) — \(kindLabel), \(adoptionStatusLabel)\(partial)"
     }
 }
 
@@ -49,7 +52,13 @@ extension CoverageMatrix {
             ids.isEmpty ? .empty : .text(ids.map { taxonomy.label($0, in: facet, language) }.joined(separator: "; "))
         }
         let profileRows: [[TableCell]] = zip(programmes, profiles).map { programme, profile in
-            [.text(programme.heading(language)), labels(profile.gaps), labels(profile.unique)]
+            let gaps =
+                profile.gapsNotClaimed
+                ? TableCell.text(
+                    phrase("gedeeltelijk gemodelleerd, geen witte vlekken geclaimd: ", "partly modelled, no gaps claimed: ", language)
+                        + (programme.coverageReason ?? ""))
+                : labels(profile.gaps)
+            return [.text(programme.heading(language)), gaps, labels(profile.unique)]
         }
         let profileTable = ResultTable(
             title: phrase("Witte vlekken en unieke onderwerpen", "Gaps and unique entries", language),
@@ -60,8 +69,9 @@ extension CoverageMatrix {
             ], rows: profileRows,
             notes: [
                 phrase(
-                    "Witte vlek: minstens de helft van de andere beleidsprogramma's noemt het, dit programma niet.",
-                    "Gap: at least half of the other policy programmes cover it, this one does not.", language)
+                    "Witte vlek: minstens de helft van de andere beleidsprogramma's noemt het, dit programma niet. Voor een gedeeltelijk gemodelleerd programma worden geen witte vlekken geclaimd.",
+                    "Gap: at least half of the other policy programmes cover it, this one does not. No gaps are claimed for a partly modelled programme.",
+                    language)
             ])
         return [matrix, profileTable]
     }

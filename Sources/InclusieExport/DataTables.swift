@@ -115,6 +115,12 @@ private struct Builder {
             Column(
                 "Gemeente", "Municipality", text("Naam van de gemeente.", "Name of the municipality."),
                 { .text(municipalityName(programme($0).municipalitySlug)) }),
+            Column(
+                "Programmalabel", "Programme label",
+                text(
+                    "Korte naam van het programma (uit de titel, of 'label:' in het plugin): onderscheidt twee programma's van één gemeente.",
+                    "Short name of the programme (from its title, or 'label:' in the plugin): tells two programmes of one municipality apart."),
+                { .text(programme($0).label) }),
         ]
     }
 
@@ -171,7 +177,9 @@ private struct Builder {
                 { optional($0.period?.from) }),
             Column(
                 "Tot en met jaar", "To year",
-                text("Laatste jaar van de looptijd. Leeg: geen looptijd.", "Last year of the period. Empty: no period."),
+                text(
+                    "Laatste jaar van de looptijd. Leeg: geen looptijd, of een looptijd zonder einde (alleen 'Vanaf jaar').",
+                    "Last year of the period. Empty: no period, or an open-ended one (only 'From year')."),
                 { optional($0.period?.to) }),
             Column(
                 "Datum", "Date",
@@ -199,6 +207,12 @@ private struct Builder {
                     "yes: the document has budget lines (budget-lines.csv); no: it says it has no budget of its own, see the next column."),
                 { yesNo($0.budget.isStated) }),
             Column(
+                "Begroting (code)", "Budget (code)",
+                text(
+                    "amounts: het document noemt bedragen; none: het zegt geen eigen begroting te hebben (reden in de volgende kolom); unknown: het zegt niets over geld.",
+                    "amounts: the document gives amounts; none: it says it has no budget of its own (reason in the next column); unknown: it says nothing about money."),
+                { .text($0.budget.state) }),
+            Column(
                 "Reden geen begroting", "Reason for no budget",
                 text("Waarom er geen begroting is, in de woorden van de modellering. Leeg: er is een begroting.", "Why there is no budget. Empty: there is a budget."),
                 { programme in
@@ -212,6 +226,16 @@ private struct Builder {
                     if case .lines(_, let note, _) = programme.budget { return optional(note) }
                     return .empty
                 }),
+            Column(
+                "Dekking (code)", "Coverage (code)",
+                text(
+                    "complete: het plugin modelleert het hele document; partial: alleen een deel (een samenvatting, een uittreksel), zie de volgende kolom. Voor een gedeeltelijk programma worden geen witte vlekken geclaimd.",
+                    "complete: the plugin models the whole document; partial: only part of it (a summary, an excerpt), see the next column. No gaps are claimed for a partial programme."),
+                { .text($0.coverage.isPartial ? "partial" : "complete") }),
+            Column(
+                "Reden gedeeltelijk", "Reason partial",
+                text("Waarom het plugin maar een deel van het document modelleert. Leeg: het hele document.", "Why the plugin models only part of the document. Empty: the whole document."),
+                { optional($0.coverage.partialReason) }),
             Column(
                 "Toelichting", "Note",
                 text("Modelleerkeuzes en onduidelijkheden, zonder oordeel. Leeg: geen toelichting.", "Modelling choices and ambiguities, plainly. Empty: no note."),
@@ -322,7 +346,8 @@ private struct Builder {
     }
 
     func budgetLines() -> ExportTable {
-        typealias Row = (programme: Programme, line: BudgetLine, amount: YearAmount)
+        /// `year` for an amount per year, `period` for one amount for a whole period.
+        typealias Row = (programme: Programme, line: BudgetLine, year: Int?, period: PeriodAmount?, amount: Money?)
         let notStated = phrase("niet vermeld", "not stated", language)
         var columns: [Column<Row>] = programmeColumns { $0.programme }
         columns += [
@@ -344,28 +369,42 @@ private struct Builder {
             Column("Thema (code)", "Theme (code)", text("Thema waar het geld voor is. Leeg: niet gekoppeld.", "Theme the money is for. Empty: not mapped."), { optional($0.line.theme) }),
             Column("Partner (id)", "Partner (id)", text("Partner die het geld krijgt (partners.csv). Leeg: geen.", "Partner receiving the money (partners.csv). Empty: none."), { optional($0.line.partnerID) }),
             Column("Onderdeel (id)", "Item (id)", text("Onderdeel waarvoor het geld is (items.csv). Leeg: geen.", "Item the money pays for (items.csv). Empty: none."), { optional($0.line.itemID) }),
-            Column("Jaar", "Year", text("Begrotingsjaar (geheel getal).", "Budget year (integer)."), { .integer($0.amount.year) }),
+            Column(
+                "Jaar", "Year",
+                text("Begrotingsjaar (geheel getal). Leeg: één bedrag voor een hele periode, zie Periode.", "Budget year (integer). Empty: one amount for a whole period, see Period."),
+                { optional($0.year) }),
+            Column(
+                "Periode", "Period",
+                text(
+                    "Bij één bedrag voor een hele periode waarvan het document de verdeling over de jaren niet geeft, bijv. '2020–2022 in totaal'; het bedrag is nooit over de jaren verdeeld. Leeg: bedrag voor één jaar.",
+                    "For one amount for a whole period whose split over the years the document does not give, e.g. '2020–2022 in total'; the amount is never spread over the years. Empty: amount for one year."),
+                { $0.period.map { .text($0.label(language)) } ?? .empty }),
+            Column("Periode vanaf", "Period from", text("Eerste jaar van die periode. Leeg: bedrag voor één jaar.", "First year of that period. Empty: amount for one year."), { optional($0.period?.from) }),
+            Column("Periode tot en met", "Period to", text("Laatste jaar van die periode. Leeg: bedrag voor één jaar.", "Last year of that period. Empty: amount for one year."), { optional($0.period?.to) }),
             Column(
                 "Bedrag (euro)", "Amount (euro)",
                 text(
                     "Bedrag in euro's met twee decimalen, zonder duizendtalscheiding. Leeg: het document noemt het geld maar geen bedrag (zie de volgende kolom) — nooit hetzelfde als 0.",
                     "Amount in euros with two decimals, no thousands separator. Empty: the document names the money but no amount (see the next column) — never the same as 0."),
-                { $0.amount.amount.map(TableCell.money) ?? .empty }),
+                { $0.amount.map(TableCell.money) ?? .empty }),
             Column(
                 "Bedrag vermeld", "Amount stated",
                 text("ja: bedrag staat in het document; 'niet vermeld': geld genoemd zonder bedrag.", "yes: the document gives the amount; 'not stated': money named without an amount."),
-                { $0.amount.amount == nil ? .text(notStated) : yesNo(true) }),
+                { $0.amount == nil ? .text(notStated) : yesNo(true) }),
             Column("Toelichting", "Note", text("Toelichting bij de regel. Leeg: geen.", "Note on the line. Empty: none."), { optional($0.line.note) }),
         ]
         columns += sourceColumns(file: { $0.programme.sourceFile }, evidence: { $0.line.evidence })
         let rows: [Row] = catalog.programmes.flatMap { programme in
-            programme.budget.lines.flatMap { line in line.amounts.map { (programme, line, $0) } }
+            programme.budget.lines.flatMap { line -> [Row] in
+                line.amounts.map { (programme, line, $0.year, nil, $0.amount) }
+                    + (line.periodAmount.map { [(programme, line, nil, $0, $0.amount)] } ?? [])
+            }
         }
         return make(
             "budget-lines.csv", title: text("Begrotingsregels", "Budget lines"),
             rowMeaning: text(
-                "Eén rij per begrotingsregel per jaar. Een jaar zonder rij: het document noemt voor dat jaar niets (geen € 0). Programma's zonder eigen begroting hebben hier geen rijen; hun reden staat in programmes.csv.",
-                "One row per budget line per year. A year without a row: the document says nothing for that year (not € 0). Programmes without a budget of their own have no rows here; their reason is in programmes.csv."),
+                "Eén rij per begrotingsregel per jaar, of één rij voor een bedrag voor een hele periode. Een jaar zonder rij: het document noemt voor dat jaar niets (geen € 0). Programma's zonder eigen begroting hebben hier geen rijen; hun reden staat in programmes.csv.",
+                "One row per budget line per year, or one row for an amount for a whole period. A year without a row: the document says nothing for that year (not € 0). Programmes without a budget of their own have no rows here; their reason is in programmes.csv."),
             columns: columns, rows: rows)
     }
 
@@ -435,6 +474,8 @@ private struct Builder {
                 for line in lines { add("budget-line", line.localID, line.evidence) }
             case .none(_, let evidence):
                 add("budget", "", evidence)
+            case .unknown:
+                break
             }
             for partner in programme.partners { add("partner", partner.localID, partner.evidence) }
         }

@@ -1,6 +1,8 @@
 import InclusieModel
 
-/// Renders a table for reading in a terminal: aligned columns, long cells shortened with an ellipsis.
+/// Renders a table for reading in a terminal: aligned columns, long cells shortened with an ellipsis, and
+/// column headings wrapped over several lines rather than shortened, so that two programmes of one
+/// municipality, which differ only at the end of the heading, stay apart.
 public enum TerminalRenderer {
     public static func render(_ table: ResultTable, language: Language, maxCellWidth: Int = 34) -> String {
         let header = table.columns
@@ -15,7 +17,11 @@ public enum TerminalRenderer {
             zip(cells, widths).map { cell, width in pad(shorten(cell, to: width), width) }.joined(separator: " │ ")
                 .trimmingTrailingSpaces()
         }
-        var lines = [table.title, "", line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
+        let wrappedHeader = zip(header, widths).map { wrap(flatten($0), to: $1) }
+        let headerLines = (0..<(wrappedHeader.map(\.count).max() ?? 1)).map { index in
+            line(wrappedHeader.map { index < $0.count ? $0[index] : "" })
+        }
+        var lines = [table.title, ""] + headerLines + [widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
         lines += body.map(line)
         if !table.notes.isEmpty { lines += [""] + table.notes }
         return lines.joined(separator: "\n") + "\n"
@@ -23,6 +29,24 @@ public enum TerminalRenderer {
 
     private static func flatten(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Splits a heading at spaces into lines of at most `width` characters; a longer word is shortened.
+    private static func wrap(_ text: String, to width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        lines.append(current)
+        return lines.map { shorten($0, to: width) }
     }
 
     private static func shorten(_ text: String, to width: Int) -> String {

@@ -38,11 +38,19 @@ extension ThemeSimilarity: TabularView {
         let columns = Dictionary(uniqueKeysWithValues: programmes.map { ($0.key, $0) })
         let peerRows = nearestPeers.map { peer -> [TableCell] in
             let other = peer.peerKey.flatMap { columns[$0] }
+            let siblings = peer.siblings.map { sibling in
+                let name = columns[sibling.programmeKey]?.shortName ?? sibling.programmeKey
+                let similarity = sibling.jaccardSimilarity.flatMap {
+                    Ratio(Int(($0 * 1000).rounded()), of: 1000).decimalText(places: 3)
+                }
+                return similarity.map { "\(name) (\(language == .nl ? $0.replacingOccurrences(of: ".", with: ",") : $0))" } ?? name
+            }
             return [
                 .text(columns[peer.programmeKey]?.heading(language) ?? peer.programmeKey),
                 other.map { .text($0.heading(language)) } ?? .empty,
                 score(peer.jaccardSimilarity), .integer(peer.sharedThemeIDs.count),
                 themes(peer.onlyInProgrammeThemeIDs), themes(peer.onlyInPeerThemeIDs),
+                siblings.isEmpty ? .empty : .text(siblings.joined(separator: "; ")),
             ]
         }
         let peers = ResultTable(
@@ -54,7 +62,15 @@ extension ThemeSimilarity: TabularView {
                 phrase("Gedeelde thema's", "Shared themes", language),
                 phrase("Alleen in dit programma", "Only in this programme", language),
                 phrase("Alleen in het verwante programma", "Only in the similar programme", language),
-            ], rows: peerRows, notes: [measureNote])
+                phrase("Andere programma's van dezelfde gemeente", "Other programmes of the same municipality", language),
+            ], rows: peerRows,
+            notes: [
+                measureNote,
+                phrase(
+                    "Het meest verwante programma is dat van een andere gemeente; programma's van dezelfde gemeente staan apart, met hun overeenkomst.",
+                    "The most similar programme is another municipality's; programmes of the same municipality are listed apart, with their similarity.",
+                    language),
+            ])
         return [matrix, peers]
     }
 }

@@ -1,9 +1,22 @@
-/// What a programme says about money: budget lines, or an explicit statement that it has none and why.
+/// What a programme says about money: budget lines, an explicit statement that it has none and why, or
+/// nothing at all.
 ///
-/// "No budget stated" and "€ 0" are different facts and stay different all the way to the output.
+/// "No budget stated", "no budget of its own" and "€ 0" are different facts and stay different all the way
+/// to the output.
 public enum Budget: Hashable, Codable, Sendable {
     case lines([BudgetLine], note: String?, evidence: [Evidence])
     case none(reason: String, evidence: [Evidence])
+    /// The document says nothing about money; there is nothing to quote.
+    case unknown
+
+    /// `amounts`, `none` or `unknown`: the three states as exports and the database name them.
+    public var state: String {
+        switch self {
+        case .lines: "amounts"
+        case .none: "none"
+        case .unknown: "unknown"
+        }
+    }
 
     public var lines: [BudgetLine] {
         if case .lines(let lines, _, _) = self { return lines }
@@ -30,13 +43,16 @@ public struct BudgetLine: Hashable, Codable, Sendable {
     public var partnerID: String?
     public var itemID: String?
     public var amounts: [YearAmount]
+    /// One amount for a whole period whose split over the years the document does not give; then
+    /// `amounts` is empty, and the amount is never spread over the years.
+    public var periodAmount: PeriodAmount?
     public var note: String?
     public var evidence: [Evidence]
 
     public init(
         localID: String, label: String, block: String?, kind: BudgetKind, precision: BudgetPrecision,
         instrument: String?, theme: String?, partnerID: String?, itemID: String?, amounts: [YearAmount],
-        note: String?, evidence: [Evidence]
+        note: String?, evidence: [Evidence], periodAmount: PeriodAmount? = nil
     ) {
         self.localID = localID
         self.label = label
@@ -48,6 +64,7 @@ public struct BudgetLine: Hashable, Codable, Sendable {
         self.partnerID = partnerID
         self.itemID = itemID
         self.amounts = amounts
+        self.periodAmount = periodAmount
         self.note = note
         self.evidence = evidence
     }
@@ -61,6 +78,28 @@ public struct YearAmount: Hashable, Codable, Sendable {
     public init(year: Int, amount: Money?) {
         self.year = year
         self.amount = amount
+    }
+}
+
+/// One amount for the years `from` to `to` together ("€ 1,7 miljoen for the whole plan"); `amount == nil`
+/// means the document names the money but no sum.
+public struct PeriodAmount: Hashable, Codable, Sendable {
+    public var from: Int
+    public var to: Int
+    public var amount: Money?
+
+    public init(from: Int, to: Int, amount: Money?) {
+        self.from = from
+        self.to = to
+        self.amount = amount
+    }
+
+    public var yearCount: Int { to - from + 1 }
+
+    /// "2020–2022 in totaal" / "2020–2022 in total".
+    public func label(_ language: Language) -> String {
+        let span = from == to ? String(from) : "\(from)–\(to)"
+        return language == .nl ? "\(span) in totaal" : "\(span) in total"
     }
 }
 

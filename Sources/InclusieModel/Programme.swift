@@ -20,13 +20,18 @@ public struct Programme: Hashable, Codable, Sendable, Identifiable {
     public var items: [LocalItem]
     public var partners: [Partner]
     public var budget: Budget
+    /// A short name that tells two programmes of one municipality apart in every heading and column.
+    public var label: String
+    /// Whether the plugin models the whole document or only part of it (a summary, an excerpt).
+    public var coverage: Coverage
 
     public var id: String { key }
 
     public init(
         key: String, municipalitySlug: String, kind: ProgrammeKind, title: String, author: Author,
         period: Period?, date: String?, adoptionStatus: AdoptionStatus, sourceFile: String, note: String?,
-        evidence: [Evidence], items: [LocalItem], partners: [Partner], budget: Budget
+        evidence: [Evidence], items: [LocalItem], partners: [Partner], budget: Budget, label: String? = nil,
+        coverage: Coverage = .complete
     ) {
         self.key = key
         self.municipalitySlug = municipalitySlug
@@ -42,6 +47,27 @@ public struct Programme: Hashable, Codable, Sendable, Identifiable {
         self.items = items
         self.partners = partners
         self.budget = budget
+        self.label = label ?? Programme.defaultLabel(forTitle: title)
+        self.coverage = coverage
+    }
+
+    /// The label a programme gets when its plugin names none: the title up to a dash or colon, at most
+    /// 40 characters, cut at a word.
+    public static func defaultLabel(forTitle title: String) -> String {
+        var label = title
+        for separator in [" — ", " – ", ": "] {
+            if let range = label.range(of: separator), range.lowerBound != label.startIndex {
+                label = String(label[..<range.lowerBound])
+            }
+        }
+        label = label.trimmingCharacters(in: .whitespaces)
+        guard label.count > 40 else { return label }
+        var words: [Substring] = []
+        for word in label.split(separator: " ") {
+            if (words + [word]).joined(separator: " ").count > 39 { break }
+            words.append(word)
+        }
+        return (words.isEmpty ? String(label.prefix(39)) : words.joined(separator: " ")) + "…"
     }
 
     public func item(_ localID: String) -> LocalItem? {
@@ -78,17 +104,42 @@ public struct Author: Hashable, Codable, Sendable {
     }
 }
 
-/// The years a programme covers, inclusive.
+/// The years a programme covers, inclusive; `to == nil` is an open-ended period ("from 2021").
 public struct Period: Hashable, Codable, Sendable {
     public var from: Int
-    public var to: Int
+    public var to: Int?
 
-    public init(from: Int, to: Int) {
+    public init(from: Int, to: Int?) {
         self.from = from
         self.to = to
     }
 
-    public var years: ClosedRange<Int> { from...max(from, to) }
+    /// The years from the first to the last; an open-ended period names only its first.
+    public var years: ClosedRange<Int> { from...max(from, to ?? from) }
+
+    /// `2020–2022`, `2020`, or `vanaf 2020` / `from 2020` when the period has no end.
+    public func label(_ language: Language) -> String {
+        guard let to else { return language == .nl ? "vanaf \(from)" : "from \(from)" }
+        return from == to ? String(from) : "\(from)–\(to)"
+    }
+}
+
+/// Whether a plugin models its whole document, or only part of it and why.
+///
+/// A programme modelled from a summary has no "white spots": what it leaves out may be in the full text.
+public enum Coverage: Hashable, Codable, Sendable {
+    case complete
+    case partial(reason: String)
+
+    public var isPartial: Bool {
+        if case .partial = self { return true }
+        return false
+    }
+
+    public var partialReason: String? {
+        if case .partial(let reason) = self { return reason }
+        return nil
+    }
 }
 
 /// How far a document has come: adopted policy weighs differently from a proposal or a workshop's input.

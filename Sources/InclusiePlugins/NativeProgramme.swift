@@ -5,7 +5,7 @@ import Yams
 struct NativeHeader: Decodable {
     static let keys: Set<String> = [
         "kind", "id", "title", "author", "period", "date", "adoption_status", "source", "note", "evidence",
-        "partners", "budget",
+        "partners", "budget", "label", "coverage", "coverage_reason",
     ]
 
     struct NativeAuthor: Decodable {
@@ -13,9 +13,10 @@ struct NativeHeader: Decodable {
         var name: String
     }
 
+    /// `to` may be left out: an open-ended period.
     struct NativePeriod: Decodable {
         var from: Int
-        var to: Int
+        var to: Int?
     }
 
     var kind: String
@@ -30,10 +31,40 @@ struct NativeHeader: Decodable {
     var evidence: [NativeEvidence]
     var partners: [NativePartner]
     var budget: NativeBudget
+    var label: String?
+    var coverage: Coverage
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         func key(_ name: String) -> AnyKey { AnyKey(stringValue: name) }
+        label = try container.decodeIfPresent(String.self, forKey: key("label"))
+        let coverageReason = try container.decodeIfPresent(String.self, forKey: key("coverage_reason"))
+        switch try container.decodeIfPresent(String.self, forKey: key("coverage")) {
+        case nil, "complete":
+            guard coverageReason == nil else {
+                throw dataCorrupted(
+                    at: decoder.codingPath + [key("coverage_reason")],
+                    LocalizedText(
+                        nl: "'coverage_reason' hoort bij 'coverage: partial'; schrijf 'coverage: partial' erboven, of haal de reden weg",
+                        en: "'coverage_reason' belongs with 'coverage: partial'; write 'coverage: partial' above it, or remove the reason"))
+            }
+            coverage = .complete
+        case "partial":
+            guard let reason = coverageReason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw dataCorrupted(
+                    at: decoder.codingPath + [key("coverage")],
+                    LocalizedText(
+                        nl: "'coverage: partial' heeft een reden nodig; voeg 'coverage_reason: <waarop het plugin gebaseerd is, bv. alleen de samenvatting>' toe",
+                        en: "'coverage: partial' needs a reason; add 'coverage_reason: <what the plugin is based on, e.g. only the summary>'"))
+            }
+            coverage = .partial(reason: reason)
+        case let other?:
+            throw dataCorrupted(
+                at: decoder.codingPath + [key("coverage")],
+                LocalizedText(
+                    nl: "'\(other)' is hier niet toegestaan; gebruik 'partial' (met 'coverage_reason') of laat 'coverage' weg",
+                    en: "'\(other)' is not allowed here; use 'partial' (with 'coverage_reason') or leave 'coverage' out"))
+        }
         kind = try container.decode(String.self, forKey: key("kind"))
         id = try container.decode(String.self, forKey: key("id"))
         title = try container.decode(String.self, forKey: key("title"))
@@ -74,18 +105,31 @@ protocol NativeBody: Decodable {
     static var keys: Set<String> { get }
 }
 
-/// The budget part: either a table of lines, or `none:` with the reason there is no budget.
+/// The budget part: a table of lines, `none:` with the reason there is no budget, or `unknown` when the
+/// document says nothing about money.
 struct NativeBudget: Decodable {
     var line: Int?
+    var isUnknown = false
     var noneReason: String?
     var note: String?
-    var evidence: [NativeEvidence]
-    var lines: [NativeBudgetLine]
+    var evidence: [NativeEvidence] = []
+    var lines: [NativeBudgetLine] = []
 
     init(from decoder: any Decoder) throws {
+        line = decoder.mark?.line
+        if let word = try? decoder.singleValueContainer().decode(String.self) {
+            guard word == "unknown" else {
+                throw dataCorrupted(
+                    at: decoder.codingPath,
+                    LocalizedText(
+                        nl: "'budget: \(word)' kan niet; schrijf 'budget: unknown' als het document niets over geld zegt, of 'lines:' of 'none:' eronder",
+                        en: "'budget: \(word)' is not possible; write 'budget: unknown' when the document says nothing about money, or 'lines:' or 'none:' under it"))
+            }
+            isUnknown = true
+            return
+        }
         try rejectUnknownKeys(in: decoder, allowed: ["none", "note", "evidence", "lines"])
         let container = try decoder.container(keyedBy: AnyKey.self)
-        line = decoder.mark?.line
         noneReason = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "none"))
         note = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "note"))
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: AnyKey(stringValue: "evidence")) ?? []
@@ -101,8 +145,8 @@ struct NativeBudget: Decodable {
             throw dataCorrupted(
                 at: decoder.codingPath,
                 LocalizedText(
-                    nl: "de begroting heeft geen 'lines' en geen 'none'; voeg de begrotingsregels toe, of 'none: <waarom er geen begroting is>'",
-                    en: "the budget has neither 'lines' nor 'none'; add the budget lines, or 'none: <why there is no budget>'"))
+                    nl: "de begroting heeft geen 'lines' en geen 'none'; voeg de begrotingsregels toe, 'none: <waarom er geen begroting is>', of schrijf 'budget: unknown' als het document niets over geld zegt",
+                    en: "the budget has neither 'lines' nor 'none'; add the budget lines, 'none: <why there is no budget>', or write 'budget: unknown' when the document says nothing about money"))
         }
     }
 }
@@ -111,8 +155,15 @@ struct NativeBudget: Decodable {
 struct NativeBudgetLine: Decodable {
     static let keys: Set<String> = [
         "id", "label", "block", "kind", "precision", "instrument", "theme", "partner", "item", "amounts", "note",
-        "evidence",
+        "evidence", "period_amount",
     ]
+
+    /// `period_amount: { from: 2020, to: 2022, amount: 1700000 }`: one sum for the whole period.
+    struct NativePeriodAmount: Decodable {
+        var from: Int
+        var to: Int
+        var amount: String
+    }
 
     var line: Int?
     var id: String
@@ -125,6 +176,7 @@ struct NativeBudgetLine: Decodable {
     var partner: String?
     var item: String?
     var amounts: [YearAmount]
+    var periodAmount: PeriodAmount?
     var note: String?
     var evidence: [NativeEvidence]
 
@@ -150,6 +202,28 @@ struct NativeBudgetLine: Decodable {
         note = try optional("note")
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: key("evidence")) ?? []
 
+        if let native = try container.decodeIfPresent(NativePeriodAmount.self, forKey: key("period_amount")) {
+            let path = decoder.codingPath + [key("period_amount")]
+            guard !container.contains(key("amounts")) else {
+                throw dataCorrupted(
+                    at: path,
+                    LocalizedText(
+                        nl: "begrotingsregel '\(id)' heeft zowel 'amounts' als 'period_amount'; gebruik 'amounts' als het document per jaar een bedrag noemt, anders alleen 'period_amount'",
+                        en: "budget line '\(id)' has both 'amounts' and 'period_amount'; use 'amounts' when the document gives an amount per year, otherwise only 'period_amount'"))
+            }
+            guard native.from <= native.to else {
+                throw dataCorrupted(
+                    at: path,
+                    LocalizedText(
+                        nl: "de periode \(native.from)–\(native.to) loopt achteruit; schrijf 'period_amount: { from: 2020, to: 2022, amount: 1700000 }'",
+                        en: "the period \(native.from)–\(native.to) runs backwards; write 'period_amount: { from: 2020, to: 2022, amount: 1700000 }'"))
+            }
+            periodAmount = PeriodAmount(
+                from: native.from, to: native.to,
+                amount: try Self.amount(native.amount, for: "\(native.from)–\(native.to)", at: path + [key("amount")]))
+            amounts = []
+            return
+        }
         let amountsContainer = try container.nestedContainer(keyedBy: AnyKey.self, forKey: key("amounts"))
         let path = decoder.codingPath + [key("amounts")]
         amounts = try amountsContainer.allKeys.map { yearKey in
@@ -161,11 +235,16 @@ struct NativeBudgetLine: Decodable {
                         en: "'\(yearKey.stringValue)' is not a year; write a year such as 2023"))
             }
             let text = try amountsContainer.decode(String.self, forKey: yearKey)
-            if text == "not-stated" { return YearAmount(year: year, amount: nil) }
-            let amount: Money
-            do throws(Money.ParseError) {
-                amount = try Money.parseEuros(text)
-            } catch {
+            return YearAmount(year: year, amount: try Self.amount(text, for: String(year), at: path + [yearKey]))
+        }.sorted { $0.year < $1.year }
+    }
+
+    /// An amount in euros as written, or nil for `not-stated`; `span` names the year or period in messages.
+    private static func amount(_ text: String, for span: String, at path: [any CodingKey]) throws -> Money? {
+        if text == "not-stated" { return nil }
+        do throws(Money.ParseError) {
+            return try Money.parseEuros(text)
+        } catch {
                 let reason =
                     switch error {
                     case .negative: LocalizedText(nl: "is negatief", en: "is negative")
@@ -173,13 +252,11 @@ struct NativeBudgetLine: Decodable {
                     case .notANumber: LocalizedText(nl: "is geen getal", en: "is not a number")
                     }
                 throw dataCorrupted(
-                    at: path + [yearKey],
+                    at: path,
                     LocalizedText(
-                        nl: "het bedrag '\(text)' voor \(year) \(reason.nl); schrijf euro's in cijfers met hoogstens twee decimalen (bv. 23200 of 23200.50), of 'not-stated' als het document geen bedrag noemt",
-                        en: "the amount '\(text)' for \(year) \(reason.en); write euros as digits with at most two decimals (e.g. 23200 or 23200.50), or 'not-stated' when the document gives no amount"))
-            }
-            return YearAmount(year: year, amount: amount)
-        }.sorted { $0.year < $1.year }
+                        nl: "het bedrag '\(text)' voor \(span) \(reason.nl); schrijf euro's in cijfers met hoogstens twee decimalen (bv. 23200 of 23200.50), of 'not-stated' als het document geen bedrag noemt",
+                        en: "the amount '\(text)' for \(span) \(reason.en); write euros as digits with at most two decimals (e.g. 23200 or 23200.50), or 'not-stated' when the document gives no amount"))
+        }
     }
 }
 

@@ -51,7 +51,9 @@ extension ProgrammeAdapter {
                 evidence: partner.evidence.map(\.model), role: partner.role)
         }
         let budget: Budget
-        if let reason = header.budget.noneReason {
+        if header.budget.isUnknown {
+            budget = .unknown
+        } else if let reason = header.budget.noneReason {
             budget = .none(reason: reason, evidence: header.budget.evidence.map(\.model))
         } else {
             budget = .lines(
@@ -61,14 +63,15 @@ extension ProgrammeAdapter {
                         localID: line.id, label: line.label, block: line.block, kind: line.kind,
                         precision: line.precision, instrument: line.instrument, theme: line.theme,
                         partnerID: line.partner, itemID: line.item, amounts: line.amounts, note: line.note,
-                        evidence: line.evidence.map(\.model))
+                        evidence: line.evidence.map(\.model), periodAmount: line.periodAmount)
                 }, note: header.budget.note, evidence: header.budget.evidence.map(\.model))
         }
         let programme = Programme(
             key: "\(municipalitySlug)/\(header.id)", municipalitySlug: municipalitySlug, kind: kind,
             title: header.title, author: header.author, period: header.period, date: header.date,
             adoptionStatus: header.adoptionStatus, sourceFile: header.source, note: header.note,
-            evidence: header.evidence.map(\.model), items: builder.items, partners: partners, budget: budget)
+            evidence: header.evidence.map(\.model), items: builder.items, partners: partners, budget: budget,
+            label: header.label, coverage: header.coverage)
         return (programme, builder.lines)
     }
 }

@@ -8,7 +8,21 @@ struct ProgrammeValidator {
     func validate(_ programmes: [LoadedProgramme]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var programmeKeys: [String: String] = [:]
+        var labels: [String: String] = [:]
         for loaded in programmes {
+            let labelKey = "\(loaded.programme.municipalitySlug)\u{0}\(loaded.programme.label)"
+            if let earlier = labels[labelKey] {
+                diagnostics.append(
+                    Diagnostic(
+                        file: loaded.file, line: 1,
+                        message: LocalizedText(
+                            nl: "het programmalabel '\(loaded.programme.label)' is ook het label van \(earlier)",
+                            en: "the programme label '\(loaded.programme.label)' is also the label of \(earlier)"),
+                        fix: LocalizedText(
+                            nl: "geef dit programma een eigen korte naam met 'label: …' bovenaan het bestand",
+                            en: "give this programme its own short name with 'label: …' at the top of the file")))
+            }
+            labels[labelKey] = labels[labelKey] ?? loaded.file
             if let earlier = programmeKeys[loaded.programme.key] {
                 diagnostics.append(
                     Diagnostic(
@@ -47,12 +61,22 @@ struct ProgrammeValidator {
                     "add 'evidence:' with a quote from the source, such as its title"
                 ))
         }
-        if let period = programme.period, !isYear(period.from) || !isYear(period.to) || period.from > period.to {
+        if programme.label.trimmingCharacters(in: .whitespaces).isEmpty {
+            report(
+                1, ("het programmalabel is leeg", "the programme label is empty"),
+                fix: (
+                    "schrijf een korte naam achter 'label:', of laat 'label:' weg om de titel te gebruiken",
+                    "write a short name after 'label:', or leave 'label:' out to use the title"
+                ))
+        }
+        if let period = programme.period,
+            !isYear(period.from) || !(period.to.map { isYear($0) && period.from <= $0 } ?? true)
+        {
             report(
                 nil,
                 (
-                    "de periode \(period.from)–\(period.to) is geen reeks jaren",
-                    "the period \(period.from)–\(period.to) is not a span of years"
+                    "de periode \(period.label(.nl)) is geen reeks jaren",
+                    "the period \(period.label(.en)) is not a span of years"
                 ),
                 fix: ("schrijf 'period: { from: 2020, to: 2022 }'", "write 'period: { from: 2020, to: 2022 }'"))
         }
@@ -212,11 +236,23 @@ struct ProgrammeValidator {
                     ("onderdeel '\(item)' bestaat niet in dit programma", "item '\(item)' does not exist in this programme"),
                     fix: useItemID)
             }
-            if line.amounts.isEmpty {
+            if line.amounts.isEmpty && line.periodAmount == nil {
                 report(
                     at,
                     ("begrotingsregel '\(line.localID)' heeft geen bedragen", "budget line '\(line.localID)' has no amounts"),
-                    fix: ("voeg 'amounts:' toe met jaar: euro's", "add 'amounts:' with year: euros"))
+                    fix: (
+                        "voeg 'amounts:' toe met jaar: euro's, of 'period_amount: { from: 2020, to: 2022, amount: 1700000 }' voor één bedrag voor de hele periode",
+                        "add 'amounts:' with year: euros, or 'period_amount: { from: 2020, to: 2022, amount: 1700000 }' for one amount for the whole period"
+                    ))
+            }
+            if let period = line.periodAmount, !isYear(period.from) || !isYear(period.to) {
+                report(
+                    at,
+                    (
+                        "de periode \(period.from)–\(period.to) van begrotingsregel '\(line.localID)' is geen reeks jaren",
+                        "the period \(period.from)–\(period.to) of budget line '\(line.localID)' is not a span of years"
+                    ),
+                    fix: ("schrijf jaren als vier cijfers, bv. 2021", "write years as four digits, e.g. 2021"))
             }
             if line.evidence.isEmpty {
                 report(

@@ -71,6 +71,8 @@ public struct QuoteChecker: Sendable {
                 check(
                     evidence, line: loaded.lines.budget,
                     what: LocalizedText(nl: "de vermelding dat er geen begroting is", en: "the budget statement"))
+            case .unknown:
+                break
             }
         }
         return diagnostics

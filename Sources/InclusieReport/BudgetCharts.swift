@@ -17,7 +17,10 @@ extension ReportBuilder {
             let name = "\(budget.programme.shortName) — \(programme.kind.label.text(language))"
             let colour = colour(programme)
             guard budget.budgetStated else {
-                let message = text("geen eigen begroting (zie hieronder)", "no budget of its own (see below)")
+                let message =
+                    budget.budgetState == "none"
+                    ? text("geen eigen begroting (zie hieronder)", "no budget of its own (see below)")
+                    : text("onbekend: het document zegt niets over geld", "unknown: the document says nothing about money")
                 totalGroups.append(BarChart.Group(title: name, colour: colour, bars: [], message: message))
                 perInhabitantGroups.append(BarChart.Group(title: name, colour: colour, bars: [], message: message))
                 if case .none(let reason, let evidence) = programme.budget {
@@ -25,6 +28,8 @@ extension ReportBuilder {
                         .li(
                             .strong(.plain(budget.programme.shortName + ": ")), .plain(reason),
                             cite(evidence, of: programme)))
+                } else {
+                    explanations.append(.li(.strong(.plain(budget.programme.shortName + ": ")), .plain(message)))
                 }
                 continue
             }
@@ -34,6 +39,23 @@ extension ReportBuilder {
                 if let precision = year.precision, precision != .exact { suffix += " (\(precision.label.text(language)))" }
                 return suffix
             }
+            func suffix(_ period: BudgetOverview.PeriodBudget) -> String {
+                var suffix = ""
+                if period.totalCents != nil, period.includesNotStated { suffix += " + \(notStated)" }
+                if let precision = period.precision, precision != .exact { suffix += " (\(precision.label.text(language)))" }
+                return suffix
+            }
+            // A period's amount is one bar for the whole period: the document does not split it over years.
+            let periodBars = budget.periods.map { period in
+                BarChart.Bar(
+                    label: period.label, value: period.totalCents,
+                    valueText: (period.totalCents?.formatted(language) ?? notStated) + suffix(period))
+            }
+            let periodPerInhabitantBars = budget.periods.map { period in
+                BarChart.Bar(
+                    label: period.label + text(" (hele periode)", " (whole period)"), value: period.perInhabitantForPeriodCents,
+                    valueText: (period.perInhabitantForPeriodCents?.formatted(language) ?? notStated) + suffix(period))
+            }
             totalGroups.append(
                 BarChart.Group(
                     title: name, colour: colour,
@@ -41,9 +63,10 @@ extension ReportBuilder {
                         BarChart.Bar(
                             label: String(year.year), value: year.totalCents,
                             valueText: (year.totalCents?.formatted(language) ?? notStated) + suffix(year))
-                    }))
+                    } + periodBars))
             var populations: [BudgetOverview.PopulationReference] = []
-            for population in budget.years.compactMap(\.population) where !populations.contains(population) {
+            for population in budget.years.compactMap(\.population) + budget.periods.compactMap(\.population)
+            where !populations.contains(population) {
                 populations.append(population)
             }
             let populationText =
@@ -62,7 +85,7 @@ extension ReportBuilder {
                         BarChart.Bar(
                             label: String(year.year), value: year.perInhabitantCents,
                             valueText: (year.perInhabitantCents?.formatted(language) ?? notStated) + suffix(year))
-                    }))
+                    } + periodPerInhabitantBars))
             let lines = programme.budget.lines
             explanations.append(
                 .li(
@@ -81,8 +104,8 @@ extension ReportBuilder {
             [
                 note(
                     text(
-                        "Totaal: alle begrotingsregels van een jaar opgeteld zoals het document ze optelt, ontvangen bijdragen inbegrepen. '+ niet vermeld': het document noemt nog geld zonder bedrag; dat telt niet mee. Een jaar zonder balk heeft geen regel (geen € 0). Per inwoner: het totaal gedeeld door het inwonertal met de peildatum die het dichtst bij 1 januari van het jaar ligt.",
-                        "Total: every budget line of a year added up as the document adds them, grants received included. '+ not stated': the document names more money without an amount; it is not counted. A year without a bar has no line (not € 0). Per inhabitant: the total divided by the population figure whose reference date is nearest to 1 January of the year."
+                        "Totaal: alle begrotingsregels van een jaar opgeteld zoals het document ze optelt, ontvangen bijdragen inbegrepen. '+ niet vermeld': het document noemt nog geld zonder bedrag; dat telt niet mee. Een jaar zonder balk heeft geen regel (geen € 0). Per inwoner: het totaal gedeeld door het inwonertal met de peildatum die het dichtst bij 1 januari van het jaar ligt. Een bedrag voor een hele periode ('2020–2022 in totaal') staat als één balk en wordt nooit over de jaren verdeeld; per inwoner geldt het dan voor de hele periode.",
+                        "Total: every budget line of a year added up as the document adds them, grants received included. '+ not stated': the document names more money without an amount; it is not counted. A year without a bar has no line (not € 0). Per inhabitant: the total divided by the population figure whose reference date is nearest to 1 January of the year. An amount for a whole period ('2020–2022 in total') is one bar and never spread over the years; per inhabitant it is then for the whole period."
                     )),
                 .element(
                     named: "figure",

@@ -19,7 +19,15 @@ extension ReportBuilder {
             rows.append(
                 .tr(
                     .td(.strong(.plain(column(programme).shortName)), .br(), kindBadge(programme)),
-                    .td(.if(!gapLabels.isEmpty, .ul(.forEach(gapLabels) { .li(.plain($0)) }))),
+                    .td(
+                        profile.gapsNotClaimed
+                            ? .p(
+                                .class("note"),
+                                .plain(
+                                    text(
+                                        "gedeeltelijk gemodelleerd: geen witte vlekken geclaimd (\(programme.coverage.partialReason ?? ""))",
+                                        "partly modelled: no gaps claimed (\(programme.coverage.partialReason ?? ""))")))
+                            : .if(!gapLabels.isEmpty, .ul(.forEach(gapLabels) { .li(.plain($0)) }))),
                     .td(.if(!unique.isEmpty, .ul(.group(unique))))
                 ))
         }

@@ -89,12 +89,22 @@ struct ReportBuilder {
             .class(isPolicy ? "badge policy" : "badge not-policy"),
             .plain(
                 "\(programme.kind.label.text(language)), \(programme.adoptionStatus.label.text(language))"
-                    + (isPolicy ? "" : text(" — geen beleid", " — not policy"))))
+                    + (isPolicy ? "" : text(" — geen beleid", " — not policy"))),
+            .if(programme.coverage.isPartial, .group(.plain(" "), partialBadge(programme))))
+    }
+
+    /// Marks a programme whose plugin models only part of its document; the card gives the reason.
+    ///
+    /// No tooltip with the reason: Plot writes attribute values unescaped, and the reason is plugin text.
+    func partialBadge(_ programme: Programme) -> BodyNode {
+        .span(.class("badge partial"), .plain(text("gedeeltelijk gemodelleerd", "partly modelled")))
     }
 
     /// A column heading: municipality (and party), and what kind of document it is.
     func programmeHeading(_ programme: Programme) -> BodyNode {
-        .group(.strong(.plain(column(programme).shortName)), .br(), .small(.plain(programme.kind.label.text(language))))
+        .group(
+            .strong(.plain(column(programme).shortName)), .br(), .small(.plain(programme.kind.label.text(language))),
+            .if(programme.coverage.isPartial, .group(.br(), partialBadge(programme))))
     }
 
     mutating func cite(_ evidence: [Evidence], of programme: Programme) -> BodyNode {

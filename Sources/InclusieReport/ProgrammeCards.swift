@@ -24,9 +24,7 @@ extension ReportBuilder {
 
     private mutating func card(_ programme: Programme, budget: BudgetOverview.ProgrammeBudget?) -> BodyNode {
         let programmeReferences = cite(programme.evidence, of: programme)
-        let period: String =
-            programme.period.map { $0.from == $0.to ? String($0.from) : "\($0.from)–\($0.to)" }
-            ?? text("niet vermeld", "not stated")
+        let period: String = programme.period?.label(language) ?? text("niet vermeld", "not stated")
         let date = programme.date.map { text(" (document van \($0))", " (document dated \($0))") } ?? ""
         let budgetEvidence: [Evidence]
         switch programme.budget {
@@ -34,6 +32,8 @@ extension ReportBuilder {
             budgetEvidence = evidence.isEmpty ? Array(lines.compactMap(\.evidence.first).prefix(1)) : evidence
         case .none(_, let evidence):
             budgetEvidence = evidence
+        case .unknown:
+            budgetEvidence = []
         }
         let budgetReferences = cite(budgetEvidence, of: programme)
         let isPolicy = programme.adoptionStatus.isPolicy
@@ -42,7 +42,8 @@ extension ReportBuilder {
         let citedCount = programme.partners.count - partnerCount
         let citedSourcesNL = citedCount > 0 ? ", \(citedCount) aangehaalde bronnen" : ""
         let citedSourcesEN = citedCount > 0 ? ", \(citedCount) cited sources" : ""
-        let rows: [(String, BodyNode)] = [
+        var rows: [(String, BodyNode)] = [
+            (text("Label", "Label"), .plain(programme.label)),
             (text("Soort", "Kind"), .group(kindBadge(programme))),
             (
                 text("Auteur", "Author"),
@@ -62,6 +63,27 @@ extension ReportBuilder {
             ),
             (text("Bron", "Source"), .element(named: "cite", nodes: [.plain(programme.sourceFile)])),
         ]
+        if let reason = programme.coverage.partialReason {
+            rows.insert(
+                (
+                    text("Dekking", "Coverage"),
+                    .plain(
+                        text("gedeeltelijk gemodelleerd: ", "partly modelled: ") + reason
+                            + text(
+                                " — wat hier ontbreekt kan in het document staan; er worden geen witte vlekken geclaimd.",
+                                " — what is missing here may be in the document; no gaps are claimed."))
+                ), at: 1)
+        }
+        if !programme.partners.isEmpty {
+            var partnerNodes: [Node<HTML.ListContext>] = []
+            for partner in programme.partners {
+                partnerNodes.append(
+                    .li(
+                        .plain(partner.name + (partner.description.map { " (\($0))" } ?? "")),
+                        cite(Array(partner.evidence.prefix(1)), of: programme)))
+            }
+            rows.insert((text("Partners", "Partners"), .ul(.class("partners"), .group(partnerNodes))), at: rows.count - 1)
+        }
         return .element(
             named: "article",
             nodes: [
@@ -71,11 +93,15 @@ extension ReportBuilder {
             ])
     }
 
-    /// The budget in one line: the stated total per year, or why there is none.
+    /// The budget in one line: the stated total per year and per period, why there is none, or that the
+    /// document says nothing about money.
     private func budgetSummary(_ budget: BudgetOverview.ProgrammeBudget?) -> String {
         guard let budget else { return "" }
         guard budget.budgetStated else {
-            return text("geen eigen begroting: ", "no budget of its own: ") + (budget.notStatedReason ?? "")
+            guard let reason = budget.notStatedReason, budget.budgetState == "none" else {
+                return text("onbekend: het document zegt niets over geld", "unknown: the document says nothing about money")
+            }
+            return text("geen eigen begroting: ", "no budget of its own: ") + reason
         }
         let notStated = text("niet vermeld", "not stated")
         let years = budget.years.map { year -> String in
@@ -84,6 +110,13 @@ extension ReportBuilder {
             if let precision = year.precision, precision != .exact { amount += " (\(precision.label.text(language)))" }
             return "\(year.year): \(amount)"
         }
-        return years.isEmpty ? text("geen bedragen", "no amounts") : years.joined(separator: "; ")
+        let periods = budget.periods.map { period -> String in
+            var amount = period.totalCents?.formatted(language) ?? notStated
+            if period.totalCents != nil, period.includesNotStated { amount += " + \(notStated)" }
+            if let precision = period.precision, precision != .exact { amount += " (\(precision.label.text(language)))" }
+            return "\(period.label): \(amount)"
+        }
+        let all = years + periods
+        return all.isEmpty ? text("geen bedragen", "no amounts") : all.joined(separator: "; ")
     }
 }

@@ -25,6 +25,7 @@ enum ReportStyle {
         .badge { display: inline-block; border-radius: 3px; padding: 0 5px; font-size: 11px; border: 1px solid var(--rule); }
         .badge.policy { background: #e4eff6; border-color: #9cc0d6; }
         .badge.not-policy { background: #fbeed3; border-color: #d9b66a; color: var(--input); }
+        .badge.partial { background: #eeeeee; border-style: dashed; }
         .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 10px; }
         .card { border: 1px solid var(--rule); border-left: 6px solid var(--accent); border-radius: 4px; padding: 8px 10px; break-inside: avoid; }
         .card.not-policy { border-left-color: #d9a441; background: #fffaf0; }

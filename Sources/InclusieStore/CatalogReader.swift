@@ -55,6 +55,8 @@ struct CatalogReader {
         let linesByProgramme = Dictionary(grouping: lines, by: \.programmeKey)
         let amounts = Dictionary(
             grouping: try BudgetAmountRecord.order(Column("year")).fetchAll(db), by: \.budgetLineId)
+        let periodAmounts = Dictionary(
+            uniqueKeysWithValues: try BudgetPeriodAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
 
         let programmes = try ProgrammeRecord.order(Column("position")).fetchAll(db).map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key] ?? []
@@ -74,7 +76,9 @@ struct CatalogReader {
                     citedSourceIDs: (itemCitedSources[id] ?? []).compactMap { partnerLocalIDs[$0] })
             }
             let budget: Budget
-            if record.budgetStated {
+            if record.budgetState == "unknown" {
+                budget = .unknown
+            } else if record.budgetStated {
                 budget = .lines(
                     (linesByProgramme[record.key] ?? []).map { line in
                         let id = line.id ?? 0
@@ -84,7 +88,11 @@ struct CatalogReader {
                             partnerID: line.partnerId.flatMap { partnerLocalIDs[$0] },
                             itemID: line.itemId.flatMap { itemLocalIDs[$0] },
                             amounts: (amounts[id] ?? []).map { YearAmount(year: $0.year, amount: $0.amountCents.map(Money.init(cents:))) },
-                            note: line.note, evidence: quotes(evidenceByLine[id]))
+                            note: line.note, evidence: quotes(evidenceByLine[id]),
+                            periodAmount: periodAmounts[id].map {
+                                PeriodAmount(
+                                    from: $0.periodFrom, to: $0.periodTo, amount: $0.amountCents.map(Money.init(cents:)))
+                            })
                     }, note: record.budgetNote, evidence: quotes(programmeEvidence.filter { $0.subject == .budget }))
             } else {
                 budget = .none(
@@ -94,7 +102,7 @@ struct CatalogReader {
                 key: record.key, municipalitySlug: record.municipalitySlug,
                 kind: ProgrammeKind(id: record.kind, label: LocalizedText(nl: record.kindLabelNl, en: record.kindLabelEn)),
                 title: record.title, author: Author(type: record.authorType, name: record.authorName),
-                period: record.periodFrom.flatMap { from in record.periodTo.map { Period(from: from, to: $0) } },
+                period: record.periodFrom.map { Period(from: $0, to: record.periodTo) },
                 date: record.date, adoptionStatus: record.adoptionStatus, sourceFile: record.sourceFile,
                 note: record.note, evidence: quotes(programmeEvidence.filter { $0.subject == .programme }),
                 items: localItems,
@@ -102,7 +110,8 @@ struct CatalogReader {
                     Partner(
                         localID: partner.localId, name: partner.name, description: partner.description,
                         evidence: quotes(partner.id.flatMap { evidenceByPartner[$0] }), role: partner.role)
-                }, budget: budget)
+                }, budget: budget, label: record.label,
+                coverage: record.coverage == "partial" ? .partial(reason: record.coverageReason ?? "") : .complete)
         }
         return Catalog(taxonomy: taxonomy, municipalities: municipalities, programmes: programmes)
     }

@@ -92,21 +92,24 @@ struct Importer {
         switch programme.budget {
         case .lines(_, let note, _): (noBudgetReason, budgetNote) = (nil, note)
         case .none(let reason, _): (noBudgetReason, budgetNote) = (reason, nil)
+        case .unknown: (noBudgetReason, budgetNote) = (nil, nil)
         }
         try db.cachedStatement(
             sql: """
                 INSERT INTO programme (
-                    key, municipality_slug, position, kind, kind_label_nl, kind_label_en, title, author_type, author_name,
-                    period_from, period_to, date, adoption_status, source_file, note, budget_stated, no_budget_reason,
-                    budget_note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    key, municipality_slug, position, kind, kind_label_nl, kind_label_en, title, label, author_type,
+                    author_name, period_from, period_to, date, adoption_status, source_file, note, coverage,
+                    coverage_reason, budget_stated, budget_state, no_budget_reason, budget_note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 programme.key, programme.municipalitySlug, position, programme.kind.id, programme.kind.label.nl,
-                programme.kind.label.en, programme.title, programme.author.type, programme.author.name,
-                programme.period?.from, programme.period?.to, programme.date, programme.adoptionStatus,
-                programme.sourceFile, programme.note, programme.budget.isStated, noBudgetReason, budgetNote,
+                programme.kind.label.en, programme.title, programme.label, programme.author.type,
+                programme.author.name, programme.period?.from, programme.period?.to, programme.date,
+                programme.adoptionStatus, programme.sourceFile, programme.note,
+                programme.coverage.isPartial ? "partial" : "complete", programme.coverage.partialReason,
+                programme.budget.isStated, programme.budget.state, noBudgetReason, budgetNote,
             ])
         try insertEvidence(programme.evidence, programme: programme.key, subject: .programme)
 
@@ -182,10 +185,17 @@ struct Importer {
                 for amount in line.amounts {
                     try amounts.append([lineRowID, amount.year, amount.amount?.cents], db)
                 }
+                if let period = line.periodAmount {
+                    try db.cachedStatement(
+                        sql: "INSERT INTO budget_period_amount (budget_line_id, period_from, period_to, amount_cents) VALUES (?, ?, ?, ?)"
+                    ).execute(arguments: [lineRowID, period.from, period.to, period.amount?.cents])
+                }
                 try insertEvidence(line.evidence, programme: programme.key, subject: .budgetLine, budgetLine: lineRowID)
             }
         case .none(_, let evidence):
             try insertEvidence(evidence, programme: programme.key, subject: .budget)
+        case .unknown:
+            break
         }
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import InclusieModel
 
 /// The schema's history. A migration is never edited once it has shipped: change the schema with a new one.
 enum Migrations {
@@ -6,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-shared-schema", migrate: createSharedSchema)
         migrator.registerMigration("v2-cited-sources", migrate: addCitedSources)
+        migrator.registerMigration("v3-labels-coverage-budget-states", migrate: addLabelsCoverageAndBudgetStates)
         return migrator
     }
 
@@ -179,6 +181,74 @@ enum Migrations {
             t.column("position", .integer).notNull()
             t.column("quote", .text).notNull()
             t.column("section", .text).notNull()
+        }
+    }
+
+    /// Programme labels, partial coverage, the third budget state (unknown) and amounts for a whole period.
+    ///
+    /// The programme table is rebuilt because v1's check demands a reason whenever no budget is stated,
+    /// which an unknown budget does not have; SQLite cannot change a check in place. GRDB runs a migration
+    /// with foreign keys off and checks them all before it commits.
+    private static func addLabelsCoverageAndBudgetStates(_ db: Database) throws {
+        try db.create(table: "programme_v2") { t in
+            t.primaryKey("key", .text)
+            t.column("municipality_slug", .text).notNull().references("municipality", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.column("kind_label_nl", .text).notNull()
+            t.column("kind_label_en", .text).notNull()
+            t.column("title", .text).notNull()
+            t.column("label", .text).notNull()
+            t.column("author_type", .text).notNull()
+            t.column("author_name", .text).notNull()
+            t.column("period_from", .integer)
+            // NULL with a `period_from`: an open-ended period.
+            t.column("period_to", .integer)
+            t.column("date", .text)
+            t.column("adoption_status", .text).notNull()
+            t.column("source_file", .text).notNull()
+            t.column("note", .text)
+            // 'complete', or 'partial' with the reason: a partial plugin's white spots are not gaps.
+            t.column("coverage", .text).notNull().check { ["complete", "partial"].contains($0) }
+            t.column("coverage_reason", .text)
+            t.column("budget_stated", .boolean).notNull()
+            // 'amounts', 'none' (the document says there is none, with its reason) or 'unknown' (it says nothing).
+            t.column("budget_state", .text).notNull().check { ["amounts", "none", "unknown"].contains($0) }
+            t.column("no_budget_reason", .text)
+            t.column("budget_note", .text)
+            t.check(sql: "(budget_state = 'amounts') = (budget_stated = 1)")
+            t.check(sql: "budget_state <> 'none' OR no_budget_reason IS NOT NULL")
+            t.check(sql: "coverage = 'complete' OR coverage_reason IS NOT NULL")
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO programme_v2 (
+                    key, municipality_slug, position, kind, kind_label_nl, kind_label_en, title, label, author_type,
+                    author_name, period_from, period_to, date, adoption_status, source_file, note, coverage,
+                    budget_stated, budget_state, no_budget_reason, budget_note)
+                SELECT key, municipality_slug, position, kind, kind_label_nl, kind_label_en, title, title, author_type,
+                    author_name, period_from, period_to, date, adoption_status, source_file, note, 'complete',
+                    budget_stated, CASE WHEN budget_stated THEN 'amounts' ELSE 'none' END, no_budget_reason, budget_note
+                FROM programme
+                """)
+        // The label a plugin without `label:` gets, so a database that is not re-imported reads the same.
+        for row in try Row.fetchAll(db, sql: "SELECT key, title FROM programme_v2") {
+            let title: String = row["title"]
+            try db.execute(
+                sql: "UPDATE programme_v2 SET label = ? WHERE key = ?",
+                arguments: [Programme.defaultLabel(forTitle: title), row["key"] as String])
+        }
+        try db.drop(table: "programme")
+        try db.rename(table: "programme_v2", to: "programme")
+        try db.create(index: "programme_on_municipality_slug", on: "programme", columns: ["municipality_slug"])
+
+        try db.create(table: "budget_period_amount") { t in
+            t.primaryKey("budget_line_id", .integer).references("budget_line", onDelete: .cascade)
+            t.column("period_from", .integer).notNull().check { $0 >= 1900 && $0 <= 2100 }
+            t.column("period_to", .integer).notNull().check { $0 >= 1900 && $0 <= 2100 }
+            // Whole euro cents for the period together; NULL: the document names the money but no amount.
+            t.column("amount_cents", .integer).check { $0 == nil || $0 >= 0 }
+            t.check(sql: "period_from <= period_to")
         }
     }
 }

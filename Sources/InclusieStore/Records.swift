@@ -49,6 +49,7 @@ struct ProgrammeRecord: SnakeCaseRecord {
     var kindLabelNl: String
     var kindLabelEn: String
     var title: String
+    var label: String
     var authorType: Author.AuthorType
     var authorName: String
     var periodFrom: Int?
@@ -57,7 +58,10 @@ struct ProgrammeRecord: SnakeCaseRecord {
     var adoptionStatus: AdoptionStatus
     var sourceFile: String
     var note: String?
+    var coverage: String
+    var coverageReason: String?
     var budgetStated: Bool
+    var budgetState: String
     var noBudgetReason: String?
     var budgetNote: String?
 }
@@ -105,6 +109,15 @@ struct BudgetLineRecord: SnakeCaseRecord {
     var partnerId: Int64?
     var itemId: Int64?
     var note: String?
+}
+
+struct BudgetPeriodAmountRecord: SnakeCaseRecord {
+    static let databaseTableName = "budget_period_amount"
+    var budgetLineId: Int64
+    var periodFrom: Int
+    var periodTo: Int
+    /// Whole euro cents for the period together; nil when the document states no amount.
+    var amountCents: Int?
 }
 
 struct BudgetAmountRecord: SnakeCaseRecord {

@@ -20,8 +20,13 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
     struct Body: NativeBody {
         static let keys: Set<String> = [
             "goals", "principles", "roles", "working_methods", "execution_lines", "societal_themes", "existing_policy", "actions", "monitoring",
+            "pillars",
         ]
+        /// The programme's own statements of what it wants to reach, where it has them.
         var goals: [NativeItem]
+        /// Thematic pillars ("gelijkwaardigheid, verbinding, veiligheid"), for programmes built on them rather
+        /// than on execution lines.
+        var pillars: [NativeItemWithChildren<Activities>]
         var principles: [NativeItem]
         var roles: [NativeItem]
         var workingMethods: [NativeItem]
@@ -34,6 +39,7 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyKey.self)
             goals = try container.list("goals")
+            pillars = try container.list("pillars")
             principles = try container.list("principles")
             roles = try container.list("roles")
             workingMethods = try container.list("working_methods")
@@ -49,6 +55,9 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         builder.add(body.goals, type: LocalizedText(nl: "doelstelling", en: "goal"), defaultStatus: "commitment")
+        builder.add(
+            body.pillars, type: LocalizedText(nl: "pijler", en: "pillar"),
+            childType: LocalizedText(nl: "activiteit", en: "activity"), defaultStatus: "commitment")
         builder.add(body.principles, type: LocalizedText(nl: "uitgangspunt", en: "principle"), defaultStatus: "commitment")
         builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
         builder.add(body.workingMethods, type: LocalizedText(nl: "werkwijze", en: "way of working"), defaultStatus: "commitment")
