@@ -56,6 +56,16 @@ struct ProgrammeValidator {
                 ),
                 fix: ("schrijf 'period: { from: 2020, to: 2022 }'", "write 'period: { from: 2020, to: 2022 }'"))
         }
+        let programmeID = String(programme.key.dropFirst(programme.municipalitySlug.count + 1))
+        if !isValidID(programmeID) {
+            report(
+                1,
+                (
+                    "programma-id '\(programmeID)' bevat tekens die niet in een id mogen",
+                    "programme id '\(programmeID)' has characters ids may not have"
+                ),
+                fix: ("gebruik a-z, 0-9, '-' en '.', zonder '..'", "use a-z, 0-9, '-' and '.', without '..'"))
+        }
         let itemIDs = Set(programme.items.map(\.localID))
         let partnerIDs = Set(programme.partners.map(\.localID))
         let occurrences = Dictionary(grouping: programme.items.map(\.localID), by: { $0 })
@@ -238,6 +248,6 @@ struct ProgrammeValidator {
     private func isYear(_ year: Int) -> Bool { (1900...2100).contains(year) }
 
     private func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
+        !id.isEmpty && !id.contains("..") && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
     }
 }
