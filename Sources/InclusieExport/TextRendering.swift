@@ -3,8 +3,10 @@ import InclusieModel
 /// Renders a table for reading in a terminal: aligned columns, long cells shortened with an ellipsis.
 public enum TerminalRenderer {
     public static func render(_ table: ResultTable, language: Language, maxCellWidth: Int = 34) -> String {
-        let header = table.columns
-        let body = table.rows.map { row in row.map { shorten(flatten($0.display(language)), to: maxCellWidth) } }
+        let header = table.columns.map(TextSafety.terminalVisible)
+        let body = table.rows.map { row in
+            row.map { shorten(TextSafety.terminalVisible(flatten($0.display(language))), to: maxCellWidth) }
+        }
         var widths = header.map { min($0.count, maxCellWidth) }
         for row in body {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -15,9 +17,9 @@ public enum TerminalRenderer {
             zip(cells, widths).map { cell, width in pad(shorten(cell, to: width), width) }.joined(separator: " │ ")
                 .trimmingTrailingSpaces()
         }
-        var lines = [table.title, "", line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
+        var lines = [TextSafety.terminalVisible(flatten(table.title)), "", line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
         lines += body.map(line)
-        if !table.notes.isEmpty { lines += [""] + table.notes }
+        if !table.notes.isEmpty { lines += [""] + table.notes.map { TextSafety.terminalVisible(flatten($0)) } }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -34,12 +36,12 @@ public enum TerminalRenderer {
     }
 }
 
-/// Renders a table as GitHub-flavoured Markdown, with pipes and line breaks in cells escaped.
+/// Renders a table as GitHub-flavoured Markdown, with HTML and Markdown syntax in cells escaped and line
+/// breaks kept as `<br>`.
 public enum MarkdownRenderer {
     public static func render(_ table: ResultTable, language: Language) -> String {
         func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .split(whereSeparator: \.isNewline).joined(separator: "<br>")
+            text.split(whereSeparator: \.isNewline).map { TextSafety.markdownCell(String($0)) }.joined(separator: "<br>")
         }
         var lines = ["## \(escape(table.title))", ""]
         lines.append("| " + table.columns.map(escape).joined(separator: " | ") + " |")
