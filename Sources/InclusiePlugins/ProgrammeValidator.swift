@@ -152,6 +152,17 @@ struct ProgrammeValidator {
                     fix: ("schrijf het onderdeel in de woorden van het document", "write the item in the document's words"))
             }
         }
+        for stranger in GroupHeaderCheck.itemsThatStartAnotherGroup(in: programme.items) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: loaded.file, line: loaded.lines.item(stranger.item.localID),
+                    message: LocalizedText(
+                        nl: "vanaf '\(stranger.item.localID)' beginnen de id's met '\(stranger.prefix)-', terwijl deze groep (\(stranger.item.nativeType.nl)) met '\(stranger.groupPrefix)-' begint; is de kop van een groep weggevallen?",
+                        en: "from '\(stranger.item.localID)' on the ids start with '\(stranger.prefix)-', while this group (\(stranger.item.nativeType.en)) starts with '\(stranger.groupPrefix)-'; was a group's header deleted?"),
+                    fix: LocalizedText(
+                        nl: "zet de kop (zoals 'initiatives:') terug boven deze onderdelen, of geef ze id's die bij hun groep passen",
+                        en: "put the header (such as 'initiatives:') back above these items, or give them ids that fit their group")))
+        }
         var seenPartners = Set<String>()
         for partner in programme.partners where !seenPartners.insert(partner.localID).inserted {
             report(

@@ -21,8 +21,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         guard let databaseError = error as? DatabaseError else {
             return StoreError(
                 LocalizedText(
-                    nl: "\(path): de database kon niet worden geopend of aangemaakt (\(error.localizedDescription)) — controleer het pad en de rechten van de map",
-                    en: "\(path): the database could not be opened or created (\(error.localizedDescription)) — check the path and the folder's permissions"))
+                    nl: "\(path): de database kon niet worden geopend of aangemaakt — controleer dat elke map op het pad een map is (geen bestand) en schrijfbaar is",
+                    en: "\(path): the database could not be opened or created — check that every folder on the path is a folder (not a file) and writable"))
         }
         let detail = databaseError.message ?? "SQLite \(databaseError.resultCode.rawValue)"
         switch databaseError.resultCode.primaryResultCode {

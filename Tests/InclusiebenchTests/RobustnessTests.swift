@@ -209,6 +209,16 @@ import Testing
         #expect(problems.first?.line != nil)
     }
 
+    @Test func deletedGroupHeaderIsReported() throws {
+        let loaded = try load(editing: amstelveen) { $0.replacingOccurrences(of: "\ninitiatives:\n", with: "\n") }
+        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1, "\(loaded.diagnostics)")
+        let warning = try #require(warnings.first)
+        #expect(warning.message.en.contains("from 'in-roze-loper' on the ids start with 'in-'"))
+        #expect(warning.message.en.contains("starts with 'rol-'"))
+        #expect(warning.line != nil)
+    }
+
     // MARK: 6. What the database would refuse, validate refuses first
 
     @Test func negativePopulationFailsInValidateNotInSQLite() throws {
@@ -376,6 +386,16 @@ import Testing
             in: directory)
         #expect(english.status != 0)
         #expect(english.error.contains("x.sqlite is not an SQLite database"))
+    }
+
+    @Test func databaseUnderAFileGetsASentenceNotACocoaError() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        try Data("x".utf8).write(to: directory.appendingPathComponent("afile"))
+        let run = try TestSupport.run(
+            ["import", "--municipalities", TestSupport.municipalities, "--db", "afile/x.sqlite"], in: directory)
+        #expect(run.status != 0)
+        #expect(run.error.contains("afile/x.sqlite: de database kon niet worden geopend of aangemaakt"))
+        #expect(!run.error.contains("NSCocoaErrorDomain"))
     }
 
     // MARK: Smaller: slugs, hidden folders, ids
