@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
                 "InclusieReport", "InclusieSynthetic", "inclusiebench",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

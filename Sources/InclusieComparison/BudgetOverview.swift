@@ -220,7 +220,10 @@ public struct BudgetOverview: Codable, Sendable {
     /// An amount divided over the inhabitants, in whole cents rounded half up, with integers only.
     public static func perInhabitant(_ amount: Money, inhabitants: Int) -> Money? {
         guard inhabitants > 0 else { return nil }
-        let magnitude = (abs(amount.cents) * 2 + inhabitants) / (2 * inhabitants)
+        // Quotient and remainder rather than `(2a + n) / 2n`, which overflows for amounts near `Int.max`.
+        let divisor = UInt(inhabitants)
+        let (quotient, remainder) = amount.cents.magnitude.quotientAndRemainder(dividingBy: divisor)
+        let magnitude = Int(quotient) + (remainder >= divisor - remainder ? 1 : 0)
         return Money(cents: amount.cents < 0 ? -magnitude : magnitude)
     }
 

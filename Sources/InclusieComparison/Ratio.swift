@@ -14,8 +14,14 @@ public struct Ratio: Hashable, Sendable {
     /// The ratio times 10^places, rounded half up; nil when there is nothing to divide by.
     public func scaled(places: Int) -> Int? {
         guard denominator > 0, numerator >= 0 else { return nil }
-        let scale = Self.power(places)
-        return (numerator * scale * 2 + denominator) / (2 * denominator)
+        // In full width, so counts of any size round correctly instead of trapping on overflow.
+        let divisor = UInt(denominator)
+        let product = UInt(numerator).multipliedFullWidth(by: UInt(Self.power(places)))
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        let rounded = quotient.addingReportingOverflow(remainder >= divisor - remainder ? 1 : 0)
+        guard !rounded.overflow, rounded.partialValue <= UInt(Int.max) else { return nil }
+        return Int(rounded.partialValue)
     }
 
     /// The ratio as a number rounded to `places` decimals, for JSON; nil when there is nothing to divide by.
@@ -36,10 +42,12 @@ public struct Ratio: Hashable, Sendable {
     public func isLess(than other: Ratio) -> Bool {
         guard other.denominator > 0 else { return false }
         guard denominator > 0 else { return true }
-        return numerator * other.denominator < other.numerator * denominator
+        let left = numerator.multipliedFullWidth(by: other.denominator)
+        let right = other.numerator.multipliedFullWidth(by: denominator)
+        return (left.high, left.low) < (right.high, right.low)
     }
 
     private static func power(_ places: Int) -> Int {
-        (0..<max(0, places)).reduce(1) { value, _ in value * 10 }
+        (0..<min(max(0, places), 18)).reduce(1) { value, _ in value * 10 }
     }
 }

@@ -35,11 +35,15 @@ public enum ExportWriter {
         public var unknownFiles: [String]
     }
 
-    public static func write(_ export: CSVExport, to directory: URL) throws -> Result {
+    public static func write(_ export: CSVExport, to directory: URL, protecting protectedPaths: [String] = []) throws -> Result {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in export.files {
-            try file.contents.write(to: directory.appendingPathComponent(file.name), options: .atomic)
+        let targets = export.files.map { directory.appendingPathComponent($0.name).path }
+        for target in targets {
+            try OutputFile.checkTarget(target, protecting: protectedPaths)
+        }
+        for (file, target) in zip(export.files, targets) {
+            try OutputFile.write(file.contents, to: target, protecting: protectedPaths)
         }
         let written = Set(export.files.map(\.name))
         let present = try manager.contentsOfDirectory(atPath: directory.path)

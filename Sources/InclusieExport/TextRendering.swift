@@ -5,8 +5,10 @@ import InclusieModel
 /// municipality, which differ only at the end of the heading, stay apart.
 public enum TerminalRenderer {
     public static func render(_ table: ResultTable, language: Language, maxCellWidth: Int = 34) -> String {
-        let header = table.columns
-        let body = table.rows.map { row in row.map { shorten(flatten($0.display(language)), to: maxCellWidth) } }
+        let header = table.columns.map(TextSafety.terminalVisible)
+        let body = table.rows.map { row in
+            row.map { shorten(TextSafety.terminalVisible(flatten($0.display(language))), to: maxCellWidth) }
+        }
         var widths = header.map { min($0.count, maxCellWidth) }
         for row in body {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -21,9 +23,9 @@ public enum TerminalRenderer {
         let headerLines = (0..<(wrappedHeader.map(\.count).max() ?? 1)).map { index in
             line(wrappedHeader.map { index < $0.count ? $0[index] : "" })
         }
-        var lines = [table.title, ""] + headerLines + [widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
+        var lines = [TextSafety.terminalVisible(flatten(table.title)), ""] + headerLines + [widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")]
         lines += body.map(line)
-        if !table.notes.isEmpty { lines += [""] + table.notes }
+        if !table.notes.isEmpty { lines += [""] + table.notes.map { TextSafety.terminalVisible(flatten($0)) } }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -58,12 +60,12 @@ public enum TerminalRenderer {
     }
 }
 
-/// Renders a table as GitHub-flavoured Markdown, with pipes and line breaks in cells escaped.
+/// Renders a table as GitHub-flavoured Markdown, with HTML and Markdown syntax in cells escaped and line
+/// breaks kept as `<br>`.
 public enum MarkdownRenderer {
     public static func render(_ table: ResultTable, language: Language) -> String {
         func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .split(whereSeparator: \.isNewline).joined(separator: "<br>")
+            text.split(whereSeparator: \.isNewline).map { TextSafety.markdownCell(String($0)) }.joined(separator: "<br>")
         }
         var lines = ["## \(escape(table.title))", ""]
         lines.append("| " + table.columns.map(escape).joined(separator: " | ") + " |")

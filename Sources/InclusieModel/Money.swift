@@ -21,8 +21,40 @@ public struct Money: Hashable, Codable, Sendable, Comparable, AdditiveArithmetic
     }
 
     public static let zero = Money(cents: 0)
-    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
-    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+
+    /// The largest amount a plugin may state for one line in one year: € 10 billion.
+    ///
+    /// Far above any municipal budget, and far enough below `Int.max` cents that sums of millions of such
+    /// lines stay exact; a larger figure is a typo (or an attack), refused by `validate`.
+    public static let ceiling = Money(cents: 10_000_000_000 * 100)
+
+    /// Adds without trapping: a sum past `Int.max` cents stops at the limit instead of crashing a view.
+    ///
+    /// Validated plugins never get near the limit (see `ceiling`); saturating only keeps a hand-edited
+    /// database from bringing down every later `compare`, `export` and `report`.
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        let (sum, overflow) = lhs.cents.addingReportingOverflow(rhs.cents)
+        guard overflow else { return Money(cents: sum) }
+        return Money(cents: rhs.cents > 0 ? Int.max : Int.min)
+    }
+
+    /// Subtracts without trapping, saturating like `+`.
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        let (difference, overflow) = lhs.cents.subtractingReportingOverflow(rhs.cents)
+        guard overflow else { return Money(cents: difference) }
+        return Money(cents: rhs.cents < 0 ? Int.max : Int.min)
+    }
+
+    /// The sum, or nil when it would not fit in `Int` cents: for callers that must not show a clipped figure.
+    public static func checkedSum(_ amounts: some Sequence<Money>) -> Money? {
+        var total = 0
+        for amount in amounts {
+            let (sum, overflow) = total.addingReportingOverflow(amount.cents)
+            if overflow { return nil }
+            total = sum
+        }
+        return Money(cents: total)
+    }
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 
     /// Why an amount written in a plugin could not be read.
@@ -58,19 +90,19 @@ public struct Money: Hashable, Codable, Sendable, Comparable, AdditiveArithmetic
     public func formatted(_ language: Language) -> String {
         let (whole, fraction) = cents.quotientAndRemainder(dividingBy: 100)
         let decimal = language == .nl ? "," : "."
-        var text = language.grouped(abs(whole))
-        if fraction != 0 { text += decimal + twoDigits(abs(fraction)) }
+        var text = language.grouped(Int(whole.magnitude))
+        if fraction != 0 { text += decimal + twoDigits(Int(fraction.magnitude)) }
         let sign = cents < 0 ? "-" : ""
         return language == .nl ? "€ \(sign)\(text)" : "\(sign)€\(text)"
     }
 
     /// For spreadsheets: euros with two decimals and no grouping, with the given decimal separator.
     public func plainEuros(decimalSeparator: String) -> String {
-        let (whole, fraction) = abs(cents).quotientAndRemainder(dividingBy: 100)
+        let (whole, fraction) = cents.magnitude.quotientAndRemainder(dividingBy: 100)
         return (cents < 0 ? "-" : "") + "\(whole)\(decimalSeparator)\(twoDigits(fraction))"
     }
 
-    private func twoDigits(_ value: Int) -> String {
+    private func twoDigits(_ value: some BinaryInteger) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }
 }

@@ -37,6 +37,17 @@ struct NativeEvidence: Decodable {
     var quote: String
     var section: String
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case quote, section
+    }
+
+    init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        quote = try requiredText(container, .quote, at: decoder.codingPath)
+        section = try requiredText(container, .section, at: decoder.codingPath)
+    }
+
     var model: Evidence { Evidence(quote: quote, section: section) }
 }
 
@@ -48,7 +59,7 @@ struct NativeContactPoint: Decodable {
     init(from decoder: any Decoder) throws {
         try rejectUnknownKeys(in: decoder, allowed: ["unit", "department"])
         let container = try decoder.container(keyedBy: AnyKey.self)
-        unit = try container.decode(String.self, forKey: AnyKey(stringValue: "unit"))
+        unit = try requiredText(container, AnyKey(stringValue: "unit"), at: decoder.codingPath)
         department = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "department"))
     }
 }
@@ -99,9 +110,9 @@ struct NativeItem: Decodable {
             return try container.decodeIfPresent(T.self, forKey: AnyKey(stringValue: key))
         }
         self.line = line
-        id = try container.decode(String.self, forKey: AnyKey(stringValue: "id"))
+        id = try requiredText(container, AnyKey(stringValue: "id"), at: container.codingPath)
         number = try optional("number")
-        title = try container.decode(String.self, forKey: AnyKey(stringValue: "title"))
+        title = try requiredText(container, AnyKey(stringValue: "title"), at: container.codingPath)
         description = try optional("description")
         status = try optional("status")
         themes = try optional("themes") ?? []
@@ -112,7 +123,7 @@ struct NativeItem: Decodable {
         citedSources = try optional("cited_sources") ?? []
         owner = try optional("owner")
         contactPoints = try optional("contact_points") ?? []
-        years = try optional("years") ?? []
+        years = try optional("years", [DecimalInt].self)?.map(\.value) ?? []
         related = try optional("related") ?? []
         note = try optional("note")
         evidence = try optional("evidence") ?? []
@@ -151,8 +162,8 @@ struct NativePartner: Decodable {
         try rejectUnknownKeys(in: decoder, allowed: ["id", "name", "description", "role", "evidence"])
         let container = try decoder.container(keyedBy: AnyKey.self)
         line = decoder.mark?.line
-        id = try container.decode(String.self, forKey: AnyKey(stringValue: "id"))
-        name = try container.decode(String.self, forKey: AnyKey(stringValue: "name"))
+        id = try requiredText(container, AnyKey(stringValue: "id"), at: decoder.codingPath)
+        name = try requiredText(container, AnyKey(stringValue: "name"), at: decoder.codingPath)
         description = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "description"))
         let roleKey = AnyKey(stringValue: "role")
         if let word = try container.decodeIfPresent(String.self, forKey: roleKey) {

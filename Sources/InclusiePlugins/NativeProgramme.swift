@@ -11,12 +11,34 @@ struct NativeHeader: Decodable {
     struct NativeAuthor: Decodable {
         var type: String
         var name: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case type, name
+        }
+
+        init(from decoder: any Decoder) throws {
+            try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            type = try container.decode(String.self, forKey: .type)
+            name = try requiredText(container, .name, at: decoder.codingPath)
+        }
     }
 
     /// `to` may be left out: an open-ended period.
     struct NativePeriod: Decodable {
         var from: Int
         var to: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case from, to
+        }
+
+        init(from decoder: any Decoder) throws {
+            try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            from = try container.decode(DecimalInt.self, forKey: .from).value
+            to = try container.decodeIfPresent(DecimalInt.self, forKey: .to)?.value
+        }
     }
 
     var kind: String
@@ -66,8 +88,8 @@ struct NativeHeader: Decodable {
                     en: "'\(other)' is not allowed here; use 'partial' (with 'coverage_reason') or leave 'coverage' out"))
         }
         kind = try container.decode(String.self, forKey: key("kind"))
-        id = try container.decode(String.self, forKey: key("id"))
-        title = try container.decode(String.self, forKey: key("title"))
+        id = try requiredText(container, key("id"), at: decoder.codingPath)
+        title = try requiredText(container, key("title"), at: decoder.codingPath)
         let nativeAuthor = try container.decode(NativeAuthor.self, forKey: key("author"))
         author = Author(
             type: try parseEnum(Author.AuthorType.self, nativeAuthor.type, at: decoder.codingPath + [key("author")]),
@@ -75,11 +97,11 @@ struct NativeHeader: Decodable {
         period = try container.decodeIfPresent(NativePeriod.self, forKey: key("period")).map {
             Period(from: $0.from, to: $0.to)
         }
-        date = try container.decodeIfPresent(String.self, forKey: key("date"))
+        date = try container.decodeIfPresent(ISODate.self, forKey: key("date"))?.text
         adoptionStatus = try parseEnum(
             AdoptionStatus.self, try container.decode(String.self, forKey: key("adoption_status")),
             at: decoder.codingPath + [key("adoption_status")])
-        source = try container.decode(String.self, forKey: key("source"))
+        source = try requiredText(container, key("source"), at: decoder.codingPath)
         note = try container.decodeIfPresent(String.self, forKey: key("note"))
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: key("evidence")) ?? []
         partners = try container.decodeIfPresent([NativePartner].self, forKey: key("partners")) ?? []
@@ -131,6 +153,13 @@ struct NativeBudget: Decodable {
         try rejectUnknownKeys(in: decoder, allowed: ["none", "note", "evidence", "lines"])
         let container = try decoder.container(keyedBy: AnyKey.self)
         noneReason = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "none"))
+        if let noneReason, isBlank(noneReason) {
+            throw dataCorrupted(
+                at: decoder.codingPath + [AnyKey(stringValue: "none")],
+                LocalizedText(
+                    nl: "'none' is leeg; schrijf waarom er geen begroting is, in de woorden van het document",
+                    en: "'none' is empty; write why there is no budget, in the document's words"))
+        }
         note = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "note"))
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: AnyKey(stringValue: "evidence")) ?? []
         lines = try container.decodeIfPresent([NativeBudgetLine].self, forKey: AnyKey(stringValue: "lines")) ?? []
@@ -163,6 +192,18 @@ struct NativeBudgetLine: Decodable {
         var from: Int
         var to: Int
         var amount: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case from, to, amount
+        }
+
+        init(from decoder: any Decoder) throws {
+            try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            from = try container.decode(DecimalInt.self, forKey: .from).value
+            to = try container.decode(DecimalInt.self, forKey: .to).value
+            amount = try container.decode(String.self, forKey: .amount)
+        }
     }
 
     var line: Int?
@@ -186,8 +227,8 @@ struct NativeBudgetLine: Decodable {
         func key(_ name: String) -> AnyKey { AnyKey(stringValue: name) }
         func optional(_ name: String) throws -> String? { try container.decodeIfPresent(String.self, forKey: key(name)) }
         line = decoder.mark?.line
-        id = try container.decode(String.self, forKey: key("id"))
-        label = try container.decode(String.self, forKey: key("label"))
+        id = try requiredText(container, key("id"), at: decoder.codingPath)
+        label = try requiredText(container, key("label"), at: decoder.codingPath)
         block = try optional("block")
         kind = try parseEnum(
             BudgetKind.self, try container.decode(String.self, forKey: key("kind")),
@@ -242,21 +283,30 @@ struct NativeBudgetLine: Decodable {
     /// An amount in euros as written, or nil for `not-stated`; `span` names the year or period in messages.
     private static func amount(_ text: String, for span: String, at path: [any CodingKey]) throws -> Money? {
         if text == "not-stated" { return nil }
+        let amount: Money
         do throws(Money.ParseError) {
-            return try Money.parseEuros(text)
+            amount = try Money.parseEuros(text)
         } catch {
-                let reason =
-                    switch error {
-                    case .negative: LocalizedText(nl: "is negatief", en: "is negative")
-                    case .tooManyDecimals: LocalizedText(nl: "heeft meer dan twee decimalen", en: "has more than two decimals")
-                    case .notANumber: LocalizedText(nl: "is geen getal", en: "is not a number")
-                    }
-                throw dataCorrupted(
-                    at: path,
-                    LocalizedText(
-                        nl: "het bedrag '\(text)' voor \(span) \(reason.nl); schrijf euro's in cijfers met hoogstens twee decimalen (bv. 23200 of 23200.50), of 'not-stated' als het document geen bedrag noemt",
-                        en: "the amount '\(text)' for \(span) \(reason.en); write euros as digits with at most two decimals (e.g. 23200 or 23200.50), or 'not-stated' when the document gives no amount"))
+            let reason =
+                switch error {
+                case .negative: LocalizedText(nl: "is negatief", en: "is negative")
+                case .tooManyDecimals: LocalizedText(nl: "heeft meer dan twee decimalen", en: "has more than two decimals")
+                case .notANumber: LocalizedText(nl: "is geen getal", en: "is not a number")
+                }
+            throw dataCorrupted(
+                at: path,
+                LocalizedText(
+                    nl: "het bedrag '\(text)' voor \(span) \(reason.nl); schrijf euro's in cijfers met hoogstens twee decimalen (bv. 23200 of 23200.50), of 'not-stated' als het document geen bedrag noemt",
+                    en: "the amount '\(text)' for \(span) \(reason.en); write euros as digits with at most two decimals (e.g. 23200 or 23200.50), or 'not-stated' when the document gives no amount"))
         }
+        guard amount <= PluginLimits.maximumAmount else {
+            throw dataCorrupted(
+                at: path,
+                LocalizedText(
+                    nl: "het bedrag '\(text)' voor \(span) is groter dan \(PluginLimits.maximumAmount.formatted(.nl)), de grens voor één regel; controleer het aantal nullen, of splits het bedrag over regels",
+                    en: "the amount '\(text)' for \(span) is larger than \(PluginLimits.maximumAmount.formatted(.en)), the limit for one line; check the number of zeros, or split it over lines"))
+        }
+        return amount
     }
 }
 

@@ -52,7 +52,9 @@ public struct PluginLoader: Sendable {
             result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: taxonomyPath, yaml: taxonomyText))
             return result
         }
-        for part in loadFolders(pluginFolders(in: directory), in: directory) {
+        let (folders, folderProblems) = checkedPluginFolders(in: directory)
+        result.diagnostics += folderProblems
+        for part in loadFolders(folders, in: directory) {
             result.municipalities += part.municipalities
             result.programmes += part.programmes
             result.diagnostics += part.diagnostics
@@ -73,14 +75,36 @@ public struct PluginLoader: Sendable {
         return result
     }
 
-    private func pluginFolders(in directory: String) -> [String] {
+    /// The folders that are plugins, and a word on every folder that is not read: a folder name is the
+    /// municipality's slug, so one that breaks the slug rule is an error, and a hidden one is mentioned.
+    private func checkedPluginFolders(in directory: String) -> ([String], [Diagnostic]) {
         let manager = FileManager.default
         let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
-        return entries.filter { entry in
+        let folders = entries.filter { entry in
             var isDirectory: ObjCBool = false
-            return !entry.hasPrefix(".") && manager.fileExists(atPath: join(directory, entry), isDirectory: &isDirectory)
-                && isDirectory.boolValue
+            return manager.fileExists(atPath: join(directory, entry), isDirectory: &isDirectory) && isDirectory.boolValue
         }.sorted()
+        var problems: [Diagnostic] = []
+        for folder in folders where folder.hasPrefix(".") {
+            problems.append(
+                Diagnostic(
+                    .warning, file: join(directory, folder),
+                    message: LocalizedText(
+                        nl: "verborgen map overgeslagen (de naam begint met een punt)",
+                        en: "hidden folder skipped (its name starts with a dot)"),
+                    fix: LocalizedText(
+                        nl: "is het een gemeente, geef de map dan de slug als naam, zonder punt",
+                        en: "if it is a municipality, name the folder by its slug, without the dot")))
+        }
+        for folder in folders where !folder.hasPrefix(".") && !SlugRule.isValid(folder) {
+            problems.append(
+                Diagnostic(
+                    file: join(directory, folder),
+                    message: LocalizedText(
+                        nl: "de mapnaam '\(folder)' is geen geldige slug", en: "the folder name '\(folder)' is not a valid slug"),
+                    fix: LocalizedText(nl: "hernoem de map; \(SlugRule.advice.nl)", en: "rename the folder; \(SlugRule.advice.en)")))
+        }
+        return (folders.filter { !$0.hasPrefix(".") && SlugRule.isValid($0) }, problems)
     }
 
     /// Reads the plugin folders on all cores: with hundreds of municipalities, decoding YAML is most of the
@@ -141,6 +165,7 @@ public struct PluginLoader: Sendable {
         for file in programmeFiles {
             let filePath = join(path, file)
             guard let text = readText(filePath, into: &result.diagnostics) else { continue }
+            if let warning = Self.truncationWarning(text, file: filePath) { result.diagnostics.append(warning) }
             do {
                 let document = try YAMLDocument(yaml: text)
                 let adapter = try adapter(for: document, yaml: text, file: filePath)
@@ -174,6 +199,21 @@ public struct PluginLoader: Sendable {
         return adapter
     }
 
+    /// A programme file that does not end with a line break was most likely cut off (a copy or download
+    /// that stopped half-way still parses, with the items after the cut silently missing).
+    static func truncationWarning(_ text: String, file: String) -> Diagnostic? {
+        guard !text.isEmpty, !text.hasSuffix("\n") else { return nil }
+        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        return Diagnostic(
+            .warning, file: file, line: lastLine,
+            message: LocalizedText(
+                nl: "het bestand eindigt midden in een regel; is het afgekapt?",
+                en: "the file ends in the middle of a line; was it cut off?"),
+            fix: LocalizedText(
+                nl: "vergelijk het einde met de bron en vul aan wat ontbreekt; eindig het bestand met een regeleinde",
+                en: "compare the end with the source and add what is missing; end the file with a line break"))
+    }
+
     /// Reads a file as UTF-8 text; anything else is reported, because quotes must match the sources exactly.
     private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -185,15 +225,25 @@ public struct PluginLoader: Sendable {
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {
+            let place = YAMLSafety.firstInvalidUTF8(in: data)
             diagnostics.append(
                 Diagnostic(
-                    file: path, message: LocalizedText(nl: "dit bestand is geen UTF-8-tekst", en: "this file is not UTF-8 text"),
+                    file: path, line: place?.line,
+                    message: place.map {
+                        LocalizedText(
+                            nl: "dit bestand is geen UTF-8-tekst (eerste onleesbare byte in kolom \($0.column))",
+                            en: "this file is not UTF-8 text (first unreadable byte at column \($0.column))")
+                    } ?? LocalizedText(nl: "dit bestand is geen UTF-8-tekst", en: "this file is not UTF-8 text"),
                     fix: LocalizedText(
                         nl: "sla het op als UTF-8 (in de meeste editors: Opslaan als… > Codering: UTF-8)",
                         en: "save it as UTF-8 (in most editors: Save as… > Encoding: UTF-8)")))
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if let problem = YAMLSafety.problem(in: text, file: path) {
+            diagnostics.append(problem)
+            return nil
+        }
         return text
     }
 

@@ -80,6 +80,16 @@ struct ProgrammeValidator {
                 ),
                 fix: ("schrijf 'period: { from: 2020, to: 2022 }'", "write 'period: { from: 2020, to: 2022 }'"))
         }
+        let programmeID = String(programme.key.dropFirst(programme.municipalitySlug.count + 1))
+        if !isValidID(programmeID) {
+            report(
+                1,
+                (
+                    "programma-id '\(programmeID)' bevat tekens die niet in een id mogen",
+                    "programme id '\(programmeID)' has characters ids may not have"
+                ),
+                fix: ("gebruik a-z, 0-9, '-' en '.', zonder '..'", "use a-z, 0-9, '-' and '.', without '..'"))
+        }
         let itemIDs = Set(programme.items.map(\.localID))
         let partnerIDs = Set(programme.partners.map(\.localID))
         let citedOnlyIDs = Set(programme.partners.filter { $0.role == .citedSource }.map(\.localID))
@@ -178,6 +188,17 @@ struct ProgrammeValidator {
                     line, ("onderdeel '\(id)' heeft een lege titel", "item '\(id)' has an empty title"),
                     fix: ("schrijf het onderdeel in de woorden van het document", "write the item in the document's words"))
             }
+        }
+        for stranger in GroupHeaderCheck.itemsThatStartAnotherGroup(in: programme.items) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: loaded.file, line: loaded.lines.item(stranger.item.localID),
+                    message: LocalizedText(
+                        nl: "vanaf '\(stranger.item.localID)' beginnen de id's met '\(stranger.prefix)-', terwijl deze groep (\(stranger.item.nativeType.nl)) met '\(stranger.groupPrefix)-' begint; is de kop van een groep weggevallen?",
+                        en: "from '\(stranger.item.localID)' on the ids start with '\(stranger.prefix)-', while this group (\(stranger.item.nativeType.en)) starts with '\(stranger.groupPrefix)-'; was a group's header deleted?"),
+                    fix: LocalizedText(
+                        nl: "zet de kop (zoals 'initiatives:') terug boven deze onderdelen, of geef ze id's die bij hun groep passen",
+                        en: "put the header (such as 'initiatives:') back above these items, or give them ids that fit their group")))
         }
         var seenPartners = Set<String>()
         for partner in programme.partners where !seenPartners.insert(partner.localID).inserted {
@@ -287,6 +308,6 @@ struct ProgrammeValidator {
     private func isYear(_ year: Int) -> Bool { (1900...2100).contains(year) }
 
     private func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
+        !id.isEmpty && !id.contains("..") && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
     }
 }

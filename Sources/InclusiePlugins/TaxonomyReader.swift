@@ -50,6 +50,10 @@ enum TaxonomyReader {
 }
 
 /// Reads a `municipality.yaml`.
+///
+/// Unknown keys are refused by the keys each shape's `CodingKeys` lists, so a field added to a shape is
+/// known without a second list to keep; blank names, dates that are not ISO dates and implausible counts
+/// are refused here, at their line, before the database could refuse them without one.
 enum MunicipalityReader {
     private struct Figure: Decodable {
         var referenceDate: String
@@ -58,10 +62,27 @@ enum MunicipalityReader {
         var sourceURL: String?
         var note: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case referenceDate = "reference_date"
             case count, publisher, note
             case sourceURL = "source_url"
+        }
+
+        init(from decoder: any Decoder) throws {
+            try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            referenceDate = try container.decode(ISODate.self, forKey: .referenceDate).text
+            count = try container.decode(DecimalInt.self, forKey: .count).value
+            guard (1...PluginLimits.maximumPopulation).contains(count) else {
+                throw dataCorrupted(
+                    at: decoder.codingPath + [CodingKeys.count],
+                    LocalizedText(
+                        nl: "\(count) inwoners kan niet; schrijf het aantal uit de bron, tussen 1 en \(Language.nl.grouped(PluginLimits.maximumPopulation))",
+                        en: "\(count) inhabitants cannot be; write the count from the source, between 1 and \(Language.en.grouped(PluginLimits.maximumPopulation))"))
+            }
+            publisher = try requiredText(container, .publisher, at: decoder.codingPath)
+            sourceURL = try container.decodeIfPresent(String.self, forKey: .sourceURL)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
         }
     }
 
@@ -72,9 +93,25 @@ enum MunicipalityReader {
         var cbsCode: String?
         var population: [Figure]?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case slug, name, province, population
             case cbsCode = "cbs_code"
+        }
+
+        init(from decoder: any Decoder) throws {
+            try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            slug = try container.decode(String.self, forKey: .slug)
+            guard SlugRule.isValid(slug) else {
+                throw dataCorrupted(
+                    at: decoder.codingPath + [CodingKeys.slug],
+                    LocalizedText(
+                        nl: "slug '\(slug)' mag niet; \(SlugRule.advice.nl)", en: "slug '\(slug)' is not allowed; \(SlugRule.advice.en)"))
+            }
+            name = try requiredText(container, .name, at: decoder.codingPath)
+            province = try container.decodeIfPresent(String.self, forKey: .province)
+            cbsCode = try container.decodeIfPresent(String.self, forKey: .cbsCode)
+            population = try container.decodeIfPresent([Figure].self, forKey: .population)
         }
     }
 
@@ -88,4 +125,19 @@ enum MunicipalityReader {
                     note: $0.note)
             })
     }
+}
+
+/// A text that must say something: empty, blank and `~`/`null` are refused at the key's line.
+func requiredText<Key: CodingKey>(
+    _ container: KeyedDecodingContainer<Key>, _ key: Key, at path: [any CodingKey]
+) throws -> String {
+    let text = try container.decode(String.self, forKey: key)
+    if isBlank(text) {
+        throw dataCorrupted(
+            at: path + [key],
+            LocalizedText(
+                nl: "'\(key.stringValue)' is leeg; vul het in met de tekst uit de bron",
+                en: "'\(key.stringValue)' is empty; fill it in with the text from the source"))
+    }
+    return text
 }

@@ -56,7 +56,9 @@ struct BarChart {
                 nodes.append(label(bar.label, x: labelWidth, y: y, anchor: "end"))
                 var end = barStart
                 if let value = bar.value, largest > 0 {
-                    let length = max(1, max(0, value.cents) * maximumBarLength / largest)
+                    // In full width: a value near `Int.max` cents times the bar length must not trap.
+                    let product = max(0, value.cents).multipliedFullWidth(by: maximumBarLength)
+                    let length = max(1, largest.dividingFullWidth(product).quotient)
                     end += length
                     nodes.append(
                         .element(

@@ -5,24 +5,68 @@ import InclusieModel
 /// The SQLite database holding the shared schema: the one source of truth every view is computed from.
 public struct Store: Sendable {
     private let writer: any DatabaseWriter
+    /// The file, for messages; `:memory:` for an in-memory database.
+    private let path: String
 
     /// Opens (or creates) the database file and brings its schema up to date.
+    ///
+    /// In WAL mode, so `compare` keeps reading the last import while a new one is written, with a busy
+    /// timeout so a second import waits for the first before failing with a sentence. A file that is not
+    /// this tool's database, or one written by a newer version, is refused before anything is written to it.
     public init(path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                try Self.checkOwnership(of: path)
+            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(StoreError.busyTimeout)
+            try self.init(writer: DatabasePool(path: path, configuration: configuration), path: path)
+        } catch {
+            throw StoreError.describing(error, path: path)
         }
-        try self.init(writer: DatabaseQueue(path: path))
     }
 
     /// An in-memory database, for tests and benchmarks.
     public static func inMemory() throws -> Store {
-        try Store(writer: DatabaseQueue())
+        try Store(writer: DatabaseQueue(), path: ":memory:")
     }
 
-    private init(writer: any DatabaseWriter) throws {
+    private init(writer: any DatabaseWriter, path: String) throws {
         self.writer = writer
+        self.path = path
         try Migrations.migrator.migrate(writer)
+    }
+
+    /// Refuses, without writing to it, a file that holds other tables than ours or migrations we do not know.
+    private static func checkOwnership(of path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(StoreError.busyTimeout)
+        let probe = try DatabaseQueue(path: path, configuration: configuration)
+        try probe.read { db in
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            guard !tables.isEmpty else { return }
+            guard tables.contains("grdb_migrations") else {
+                throw StoreError(
+                    LocalizedText(
+                        nl: "\(path) is een SQLite-database van een ander programma (tabellen: \(tables.prefix(5).joined(separator: ", "))) en wordt niet aangepast — kies met --db een nieuw bestand",
+                        en: "\(path) is an SQLite database of another program (tables: \(tables.prefix(5).joined(separator: ", "))) and is left alone — choose a new file with --db"))
+            }
+            if try Migrations.migrator.hasBeenSuperseded(db) {
+                let known = Set(Migrations.migrator.migrations)
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+                let newest = applied.last { !known.contains($0) } ?? "?"
+                throw StoreError(
+                    LocalizedText(
+                        nl: "\(path) is gemaakt door een nieuwere inclusiebench (schema \(newest)) en wordt niet aangepast — gebruik die versie, of kies met --db een nieuw bestand",
+                        en: "\(path) was made by a newer inclusiebench (schema \(newest)) and is left alone — use that version, or choose a new file with --db"))
+            }
+        }
     }
 
     /// The migrations applied to this database, oldest first: the schema version users can quote.
@@ -38,15 +82,23 @@ public struct Store: Sendable {
     /// Either everything is imported or, on any error, the database stays exactly as it was. Importing
     /// the same catalog twice gives the same rows.
     public func replaceAll(with catalog: Catalog) throws {
-        try writer.write { db in
-            var importer = Importer(db: db)
-            try importer.replaceAll(with: catalog)
+        do {
+            try writer.write { db in
+                var importer = Importer(db: db)
+                try importer.replaceAll(with: catalog)
+            }
+        } catch {
+            throw StoreError.describing(error, path: path)
         }
     }
 
     /// Reads everything back as model values, for comparisons and exports.
     public func catalog() throws -> Catalog {
-        try writer.read { db in try CatalogReader(db: db).read() }
+        do {
+            return try writer.read { db in try CatalogReader(db: db).read() }
+        } catch {
+            throw StoreError.describing(error, path: path)
+        }
     }
 
     /// Runs a read-only SQL query; for tests and for users who want to check a figure by hand.

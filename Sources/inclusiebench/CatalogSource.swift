@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InclusieExport
 import InclusieModel
 import InclusiePlugins
 import InclusieStore
@@ -63,7 +64,7 @@ enum CatalogSource {
 
     static func printDiagnostics(_ diagnostics: [Diagnostic], language: Language) {
         for diagnostic in diagnostics {
-            printError(diagnostic.text(language))
+            printError(TextSafety.terminalVisible(diagnostic.text(language)))
         }
     }
 

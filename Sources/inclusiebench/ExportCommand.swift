@@ -28,7 +28,7 @@ struct Export: ParsableCommand {
         let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: lang)
         let export = try CSVExport(
             catalog: catalog, language: lang, dialect: dialect, schemaVersion: Store.knownMigrations.last ?? "-")
-        let result = try ExportWriter.write(export, to: URL(fileURLWithPath: out))
+        let result = try ExportWriter.write(export, to: URL(fileURLWithPath: out), protecting: [database.path])
         print("\(result.written.count) bestanden geschreven in \(out) (gegevensversie \(export.dataVersion))")
         if !result.unknownFiles.isEmpty {
             CatalogSource.printError(

@@ -26,11 +26,12 @@ struct Report: ParsableCommand {
     var only: String?
 
     func run() throws {
+        try OutputFile.checkTarget(out, protecting: [database.path])
         let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: lang)
         let scope = try checkedScope(only: only, status: nil, language: lang, in: catalog)
         let version = try DataVersion(catalog: catalog, schema: Store.knownMigrations.last ?? "-")
         let html = HTMLReport(catalog: catalog, scope: scope, dataVersion: version).render()
-        try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try OutputFile.write(Data(html.utf8), to: out, protecting: [database.path])
         print("Rapport geschreven / report written: \(out) (gegevensversie \(version))")
     }
 }

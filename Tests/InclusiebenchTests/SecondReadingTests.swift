@@ -167,6 +167,7 @@ import Testing
             budget:
               none: Het voorstel noemt geen bedragen.
               evidence: [ { quote: Iedereen doet mee in Voorbeeld, section: Titel } ]
+
             """.write(to: folder.appendingPathComponent("nota.yaml"), atomically: true, encoding: .utf8)
         try """
             Iedereen doet mee in Voorbeeld

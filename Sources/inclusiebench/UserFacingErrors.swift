@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import InclusieExport
+import InclusieModel
+import InclusieStore
+
+/// A command whose user chose a language for messages.
+protocol LanguageChoosing {
+    var messageLanguage: Language { get }
+}
+
+extension Validate: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Import: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Export: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Report: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Compare.Themes: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare.Instruments: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare.Roles: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare.Budgets: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare.Proposals: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare.Similarity: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare.Timeline: LanguageChoosing { var messageLanguage: Language { options.lang } }
+
+extension Inclusiebench {
+    /// Runs the command the arguments name; errors the libraries describe in both languages are printed
+    /// in the user's, as one sentence with the path and what to do, instead of a raw error value.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            do {
+                try command.run()
+            } catch let error as StoreError {
+                fail(error.message, command: command)
+            } catch let error as OutputFile.Refusal {
+                fail(error.message, command: command)
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: LocalizedText, command: any ParsableCommand) -> Never {
+        let language = (command as? any LanguageChoosing)?.messageLanguage ?? .nl
+        let word = LocalizedText(nl: "fout", en: "error").text(language)
+        CatalogSource.printError("\(word): \(message.text(language))")
+        exit(withError: ExitCode.failure)
+    }
+}
