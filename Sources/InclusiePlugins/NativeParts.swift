@@ -36,6 +36,15 @@ func knownKeys(in decoder: any Decoder, allowed: Set<String>) throws -> (KeyedDe
 struct NativeEvidence: Decodable {
     var quote: String
     var section: String
+    /// The quote's own line, so a quote that is not found is reported where it stands.
+    var line: Int?
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        quote = try container.decode(String.self, forKey: AnyKey(stringValue: "quote"))
+        section = try container.decode(String.self, forKey: AnyKey(stringValue: "section"))
+        line = decoder.mark?.line
+    }
 
     var model: Evidence { Evidence(quote: quote, section: section) }
 }
