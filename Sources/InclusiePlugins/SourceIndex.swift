@@ -34,7 +34,7 @@ final class SourceIndex {
     /// Whether the quote, normalised as the text is, occurs in the text (also starting or ending mid-word).
     func contains(_ quote: String) -> Bool {
         let parts = QuoteChecker.normalise(quote).split(separator: " ").map(String.init)
-        guard let first = parts.first, let last = parts.last else { return true }
+        guard let first = parts.first, let last = parts.last else { return false }
         if parts.count == 1 {
             return positions[first] != nil || positions.keys.contains { $0.contains(first) }
         }
