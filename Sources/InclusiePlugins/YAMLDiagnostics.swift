@@ -64,6 +64,7 @@ enum YAMLDiagnostics {
                     LocalizedText(
                         nl: prefix + "kon niet worden gelezen (\(context.debugDescription))", en: prefix + context.debugDescription)
                 }
+            if let hint = wordAmountHint(at: context.codingPath, in: yaml, file: file, message: message) { return hint }
             return Diagnostic(file: file, line: line(of: context.codingPath, in: yaml), message: message)
         @unknown default:
             return Diagnostic(

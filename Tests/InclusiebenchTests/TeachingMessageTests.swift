@@ -106,6 +106,13 @@ import Testing
         #expect(error.line == (try line(in: amstelveen, startingWith: "2023: 50000")) - 1)
     }
 
+    @Test func amountInWordsShowsTheDigitsToWrite() throws {
+        let error = try onlyError(editing: amstelveen, [("        2023: 50000\n", "        2023: 1,7 miljoen\n")])
+        #expect(error.message.nl.hasSuffix("het bedrag '1,7 miljoen' voor 2023 is geen getal; schrijf euro's in cijfers met hoogstens twee decimalen (bv. 23200 of 23200.50), of 'not-stated' als het document geen bedrag noemt"))
+        #expect(error.fix?.nl == "schrijf '2023: 1700000' (hele euro's, zonder punt, komma of 'miljoen')")
+        #expect(error.line == (try line(in: amstelveen, startingWith: "2023: 50000")))
+    }
+
     // MARK: - Indentation and YAML syntax in plain Dutch
 
     @Test func evidenceBlockMovedOneLevelOutPointsAtTheIndentation() throws {
@@ -262,6 +269,21 @@ import Testing
             ["validate", "--municipalities", directory.path, "--only", "amstelveen,arnhem", "--sources", folders[0], "--sources", folders[1]])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output == "OK: 2 programma's, \(try plugins.programme("amstelveen/nota-diversiteit-en-inclusie-2023").items.count + (try plugins.programme("arnhem/veranderprogramma-inclusie-2018").items.count)) onderdelen. Alle citaten gevonden in hun bron (2 programma's).\n")
+    }
+
+    @Test func validateOnlyTakesAProgrammeAndReportsOnlyItsProblems() throws {
+        let directory = try copy(editing: bij1, [(pre2Themes, "themes: [saftey]")])
+        let broken = try copy(editing: amstelveen, [("period: { from: 2023, to: 2026 }", "period: 2023-2026")])
+        try FileManager.default.removeItem(at: broken.appendingPathComponent("almere"))
+        try FileManager.default.copyItem(at: directory.appendingPathComponent("almere"), to: broken.appendingPathComponent("almere"))
+        let party = try TestSupport.run(["validate", "--municipalities", broken.path, "--only", "almere/bij1-verkiezingsprogramma-2022"])
+        #expect(party.status != 0)
+        #expect(party.error.contains("'saftey' is geen thema"))
+        #expect(!party.error.contains("amstelveen"), "\(party.error)")
+        #expect(party.error.contains("1 probleem gevonden."))
+        let adopted = try TestSupport.run(["validate", "--municipalities", broken.path, "--only", "actieprogramma-2020-2022"])
+        #expect(adopted.status == 0, "\(adopted.error)")
+        #expect(adopted.output.hasPrefix("OK: 1 programma's,"))
     }
 
     @Test func validateOnlyRefusesANameThatMatchesNothing() throws {
