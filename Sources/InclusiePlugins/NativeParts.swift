@@ -36,6 +36,8 @@ func knownKeys(in decoder: any Decoder, allowed: Set<String>) throws -> (KeyedDe
 struct NativeEvidence: Decodable {
     var quote: String
     var section: String
+    /// The quote's own line, so a quote that is not found is reported where it stands.
+    var line: Int?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case quote, section
@@ -46,6 +48,7 @@ struct NativeEvidence: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         quote = try requiredText(container, .quote, at: decoder.codingPath)
         section = try requiredText(container, .section, at: decoder.codingPath)
+        line = decoder.mark?.line
     }
 
     var model: Evidence { Evidence(quote: quote, section: section) }

@@ -134,7 +134,9 @@ public struct PluginLoader: Sendable {
                     fix: LocalizedText(
                         nl: "voeg \(Self.municipalityFileName) toe met slug, name en population (zie docs/plugin-format.md)",
                         en: "add \(Self.municipalityFileName) with slug, name and population (see docs/plugin-format.md)")))
-        } else if let text = readText(municipalityPath, into: &result.diagnostics) {
+        } else if let text = readText(municipalityPath, into: &result.diagnostics),
+            Placeholders.noneLeft(in: text, file: municipalityPath, into: &result.diagnostics)
+        {
             do {
                 let municipality = try MunicipalityReader.read(yaml: text)
                 if municipality.slug != slug {
@@ -164,7 +166,9 @@ public struct PluginLoader: Sendable {
         }
         for file in programmeFiles {
             let filePath = join(path, file)
-            guard let text = readText(filePath, into: &result.diagnostics) else { continue }
+            guard let text = readText(filePath, into: &result.diagnostics),
+                Placeholders.noneLeft(in: text, file: filePath, into: &result.diagnostics)
+            else { continue }
             if let warning = Self.truncationWarning(text, file: filePath) { result.diagnostics.append(warning) }
             do {
                 let document = try YAMLDocument(yaml: text)

@@ -28,12 +28,23 @@ public struct SourceLines: Sendable {
     var byKey: [String: Int] = [:]
     /// Lines of items whose id was already taken: where a duplicate is reported.
     var duplicateItems: [String: [Int]] = [:]
+    /// Lines of each evidence quote, keyed like `byKey` (`programme` for the programme's own quotes).
+    var quoteLines: [String: [Int?]] = [:]
+    /// The line of the top-level `source:`.
+    public internal(set) var source: Int?
 
     public func item(_ id: String) -> Int? { byKey["item:\(id)"] }
     public func duplicates(ofItem id: String) -> [Int] { duplicateItems[id] ?? [] }
     public func partner(_ id: String) -> Int? { byKey["partner:\(id)"] }
     public func budgetLine(_ id: String) -> Int? { byKey["budget:\(id)"] }
     public var budget: Int? { byKey["budget"] }
+
+    /// The line of the `index`th quote of a part (`programme`, `item:<id>`, `partner:<id>`, `budget`,
+    /// `budget:<id>`), falling back to the part's own line.
+    public func quote(_ index: Int, of part: String) -> Int? {
+        let line = quoteLines[part].flatMap { index < $0.count ? $0[index] : nil }
+        return line ?? (part == "programme" ? 1 : byKey[part])
+    }
 }
 
 extension ProgrammeAdapter {
@@ -44,8 +55,12 @@ extension ProgrammeAdapter {
         var builder = ProgrammeBuilder()
         try map(native.body, into: &builder)
         builder.lines.byKey["budget"] = header.budget.line
+        builder.lines.quoteLines["programme"] = header.evidence.map(\.line)
+        builder.lines.quoteLines["budget"] = header.budget.evidence.map(\.line)
+        builder.lines.source = document.line(ofKey: "source")
         let partners = header.partners.map { partner in
             builder.lines.byKey["partner:\(partner.id)"] = partner.line
+            builder.lines.quoteLines["partner:\(partner.id)"] = partner.evidence.map(\.line)
             return Partner(
                 localID: partner.id, name: partner.name, description: partner.description,
                 evidence: partner.evidence.map(\.model), role: partner.role)
@@ -59,6 +74,7 @@ extension ProgrammeAdapter {
             budget = .lines(
                 header.budget.lines.map { line in
                     builder.lines.byKey["budget:\(line.id)"] = line.line
+                    builder.lines.quoteLines["budget:\(line.id)"] = line.evidence.map(\.line)
                     return BudgetLine(
                         localID: line.id, label: line.label, block: line.block, kind: line.kind,
                         precision: line.precision, instrument: line.instrument, theme: line.theme,
@@ -98,6 +114,7 @@ struct ProgrammeBuilder {
         if let line = native.line {
             if lines.byKey["item:\(native.id)"] == nil {
                 lines.byKey["item:\(native.id)"] = line
+                lines.quoteLines["item:\(native.id)"] = native.evidence.map(\.line)
             } else {
                 lines.duplicateItems[native.id, default: []].append(line)
             }

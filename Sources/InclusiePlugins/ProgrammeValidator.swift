@@ -36,6 +36,7 @@ struct ProgrammeValidator {
             }
             programmeKeys[loaded.programme.key] = loaded.file
             diagnostics += validate(loaded)
+            diagnostics += sourceNameProblems(loaded)
         }
         return diagnostics
     }
@@ -50,7 +51,6 @@ struct ProgrammeValidator {
                     file: loaded.file, line: line, message: LocalizedText(nl: message.nl, en: message.en),
                     fix: LocalizedText(nl: fix.nl, en: fix.en)))
         }
-        let useTaxonomyID = (nl: "gebruik een id uit taxonomy.yaml", en: "use an id from taxonomy.yaml")
         let useItemID = (nl: "gebruik het id van een onderdeel in dit bestand", en: "use the id of an item in this file")
         let addPartner = (nl: "voeg de partner toe onder 'partners:'", en: "add it under 'partners:'")
         if programme.evidence.isEmpty {
@@ -134,10 +134,7 @@ struct ProgrammeValidator {
                             "'\(unknown)' is geen \(Self.dutchName(of: facet)) in taxonomy.yaml (onderdeel '\(id)')",
                             "'\(unknown)' is not a \(facet.rawValue) in taxonomy.yaml (item '\(id)')"
                         ),
-                        fix: (
-                            "gebruik een id uit taxonomy.yaml, of voeg het daar toe met nl- en en-labels en een definitie",
-                            "use an id from taxonomy.yaml, or add it there with nl and en labels and a definition"
-                        ))
+                        fix: suggestion(for: unknown, in: facet))
                 }
             }
             for year in item.years where !isYear(year) {
@@ -235,12 +232,12 @@ struct ProgrammeValidator {
                         "'\(instrument)' is geen instrument in taxonomy.yaml",
                         "'\(instrument)' is not an instrument in taxonomy.yaml"
                     ),
-                    fix: useTaxonomyID)
+                    fix: suggestion(for: instrument, in: .instrument))
             }
             if let theme = line.theme, !taxonomy.contains(theme, in: .theme) {
                 report(
                     at, ("'\(theme)' is geen thema in taxonomy.yaml", "'\(theme)' is not a theme in taxonomy.yaml"),
-                    fix: useTaxonomyID)
+                    fix: suggestion(for: theme, in: .theme))
             }
             if let partner = line.partnerID, !partnerIDs.contains(partner) {
                 report(
@@ -292,6 +289,28 @@ struct ProgrammeValidator {
                 fix: ("voeg het citaat toe dat dat zegt", "add the quote that says so"))
         }
         return diagnostics
+    }
+
+    /// The nearest ids to write instead, as a Dutch–English pair for `report`.
+    private func suggestion(for unknown: String, in facet: TaxonomyFacet) -> (nl: String, en: String) {
+        let fix = IDSuggestions(taxonomy: taxonomy).fix(for: unknown, in: facet)
+        return (fix.nl, fix.en)
+    }
+
+    /// A `source:` must name a file inside the sources folder, never a path that leads out of it.
+    private func sourceNameProblems(_ loaded: LoadedProgramme) -> [Diagnostic] {
+        let source = loaded.programme.sourceFile
+        guard !QuoteChecker.isConfinedName(source) else { return [] }
+        return [
+            Diagnostic(
+                file: loaded.file, line: loaded.lines.source,
+                message: LocalizedText(
+                    nl: "'source: \(source)' wijst buiten de bronnenmap",
+                    en: "'source: \(source)' points outside the sources folder"),
+                fix: LocalizedText(
+                    nl: "schrijf alleen de bestandsnaam van het document, bv. 'source: nota-inclusie-2024.txt', en zet het document in de map sources/ naast het programmabestand",
+                    en: "write only the document's file name, e.g. 'source: nota-inclusie-2024.txt', and put the document in the folder sources/ next to the programme file"))
+        ]
     }
 
     /// A facet's name in Dutch, for messages; the English one is its raw value.

@@ -1,81 +1,200 @@
 import Foundation
 import InclusieModel
 
-/// Checks that every evidence quote occurs in its source document.
+/// Checks that every evidence quote occurs in its source document, and warns about item quotes that pin
+/// down little (`WeakQuoteCheck`).
 ///
 /// Differences that copying from a PDF or a word processor introduces are ignored: white space and line
 /// breaks, and typographic versus straight quotes. Everything else must match, spelling errors included.
+///
+/// A programme's source is looked up in the folder `sources/` next to its plugin file first, then in each
+/// folder given to the checker, in order: so a user's own municipality can carry its document with it,
+/// and the bundled ones can still be checked against a shared folder. Each source is read, normalised and
+/// indexed once, however many quotes cite it.
 public struct QuoteChecker: Sendable {
-    private let sourcesDirectory: String
+    /// The folder beside a plugin's files that holds its source documents.
+    public static let pluginSourcesFolder = "sources"
+
+    private let sourcesDirectories: [String]
+
+    public init(sourcesDirectories: [String]) {
+        self.sourcesDirectories = sourcesDirectories
+    }
 
     public init(sourcesDirectory: String) {
-        self.sourcesDirectory = sourcesDirectory
+        self.init(sourcesDirectories: [sourcesDirectory])
+    }
+
+    /// What a check found, and which programmes it could not check for want of a source.
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// Keys of the programmes whose quotes were checked.
+        public var checked: [String] = []
+        /// Keys of the programmes with no source in any folder; only possible when no folder was given.
+        public var unchecked: [String] = []
     }
 
     public func check(_ programmes: [LoadedProgramme]) -> [Diagnostic] {
-        var sources: [String: String?] = [:]
-        var diagnostics: [Diagnostic] = []
+        run(programmes).diagnostics
+    }
+
+    public func run(_ programmes: [LoadedProgramme]) -> Outcome {
+        var outcome = Outcome()
+        var indexes: [String: SourceIndex?] = [:]
         for loaded in programmes {
             let programme = loaded.programme
-            let path = (sourcesDirectory as NSString).appendingPathComponent(programme.sourceFile)
-            if sources[path] == nil {
-                sources[path] = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
-                    .map(Self.normalise)
-            }
-            guard let source = sources[path] ?? nil else {
-                diagnostics.append(
-                    Diagnostic(
-                        file: loaded.file, line: 1,
-                        message: LocalizedText(
-                            nl: "bron '\(programme.sourceFile)' niet gevonden in \(sourcesDirectory)",
-                            en: "source '\(programme.sourceFile)' not found in \(sourcesDirectory)"),
-                        fix: LocalizedText(
-                            nl: "controleer of 'source:' een bestand in die map noemt",
-                            en: "check 'source:' names a file in that folder")))
+            // A source that is no plain name inside its folder is reported by the validator and never read.
+            guard Self.isConfinedName(programme.sourceFile) else { continue }
+            let folders = folders(for: loaded)
+            guard !folders.isEmpty else {
+                outcome.unchecked.append(programme.key)
                 continue
             }
-            /// Reports every quote of `evidence` the source lacks; `what` names its owner in Dutch and English.
-            func check(_ evidence: [Evidence], line: Int?, what: LocalizedText) {
-                for quote in evidence.map(\.quote) where !source.contains(Self.normalise(quote)) {
-                    diagnostics.append(
-                        Diagnostic(
-                            file: loaded.file, line: line,
-                            message: LocalizedText(
-                                nl: "citaat van \(what.nl) niet gevonden in \(programme.sourceFile): «\(quote)»",
-                                en: "quote of \(what.en) not found in \(programme.sourceFile): «\(quote)»"),
-                            fix: LocalizedText(
-                                nl: "neem de woorden precies over uit de bron (ook de spelling)",
-                                en: "copy the words exactly from the source (spelling included)")))
+            let found: (folder: String, path: String)?
+            do {
+                found = try locate(programme.sourceFile, in: folders)
+            } catch {
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        file: loaded.file, line: loaded.lines.source,
+                        message: LocalizedText(
+                            nl: "bron '\(programme.sourceFile)' is een koppeling naar een bestand buiten \(error.folder)",
+                            en: "source '\(programme.sourceFile)' links to a file outside \(error.folder)"),
+                        fix: LocalizedText(
+                            nl: "zet het brondocument zelf in de bronnenmap, niet een snelkoppeling ernaar",
+                            en: "put the document itself in the sources folder, not a link to it")))
+                continue
+            }
+            guard let found else {
+                let searched = folders.joined(separator: ", ")
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        file: loaded.file, line: loaded.lines.source,
+                        message: LocalizedText(
+                            nl: "bron '\(programme.sourceFile)' niet gevonden in \(searched)",
+                            en: "source '\(programme.sourceFile)' not found in \(searched)"),
+                        fix: LocalizedText(
+                            nl: "controleer of 'source:' de bestandsnaam van het document noemt, en zet het document in \(Self.pluginFolder(of: loaded)) of geef de map met --sources",
+                            en: "check 'source:' names the document's file, and put the document in \(Self.pluginFolder(of: loaded)) or give its folder with --sources")))
+                continue
+            }
+            if indexes[found.path] == nil {
+                indexes[found.path] = FileManager.default.contents(atPath: found.path)
+                    .flatMap { String(data: $0, encoding: .utf8) }.map(SourceIndex.init(text:))
+            }
+            guard let index = indexes[found.path] ?? nil else {
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        file: loaded.file, line: loaded.lines.source,
+                        message: LocalizedText(
+                            nl: "bron \(found.path) is niet leesbaar als UTF-8-tekst",
+                            en: "source \(found.path) cannot be read as UTF-8 text"),
+                        fix: LocalizedText(
+                            nl: "sla het document op als platte tekst in UTF-8 (.txt)",
+                            en: "save the document as plain UTF-8 text (.txt)")))
+                continue
+            }
+            outcome.checked.append(programme.key)
+            outcome.diagnostics += check(loaded, against: index)
+            outcome.diagnostics += WeakQuoteCheck.check(loaded, against: index)
+        }
+        return outcome
+    }
+
+    /// Every quote of one programme that its source lacks, each at the quote's own line.
+    private func check(_ loaded: LoadedProgramme, against index: SourceIndex) -> [Diagnostic] {
+        let programme = loaded.programme
+        var diagnostics: [Diagnostic] = []
+        /// Reports every quote of `evidence` the source lacks; `what` names its owner in Dutch and English.
+        func check(_ evidence: [Evidence], part: String, what: LocalizedText) {
+            for (number, quote) in evidence.map(\.quote).enumerated() where !index.contains(quote) {
+                var nearest = LocalizedText(nl: "", en: "")
+                if let passage = index.closestPassage(to: quote) {
+                    let differences = passage.describe()
+                    nearest = LocalizedText(
+                        nl: "; het dichtst erbij staat in de bron «\(passage.text)»" + (differences.nl.isEmpty ? "" : " (\(differences.nl))"),
+                        en: "; the closest passage in the source is «\(passage.text)»" + (differences.en.isEmpty ? "" : " (\(differences.en))"))
                 }
-            }
-            check(programme.evidence, line: 1, what: LocalizedText(nl: "het programma", en: "the programme"))
-            for item in programme.items {
-                check(
-                    item.evidence, line: loaded.lines.item(item.localID),
-                    what: LocalizedText(nl: "onderdeel '\(item.localID)'", en: "item '\(item.localID)'"))
-            }
-            for partner in programme.partners {
-                check(
-                    partner.evidence, line: loaded.lines.partner(partner.localID),
-                    what: LocalizedText(nl: "partner '\(partner.localID)'", en: "partner '\(partner.localID)'"))
-            }
-            switch programme.budget {
-            case .lines(let lines, _, let evidence):
-                check(evidence, line: loaded.lines.budget, what: LocalizedText(nl: "de begroting", en: "the budget"))
-                for line in lines {
-                    check(
-                        line.evidence, line: loaded.lines.budgetLine(line.localID),
-                        what: LocalizedText(nl: "begrotingsregel '\(line.localID)'", en: "budget line '\(line.localID)'"))
-                }
-            case .none(_, let evidence):
-                check(
-                    evidence, line: loaded.lines.budget,
-                    what: LocalizedText(nl: "de vermelding dat er geen begroting is", en: "the budget statement"))
-            case .unknown:
-                break
+                diagnostics.append(
+                    Diagnostic(
+                        file: loaded.file, line: loaded.lines.quote(number, of: part),
+                        message: LocalizedText(
+                            nl: "citaat van \(what.nl) niet gevonden in \(programme.sourceFile): «\(quote)»\(nearest.nl)",
+                            en: "quote of \(what.en) not found in \(programme.sourceFile): «\(quote)»\(nearest.en)"),
+                        fix: LocalizedText(
+                            nl: "neem de woorden precies over uit de bron (ook de spelling)",
+                            en: "copy the words exactly from the source (spelling included)")))
             }
         }
+        check(programme.evidence, part: "programme", what: LocalizedText(nl: "het programma", en: "the programme"))
+        for item in programme.items {
+            check(
+                item.evidence, part: "item:\(item.localID)",
+                what: LocalizedText(nl: "onderdeel '\(item.localID)'", en: "item '\(item.localID)'"))
+        }
+        for partner in programme.partners {
+            check(
+                partner.evidence, part: "partner:\(partner.localID)",
+                what: LocalizedText(nl: "partner '\(partner.localID)'", en: "partner '\(partner.localID)'"))
+        }
+        switch programme.budget {
+        case .lines(let lines, _, let evidence):
+            check(evidence, part: "budget", what: LocalizedText(nl: "de begroting", en: "the budget"))
+            for line in lines {
+                check(
+                    line.evidence, part: "budget:\(line.localID)",
+                    what: LocalizedText(nl: "begrotingsregel '\(line.localID)'", en: "budget line '\(line.localID)'"))
+            }
+        case .none(_, let evidence):
+            check(
+                evidence, part: "budget",
+                what: LocalizedText(nl: "de vermelding dat er geen begroting is", en: "the budget statement"))
+        case .unknown:
+            break
+        }
         return diagnostics
+    }
+
+    /// The folders to look for a programme's source in: its plugin's `sources/` when there is one, then
+    /// the folders given.
+    private func folders(for loaded: LoadedProgramme) -> [String] {
+        var isDirectory: ObjCBool = false
+        let own = Self.pluginFolder(of: loaded)
+        let hasOwn = FileManager.default.fileExists(atPath: own, isDirectory: &isDirectory) && isDirectory.boolValue
+        return (hasOwn ? [own] : []) + sourcesDirectories.filter { $0 != own }
+    }
+
+    private static func pluginFolder(of loaded: LoadedProgramme) -> String {
+        ((loaded.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(pluginSourcesFolder)
+    }
+
+    /// A source that a folder holds, but that is a link to a file outside it.
+    private struct EscapingLink: Error {
+        var folder: String
+    }
+
+    /// The first folder that has the file, refusing a file that resolves to a place outside its folder.
+    private func locate(_ name: String, in folders: [String]) throws(EscapingLink) -> (folder: String, path: String)? {
+        for folder in folders {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            let resolvedFolder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(resolvedFolder + "/") else { throw EscapingLink(folder: folder) }
+            return (folder, path)
+        }
+        return nil
+    }
+
+    /// Whether `source:` names a file inside the sources folder: a plain name, or a relative path without
+    /// `..`, so that no plugin can make the tool read (and leak through which quotes match) another file.
+    public static func isConfinedName(_ source: String) -> Bool {
+        let parts = source.split(separator: "/", omittingEmptySubsequences: false)
+        return !source.isEmpty && !source.hasPrefix("/") && !source.hasPrefix("~") && !source.contains("\\")
+            && !source.contains("\0") && parts.allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
     }
 
     /// Folds typographic quotes to straight ones and every run of white space to one space.

@@ -9,61 +9,48 @@ import InclusieModel
 /// `note` with the words «citaat 'the quote'» (or «quote 'the quote'»), and the warning is not given. A note
 /// that merely mentions the words does not count. Warnings never stop an import: they ask a person to look
 /// again.
-public struct WeakQuoteCheck: Sendable {
+enum WeakQuoteCheck {
     /// Fewer words than this do not pin a passage down.
-    public static let minimumWords = 3
+    static let minimumWords = 3
 
-    private let sourcesDirectory: String
-
-    public init(sourcesDirectory: String) {
-        self.sourcesDirectory = sourcesDirectory
-    }
-
-    public func check(_ programmes: [LoadedProgramme]) -> [Diagnostic] {
-        var sources: [String: String?] = [:]
+    /// The warnings for one programme's item quotes, against the index of its source that the quote check
+    /// built: one pass over the quotes, whatever the size of the document.
+    static func check(_ loaded: LoadedProgramme, against index: SourceIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for loaded in programmes {
-            let path = (sourcesDirectory as NSString).appendingPathComponent(loaded.programme.sourceFile)
-            if sources[path] == nil {
-                sources[path] = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
-                    .map(QuoteChecker.normalise)
-            }
-            // A missing source is the quote check's to report.
-            guard let source = sources[path] ?? nil else { continue }
-            for item in loaded.programme.items {
-                for quote in item.evidence.map(\.quote) {
-                    let problem = Self.weakness(of: quote, in: source)
-                    guard let problem, !Self.noteExplains(quote, note: item.note) else { continue }
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: loaded.file, line: loaded.lines.item(item.localID),
-                            message: LocalizedText(
-                                nl: "citaat van onderdeel '\(item.localID)' wijst geen vindplaats aan: «\(quote)» \(problem.nl)",
-                                en: "quote of item '\(item.localID)' does not pin down where it stands: «\(quote)» \(problem.en)"),
-                            fix: LocalizedText(
-                                nl: "neem een langere passage over die maar één keer in \(loaded.programme.sourceFile) staat, of zeg in 'note:' waarom dit citaat volstaat: «Het citaat '\(quote)' is …»",
-                                en: "copy a longer passage that occurs only once in \(loaded.programme.sourceFile), or say in 'note:' why this quote is enough: «The quote '\(quote)' is …»")))
+        for item in loaded.programme.items {
+            for quote in item.evidence.map(\.quote) {
+                guard let problem = weakness(of: quote, in: index), !noteExplains(quote, note: item.note) else {
+                    continue
                 }
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: loaded.file, line: loaded.lines.item(item.localID),
+                        message: LocalizedText(
+                            nl: "citaat van onderdeel '\(item.localID)' wijst geen vindplaats aan: «\(quote)» \(problem.nl)",
+                            en: "quote of item '\(item.localID)' does not pin down where it stands: «\(quote)» \(problem.en)"),
+                        fix: LocalizedText(
+                            nl: "neem een langere passage over die maar één keer in \(loaded.programme.sourceFile) staat, of zeg in 'note:' waarom dit citaat volstaat: «Het citaat '\(quote)' is …»",
+                            en: "copy a longer passage that occurs only once in \(loaded.programme.sourceFile), or say in 'note:' why this quote is enough: «The quote '\(quote)' is …»")))
             }
         }
         return diagnostics
     }
 
-    /// Why the quote is weak in the normalised source, or nil when it is not (or not found at all).
-    static func weakness(of quote: String, in source: String) -> LocalizedText? {
+    /// Why the quote is weak in the source, or nil when it is not (or not found at all: the quote check
+    /// reports that).
+    static func weakness(of quote: String, in index: SourceIndex) -> LocalizedText? {
         let normalised = QuoteChecker.normalise(quote)
         guard !normalised.isEmpty else { return nil }
-        let occurrences = source.ranges(of: normalised).count
-        guard occurrences > 0 else { return nil }
-        if occurrences > 1 {
+        switch index.occurrences(of: normalised, upTo: Int.max) {
+        case 0:
+            return nil
+        case let occurrences where occurrences > 1:
             return LocalizedText(nl: "staat \(occurrences) keer in de bron", en: "occurs \(occurrences) times in the source")
+        default:
+            let words = normalised.split(separator: " ").count
+            guard words < minimumWords else { return nil }
+            return LocalizedText(nl: "is korter dan \(minimumWords) woorden", en: "is shorter than \(minimumWords) words")
         }
-        let words = normalised.split(separator: " ").count
-        if words < minimumWords {
-            return LocalizedText(
-                nl: "is korter dan \(minimumWords) woorden", en: "is shorter than \(minimumWords) words")
-        }
-        return nil
     }
 
     /// Whether the item's note speaks of this quote as a quote («citaat '…'», «quote '…'»), which is how it says

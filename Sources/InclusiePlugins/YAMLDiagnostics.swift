@@ -11,7 +11,7 @@ enum YAMLDiagnostics {
             return Diagnostic(file: file, line: problem.line, message: problem.message, fix: problem.fix)
         }
         if let yamlError = error as? YamlError {
-            return syntaxDiagnostic(yamlError, file: file)
+            return syntaxDiagnostic(yamlError, file: file, yaml: yaml)
         }
         guard let decodingError = error as? DecodingError else {
             return Diagnostic(
@@ -29,6 +29,7 @@ enum YAMLDiagnostics {
                     nl: "voeg '\(key.stringValue):' toe (zie docs/plugin-format.md)",
                     en: "add '\(key.stringValue):' (see docs/plugin-format.md)"))
         case .typeMismatch(let type, let context):
+            if let hint = typeHint(at: context.codingPath, in: yaml, file: file) { return hint }
             let place = describe(context.codingPath)
             let expected = expectation(type)
             return Diagnostic(
@@ -45,7 +46,7 @@ enum YAMLDiagnostics {
                 fix: LocalizedText(nl: "vul \(expected.nl) in", en: "fill in \(expected.en)"))
         case .dataCorrupted(let context):
             if let underlying = context.underlyingError as? YamlError {
-                return syntaxDiagnostic(underlying, file: file)
+                return syntaxDiagnostic(underlying, file: file, yaml: yaml)
             }
             if let problem = context.underlyingError as? PluginProblem {
                 return Diagnostic(file: file, line: problem.line, message: problem.message, fix: problem.fix)
@@ -53,6 +54,9 @@ enum YAMLDiagnostics {
             if let underlying = context.underlyingError as? DecodingError {
                 return diagnostic(for: underlying, file: file, yaml: yaml)
             }
+            if let hint = splitAmountHint(at: context.codingPath, in: yaml, file: file) { return hint }
+            // Years are read as decimal text, so a span such as `years: [2019-2022]` arrives here, not as a type mismatch.
+            if let hint = typeHint(at: context.codingPath, in: yaml, file: file) { return hint }
             let place = describe(context.codingPath)
             let prefix = place.isEmpty ? "" : "\(place): "
             let message =
@@ -62,6 +66,7 @@ enum YAMLDiagnostics {
                     LocalizedText(
                         nl: prefix + "kon niet worden gelezen (\(context.debugDescription))", en: prefix + context.debugDescription)
                 }
+            if let hint = wordAmountHint(at: context.codingPath, in: yaml, file: file, message: message) { return hint }
             return Diagnostic(file: file, line: line(of: context.codingPath, in: yaml), message: message)
         @unknown default:
             return Diagnostic(
@@ -70,26 +75,23 @@ enum YAMLDiagnostics {
         }
     }
 
-    private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    private static func syntaxDiagnostic(_ error: YamlError, file: String, yaml: String) -> Diagnostic {
         let fix = LocalizedText(
             nl: "controleer het inspringen, en zet tekst die ': ' bevat of met een aanhalingsteken begint tussen dubbele aanhalingstekens",
             en: "check indentation, and put text that contains ': ' or starts with a quote between double quotes")
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if let plain = plainSyntaxDiagnostic(problem: problem, context: context, mark: mark, file: file, yaml: yaml) {
+                return plain
+            }
             // The detail comes from the YAML parser, in English only; the sentence around it is translated.
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return Diagnostic(
                 file: file, line: mark.line,
                 message: LocalizedText(nl: "YAML-opmaakfout: \(detail)", en: "YAML syntax error: \(detail)"), fix: fix)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.joined(separator: ", ")
-            return Diagnostic(
-                file: file, line: context.mark.line,
-                message: LocalizedText(
-                    nl: "de sleutel(s) \(keys) staan twee keer in hetzelfde blok",
-                    en: "the key(s) \(keys) appear twice in one mapping"),
-                fix: LocalizedText(nl: "houd van elke sleutel er één", en: "keep one of each"))
+            return duplicateKeyDiagnostic(keys: duplicates, mark: context.mark, file: file, yaml: yaml)
         default:
             return Diagnostic(
                 file: file,

@@ -23,6 +23,11 @@ struct YAMLDocument {
         }
     }
 
+    /// The line of a top-level key, for checks made after decoding.
+    func line(ofKey key: String) -> Int? {
+        root.mapping?.first { $0.key.string == key }?.key.mark?.line
+    }
+
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         do {
             return try withExtendedLifetime(parser) { try YAMLDecoder().decode(type, from: root) }

@@ -69,7 +69,8 @@ func importAndReadBack(_ stopwatch: inout Stopwatch) throws -> Catalog {
     let catalog = try loaded.catalog()
 
     let quoteProblems = stopwatch.step("check quotes") {
-        QuoteChecker(sourcesDirectory: sourcesDirectory.path).check(loaded.programmes)
+        // Synthetic sources repeat their sentences: weak-quote warnings are expected, missing quotes are not.
+        QuoteChecker(sourcesDirectory: sourcesDirectory.path).check(loaded.programmes).filter { $0.severity == .error }
     } detail: {
         "\($0.count) quotes not found"
     }

@@ -19,10 +19,15 @@ enum CatalogSource {
 
     /// Validates and imports in one transaction; on any problem the database is left as it was.
     @discardableResult
+    ///
+    /// Quotes are checked too wherever a programme's source is found: in its plugin's `sources/` folder or
+    /// in one of `sources`, the same folders `validate` uses. What `validate` refuses is never imported.
     static func importPlugins(
-        plugins: PluginOptions, database: DatabaseOptions, quiet: Bool, language: Language
+        plugins: PluginOptions, database: DatabaseOptions, quiet: Bool, language: Language, sources: [String] = []
     ) throws -> Catalog {
-        let loaded = PluginLoader().load(directory: plugins.directory)
+        var loaded = PluginLoader().load(directory: plugins.directory)
+        let quotes = QuoteChecker(sourcesDirectories: sources).run(loaded.programmes)
+        loaded.diagnostics += quotes.diagnostics
         printDiagnostics(loaded.diagnostics, language: language)
         let catalog: Catalog
         do {
@@ -47,8 +52,33 @@ enum CatalogSource {
                     nl: "\(programmes) programma's van \(municipalities) gemeenten, \(items) onderdelen geïmporteerd in \(database.path)",
                     en: "Imported \(programmes) programmes from \(municipalities) municipalities, \(items) items into \(database.path)"
                 ).text(language))
+            print(quoteSummary(quotes).text(language))
         }
         return catalog
+    }
+
+    /// One sentence on what the quote check covered, so that "OK" never hides quotes left unchecked.
+    static func quoteSummary(_ quotes: QuoteChecker.Outcome) -> LocalizedText {
+        let checked = quotes.checked.count
+        let checkedText = LocalizedText(
+            nl: checked == 1 ? "1 programma" : "\(checked) programma's", en: checked == 1 ? "1 programme" : "\(checked) programmes")
+        guard !quotes.unchecked.isEmpty else {
+            return LocalizedText(
+                nl: "Alle citaten gevonden in hun bron (\(checkedText.nl)).",
+                en: "Every quote found in its source (\(checkedText.en)).")
+        }
+        let unchecked = quotes.unchecked.joined(separator: ", ")
+        let hint = LocalizedText(
+            nl: "zet het brondocument in <gemeente>/sources/ of geef --sources MAP",
+            en: "put the document in <municipality>/sources/ or give --sources DIR")
+        if checked == 0 {
+            return LocalizedText(
+                nl: "Citaten niet gecontroleerd: geen brondocumenten gevonden (\(hint.nl)).",
+                en: "Quotes not checked: no source documents found (\(hint.en)).")
+        }
+        return LocalizedText(
+            nl: "Citaten gevonden in hun bron (\(checkedText.nl)); niet gecontroleerd, want zonder bron: \(unchecked) (\(hint.nl)).",
+            en: "Quotes found in their source (\(checkedText.en)); not checked, for want of a source: \(unchecked) (\(hint.en)).")
     }
 
     private static func needsImport(plugins: PluginOptions, database: DatabaseOptions) throws -> Bool {

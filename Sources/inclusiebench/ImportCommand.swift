@@ -7,11 +7,12 @@ struct Import: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var sources: SourceOptions
 
     @Option(help: "Taal van meldingen en samenvatting / language of problems and summary: nl of en.")
     var lang: Language = .nl
 
     func run() throws {
-        try CatalogSource.importPlugins(plugins: plugins, database: database, quiet: false, language: lang)
+        try CatalogSource.importPlugins(plugins: plugins, database: database, quiet: false, language: lang, sources: sources.directories)
     }
 }

@@ -4,23 +4,38 @@ import InclusiePlugins
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Controleer alle plugins / check every plugin against the taxonomy and, with --sources, the quotes.")
+        abstract: "Controleer alle plugins / check every plugin against the taxonomy and, where sources are found, the quotes.",
+        discussion: """
+            Citaten worden gecontroleerd tegen het brondocument in <gemeente>/sources/ naast het programmabestand, \
+            of in een map die met --sources is gegeven (mag vaker). Quotes are checked against the document in the \
+            plugin's own sources/ folder or in a folder given with --sources (repeatable).
+            """)
 
     @OptionGroup var plugins: PluginOptions
+    @OptionGroup var sources: SourceOptions
 
-    @Option(help: "Map met de brondocumenten; controleert dan elk citaat / folder of source documents: checks every quote.")
-    var sources: String?
+    @Option(help: "Alleen deze gemeenten of programma's, met komma's / only these municipalities or programmes.")
+    var only: String?
 
     @Option(help: "Taal van meldingen en samenvatting / language of problems and summary: nl of en.")
     var lang: Language = .nl
 
     func run() throws {
-        let loaded = PluginLoader().load(directory: plugins.directory)
-        var diagnostics = loaded.diagnostics
-        if let sources, loaded.errors.isEmpty {
-            diagnostics += QuoteChecker(sourcesDirectory: sources).check(loaded.programmes)
-            diagnostics += WeakQuoteCheck(sourcesDirectory: sources).check(loaded.programmes)
+        var loaded = PluginLoader().load(directory: plugins.directory)
+        if let only {
+            let (selected, unmatched) = PluginSelection(list: only).apply(to: loaded, directory: plugins.directory)
+            if !unmatched.isEmpty {
+                let known = (loaded.municipalities.map(\.slug) + loaded.programmes.map(\.programme.key)).joined(separator: ", ")
+                throw ValidationError(
+                    LocalizedText(
+                        nl: "Geen gemeente of programma heet \(unmatched.joined(separator: ", ")); bekend zijn: \(known).",
+                        en: "No municipality or programme is called \(unmatched.joined(separator: ", ")); known are: \(known)."
+                    ).text(lang))
+            }
+            loaded = selected
         }
+        let quotes = QuoteChecker(sourcesDirectories: sources.directories).run(loaded.programmes)
+        let diagnostics = loaded.diagnostics + quotes.diagnostics
         CatalogSource.printDiagnostics(diagnostics, language: lang)
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
@@ -30,14 +45,10 @@ struct Validate: ParsableCommand {
         }
         let programmes = loaded.programmes.count
         let items = loaded.programmes.reduce(0) { $0 + $1.programme.items.count }
-        let summary =
-            if let sources {
-                LocalizedText(
-                    nl: "OK: \(programmes) programma's, \(items) onderdelen, alle citaten gevonden in \(sources).",
-                    en: "OK: \(programmes) programmes, \(items) items, every quote found in \(sources).")
-            } else {
-                LocalizedText(nl: "OK: \(programmes) programma's, \(items) onderdelen.", en: "OK: \(programmes) programmes, \(items) items.")
-            }
-        print(summary.text(lang))
+        print(
+            LocalizedText(
+                nl: "OK: \(programmes) programma's, \(items) onderdelen. \(CatalogSource.quoteSummary(quotes).nl)",
+                en: "OK: \(programmes) programmes, \(items) items. \(CatalogSource.quoteSummary(quotes).en)"
+            ).text(lang))
     }
 }
