@@ -68,16 +68,19 @@ public struct Scaffold: Sendable {
             kind: \(kind)
             id: <vul in: een korte id van kleine letters, cijfers en '-', bv. nota-inclusie-2024>
             title: <vul in: de titel zoals op het document>
+            # label: Actieprogramma 2024       # optioneel: korte naam in elke kolomkop; nodig als de gemeente twee programma's heeft
             author:
               type: \(author)                  # municipality of party
               name: <vul in: wie het schreef, bv. Gemeente \(name ?? "Voorbeeld") of de naam van de partij>
-            # De looptijd in jaren; laat de regel weg als het document er geen noemt.
+            # De looptijd in jaren; laat de regel weg als het document er geen noemt. Zonder eindjaar: { from: 2024 }.
             period: { from: <vul in: eerste jaar, bv. 2024>, to: <vul in: laatste jaar, bv. 2027> }
             # adopted (vastgesteld door raad of college), council-proposal, working-document, workshop-outcome,
             # election-programme. Zeg in 'note:' wie het vaststelde als het document dat noemt.
             adoption_status: \(status)
             source: \(sourceFileName ?? "<vul in: de bestandsnaam van het document in sources/, bv. nota-inclusie-2024.txt>")
             # note: wat een lezer moet weten over het document of over keuzes bij het invullen
+            # coverage: partial                # alleen als u een deel of samenvatting van het document modelleert …
+            # coverage_reason: alleen de samenvatting is gemodelleerd   # … en dan verplicht: waarop het berust
             # Minstens één citaat dat het programma zelf aanwijst, zoals de titel.
             evidence:
               - quote: <vul in: een letterlijk citaat uit het document, bv. de titel>
@@ -87,8 +90,14 @@ public struct Scaffold: Sendable {
             #     name: COC Nederland
             #     evidence:
             #       - { quote: "samen met het COC", section: Uitvoering }
-            # Geld. Noemt het document geen bedragen, of zegt het dat er geen eigen budget is: houd 'none' met de
-            # reden en een citaat. Noemt het bedragen: vervang 'none' door 'lines', zoals in het voorbeeld eronder.
+            #   - id: scp                        # een organisatie die alleen als bron wordt aangehaald:
+            #     name: Sociaal Cultureel Planbureau
+            #     role: cited-source             # en bij het onderdeel 'cited_sources: [scp]', niet 'partners:'
+            #     evidence:
+            #       - { quote: "bron: SCP", section: Arbeidsmarkt }
+            # Geld. Zegt het document dat er geen eigen budget is: houd 'none' met de reden en een citaat.
+            # Zegt het document niets over geld: schrijf alleen 'budget: unknown' (geen citaat nodig).
+            # Noemt het bedragen: vervang 'none' door 'lines', zoals in het voorbeeld eronder.
             budget:
               none: <vul in: waarom er geen bedragen zijn, in de woorden van het document>
               evidence:
@@ -101,6 +110,8 @@ public struct Scaffold: Sendable {
             #      precision: exact                              # exact, of indicative als het document 'globaal' of 'ongeveer' zegt
             #      amounts: { 2024: 50000, 2025: 50000 }         # hele euro's zonder punt of komma; 1,7 miljoen is 1700000;
             #                                                    # 'not-stated' als het document een post zonder bedrag noemt
+            #      # Eén bedrag voor de hele looptijd, zonder verdeling over jaren: in plaats van 'amounts'
+            #      # period_amount: { from: 2024, to: 2026, amount: 1700000 }
             #      evidence:
             #        - { quote: "€ 50.000,- per jaar", section: Financiën }
 

@@ -7,8 +7,8 @@ import Testing
 /// A newcomer adding their own municipality with two programmes, using only the commands the README and
 /// docs/plugin-format.md describe: `new`, filling in the scaffold, `validate --only`, `import`, `compare`.
 ///
-/// Each step is one helper, so that a later format (period budgets, `coverage: partial`) can be added as
-/// one more edit of the filled-in files.
+/// One programme is modelled only in part (`coverage: partial`), the other has one amount for its whole
+/// period; the views and the report must tell the two apart and show both as the documents say them.
 @Suite struct WalkthroughTests {
     let workspace: URL
     let municipalities: URL
@@ -39,7 +39,7 @@ import Testing
         Voorbeeld wordt een stad waar iedereen mee kan doen, ook met een beperking.
 
         Financiën
-        De nota noemt geen bedragen; middelen volgen bij de begroting van 2026.
+        Voor de hele looptijd van de nota is € 1,7 miljoen beschikbaar.
         """
 
     /// Runs the command line in the workspace and returns the result.
@@ -125,13 +125,38 @@ import Testing
                 "title": ["Nota Toegankelijk Voorbeeld", "Iedereen kan meedoen"],
                 "name": ["Gemeente Voorbeeld"], "period": ["2025", "2028"],
                 "quote": [
-                    "Nota Toegankelijk Voorbeeld", "De nota noemt geen bedragen",
+                    "Nota Toegankelijk Voorbeeld", "Voor de hele looptijd van de nota is € 1,7 miljoen beschikbaar.",
                     "Voorbeeld wordt een stad waar iedereen mee kan doen, ook met een beperking.",
                 ],
                 "section": ["Titel", "Financiën", "Thema's"],
-                "none": ["\"Nog geen bedragen: middelen volgen bij de begroting van 2026.\""],
+                "none": ["\"wordt hieronder vervangen\""],
                 "themes": ["accessibility"],
             ])
+        // The document names one sum for the whole period: the scaffold's 'lines' example with a period amount.
+        try edit(folder.appendingPathComponent("policy-note.yaml")) {
+            $0.replacingOccurrences(
+                of: "  none: \"wordt hieronder vervangen\"\n  evidence:\n    - quote: Voor de hele looptijd van de nota is € 1,7 miljoen beschikbaar.\n      section: Financiën\n",
+                with: """
+                      lines:
+                        - id: budget-nota
+                          label: budget voor de hele looptijd
+                          kind: own-programme-money
+                          precision: exact
+                          period_amount: { from: 2025, to: 2028, amount: 1700000 }
+                          evidence:
+                            - { quote: "Voor de hele looptijd van de nota is € 1,7 miljoen beschikbaar.", section: Financiën }
+
+                    """)
+        }
+        // Only the summary of the action programme was modelled, and the two programmes get short labels.
+        try edit(folder.appendingPathComponent("samen-voorbeeld-2024.yaml")) {
+            $0.replacingOccurrences(
+                of: "\nadoption_status:",
+                with: "\nlabel: Actieprogramma\ncoverage: partial\ncoverage_reason: alleen de uitvoeringslijnen zijn gemodelleerd\nadoption_status:")
+        }
+        try edit(folder.appendingPathComponent("policy-note.yaml")) {
+            $0.replacingOccurrences(of: "\nadoption_status:", with: "\nlabel: Nota toegankelijkheid\nadoption_status:")
+        }
 
         let validated = try run(["validate", "--only", "voorbeeld"])
         #expect(validated.status == 0, "\(validated.error)")
@@ -150,6 +175,38 @@ import Testing
         #expect(themes.status == 0, "\(themes.error)")
         #expect(themes.output.contains("Zichtbaarheid"))
         #expect(themes.output.contains("Iedereen kan meedoen"))
+        #expect(themes.output.contains("Voorbeeld: Actieprogramma"), "the two programmes are told apart by label")
+        #expect(themes.output.contains("Voorbeeld: Nota toegankelijkheid"))
+        #expect(themes.output.contains("gedeeltelijk gemodelleerd"), "the partial plugin is marked")
+
+        let budgets = try run(["compare", "budgets", "--only", "voorbeeld", "--db", database])
+        #expect(budgets.status == 0, "\(budgets.error)")
+        #expect(budgets.output.contains("2025–2028 in totaal"), "a period amount shows as a period, not as a year")
+        #expect(!budgets.output.contains("€ 1.700.000,00 | 2025"))
+
+        let similarity = try run(["compare", "similarity", "--only", "voorbeeld,amstelveen", "--format", "json", "--db", database])
+        #expect(similarity.status == 0, "\(similarity.error)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(similarity.output.utf8)) as? [String: Any])
+        let peers = try #require(json["nearestPeers"] as? [[String: Any]])
+        let nota = try #require(peers.first { $0["programmeKey"] as? String == "voorbeeld/nota-toegankelijk-2025" })
+        #expect(nota["peerKey"] as? String == "amstelveen/nota-diversiteit-en-inclusie-2023", "the nearest peer is another municipality's programme")
+        let siblings = try #require(nota["siblings"] as? [[String: Any]], "\(nota)")
+        #expect(siblings.map { $0["programmeKey"] as? String } == ["voorbeeld/samen-voorbeeld-2024"], "the sibling is shown apart")
+
+        let report = workspace.appendingPathComponent("rapport.html").path
+        let reported = try run(["report", "--only", "voorbeeld", "--out", report, "--db", database])
+        #expect(reported.status == 0, "\(reported.error)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("Nota toegankelijkheid") && html.contains("Actieprogramma"))
+        #expect(html.contains("gedeeltelijk gemodelleerd"))
+        #expect(html.contains("2025–2028 in totaal"))
+    }
+
+    private func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(file.lastPathComponent) found its place")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
     }
 
     @Test func newRefusesABadSlugAnUnknownKindAndAnExistingProgrammeFile() throws {
