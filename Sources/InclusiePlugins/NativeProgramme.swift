@@ -111,7 +111,7 @@ struct NativeBudget: Decodable {
 struct NativeBudgetLine: Decodable {
     static let keys: Set<String> = [
         "id", "label", "block", "kind", "precision", "instrument", "theme", "partner", "item", "amounts", "note",
-        "evidence",
+        "evidence", "review", "suggested_by",
     ]
 
     var line: Int?
@@ -127,6 +127,9 @@ struct NativeBudgetLine: Decodable {
     var amounts: [YearAmount]
     var note: String?
     var evidence: [NativeEvidence]
+    /// `suggested` while the line is a candidate found by `inclusiebench draft`, not yet checked by a person.
+    var review: String?
+    var suggestedBy: [String]
 
     init(from decoder: any Decoder) throws {
         try rejectUnknownKeys(in: decoder, allowed: Self.keys)
@@ -149,6 +152,8 @@ struct NativeBudgetLine: Decodable {
         item = try optional("item")
         note = try optional("note")
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: key("evidence")) ?? []
+        review = try optional("review")
+        suggestedBy = try container.decodeIfPresent([String].self, forKey: key("suggested_by")) ?? []
 
         let amountsContainer = try container.nestedContainer(keyedBy: AnyKey.self, forKey: key("amounts"))
         let path = decoder.codingPath + [key("amounts")]

@@ -28,6 +28,12 @@ public struct SourceLines: Sendable {
     var byKey: [String: Int] = [:]
     /// Lines of items whose id was already taken: where a duplicate is reported.
     var duplicateItems: [String: [Int]] = [:]
+    /// Items still marked `review: suggested`: a programme with any is a draft until a person reviews it.
+    public internal(set) var unreviewedItems: [String] = []
+    public internal(set) var unreviewedBudgetLines: [String] = []
+
+    /// Whether any part still carries `review: suggested`.
+    public var isDraft: Bool { !unreviewedItems.isEmpty || !unreviewedBudgetLines.isEmpty }
 
     public func item(_ id: String) -> Int? { byKey["item:\(id)"] }
     public func duplicates(ofItem id: String) -> [Int] { duplicateItems[id] ?? [] }
@@ -57,6 +63,7 @@ extension ProgrammeAdapter {
             budget = .lines(
                 header.budget.lines.map { line in
                     builder.lines.byKey["budget:\(line.id)"] = line.line
+                    if line.review != nil { builder.lines.unreviewedBudgetLines.append(line.id) }
                     return BudgetLine(
                         localID: line.id, label: line.label, block: line.block, kind: line.kind,
                         precision: line.precision, instrument: line.instrument, theme: line.theme,
@@ -98,6 +105,9 @@ struct ProgrammeBuilder {
             } else {
                 lines.duplicateItems[native.id, default: []].append(line)
             }
+        }
+        if native.review != nil {
+            lines.unreviewedItems.append(native.id)
         }
         items.append(
             LocalItem(
