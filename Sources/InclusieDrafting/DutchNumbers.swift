@@ -6,6 +6,8 @@ public struct FoundAmount: Hashable, Sendable {
     public var money: Money
     /// The amount as the document writes it, e.g. `€ 23.200,-` or `1,7 miljoen`.
     public var text: String
+    /// Where the amount starts in the text searched, so a year written just before it can be tied to it.
+    public var start: String.Index
     /// Where the amount ends in the text searched, so a year after it can be tied to it.
     public var end: String.Index
 }
@@ -53,7 +55,7 @@ public enum DutchNumbers {
             guard !overflow, scaled <= 100_000_000_000_00 else { return nil }
             let cents = scaled + fractionValue * multiplier * 100 / fractionScale
             let written = String(text[whole]).trimmingCharacters(in: .whitespaces)
-            return FoundAmount(money: Money(cents: cents), text: written, end: whole.upperBound)
+            return FoundAmount(money: Money(cents: cents), text: written, start: whole.lowerBound, end: whole.upperBound)
         }
     }
 

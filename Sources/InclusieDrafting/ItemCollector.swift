@@ -47,7 +47,9 @@ struct ItemCollector {
             current.append(character)
             guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " else { continue }
             let next = characters[index + 2]
-            if next.isUppercase || next.isNumber {
+            // "2.1. Inleiding": a period after a number is part of a heading's numbering, not a sentence end.
+            let isNumbering = current.trimmingCharacters(in: .whitespaces).allSatisfy { $0.isNumber || $0 == "." }
+            if (next.isUppercase || next.isNumber) && !isNumbering {
                 result.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""
             }
@@ -160,6 +162,11 @@ struct ItemCollector {
                 } else if sentence[amount.end..<limit].lowercased().contains("per jaar"), let period {
                     // "€ 20.000,- per jaar" without years: every year of the period the document states.
                     covered = Array(period.years)
+                } else if let before = years.last(where: { $0.start < amount.start && $0.years.count == 1 }),
+                    sentence[before.start..<amount.start].split(separator: " ").count <= 2
+                {
+                    // "in 2026 1,7 miljoen": a single year right before the amount.
+                    covered = before.years
                 } else {
                     continue
                 }

@@ -19,7 +19,7 @@ public enum StatusCues {
         (
             "ambition",
             [
-                "we willen", "wij willen", "willen we", "willen wij", "streven", "streeft", "ambitie", "ambiëren",
+                "we willen", "wij willen", "willen we", "willen wij", "wil", "willen", "streven", "streeft", "ambitie", "ambiëren",
                 "we hopen", "het doel is", "we aim", "we want", "ambition",
             ]
         ),

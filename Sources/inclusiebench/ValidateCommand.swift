@@ -38,5 +38,18 @@ struct Validate: ParsableCommand {
                 LocalizedText(nl: "OK: \(programmes) programma's, \(items) onderdelen.", en: "OK: \(programmes) programmes, \(items) items.")
             }
         print(summary.text(lang))
+        printDrafts(loaded.programmes)
+    }
+
+    /// Names every programme that still carries `review: suggested`, with how many parts: a draft is not a finished plugin.
+    private func printDrafts(_ programmes: [LoadedProgramme]) {
+        for loaded in programmes where loaded.lines.isDraft {
+            let count = loaded.lines.unreviewedItems.count + loaded.lines.unreviewedBudgetLines.count
+            print(
+                LocalizedText(
+                    nl: "Concept: \(loaded.programme.key) heeft \(count) niet nagekeken suggesties (review: suggested) in \(loaded.file).",
+                    en: "Draft: \(loaded.programme.key) has \(count) unreviewed suggestions (review: suggested) in \(loaded.file)."
+                ).text(lang))
+        }
     }
 }
