@@ -18,6 +18,8 @@ public struct Suggester: Sendable {
     private let terms: TaxonomyTerms
     private var classifiers: [TaxonomyFacet: NaiveBayes] = [:]
     private var examples: [(key: String, stems: Set<String>)] = []
+    /// How much the term lists count against the classifier when ranking (the rest is the classifier's share).
+    private let termShare = 0.5
 
     /// The facets a drafted item gets suggestions for, with how many ids to suggest at most.
     public static let facets: [(facet: TaxonomyFacet, limit: Int)] = [
@@ -54,10 +56,21 @@ public struct Suggester: Sendable {
         let ranked = classifiers[facet]?.rank(text) ?? []
         let probability = Dictionary(ranked.map { ($0.label, $0.probability) }, uniquingKeysWith: { first, _ in first })
         var candidates: [Suggestion] = []
-        for entry in taxonomy.entries(facet) {
+        let entries = taxonomy.entries(facet)
+        // A term shared by several entries ("organisatie") says less than one only this entry has.
+        var entriesPerTerm: [String: Int] = [:]
+        for entry in entries {
+            for term in Set(terms.terms(entry.id, in: facet)) { entriesPerTerm[term, default: 0] += 1 }
+        }
+        let weights = Dictionary(
+            entries.map { entry in
+                (entry.id, termWeight(terms.terms(entry.id, in: facet), in: words, entriesPerTerm: entriesPerTerm))
+            }, uniquingKeysWith: { first, _ in first })
+        let strongest = max(weights.values.max() ?? 0, 1)
+        for entry in entries {
             let matched = matches(terms.terms(entry.id, in: facet), in: words)
             let learned = probability[entry.id] ?? 0
-            let score = Double(min(matched.count, 3)) / 3 + learned
+            let score = termShare * (weights[entry.id] ?? 0) / strongest + (1 - termShare) * learned
             guard !matched.isEmpty || learned >= 0.2 else { continue }
             var reasons: [String] = []
             if !matched.isEmpty {
@@ -90,6 +103,15 @@ public struct Suggester: Sendable {
     /// Statuses the classifier would give `text`, most likely first.
     public func rankedStatuses(for text: String) -> [String] {
         (classifiers[.itemStatus]?.rank(text) ?? []).map(\.label)
+    }
+
+    /// How much the term list speaks for an entry: each occurrence of a term, divided by how many entries share it.
+    private func termWeight(_ terms: [String], in words: [String], entriesPerTerm: [String: Int]) -> Double {
+        terms.reduce(0.0) { total, term in
+            guard let stem = Tokens.words(term).first, Tokens.words(term).count == 1 else { return total }
+            let occurrences = words.filter { $0.hasPrefix(stem) }.count
+            return total + Double(occurrences) / Double(entriesPerTerm[term] ?? 1)
+        }
     }
 
     /// The terms of a list found in `words`: a term matches a word that starts with it; a term of several
