@@ -90,7 +90,7 @@ struct ItemCollector {
         }
         items.append(
             RawItem(
-                id: nextID(), number: headingNumber(block.text), title: Self.titleWords(block.text), parentID: nil,
+                id: nextID(), number: headingNumber(block.text), title: Self.titleWords(withoutNumber(block.text)), parentID: nil,
                 isSection: true, evidence: [Evidence(quote: quote, section: sectionPath)],
                 coveredText: QuoteText.normalise(block.text), years: []))
         currentSection = items.count - 1
@@ -182,10 +182,21 @@ struct ItemCollector {
         }
     }
 
+    /// "2.1 Representatie" without "2.1": the number has its own field.
+    private func withoutNumber(_ text: String) -> String {
+        guard headingNumber(text) != nil else { return text }
+        let rest = text.drop { $0.isNumber || $0 == "." }.trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty ? text : rest
+    }
+
     private func headingNumber(_ text: String) -> String? {
         let number = text.prefix { $0.isNumber || $0 == "." }
         let trimmed = number.hasSuffix(".") ? String(number.dropLast()) : String(number)
-        return trimmed.isEmpty ? nil : trimmed
+        // "2.1 Titel" has a number; "2020 in beeld" starts with a year.
+        guard !trimmed.isEmpty, text.dropFirst(number.count).first == " ",
+            trimmed.split(separator: ".").allSatisfy({ $0.count <= 2 })
+        else { return nil }
+        return trimmed
     }
 
     /// The items in document order, without headings that hold nothing and say little (navigation, captions).

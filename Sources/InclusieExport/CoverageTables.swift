@@ -9,7 +9,8 @@ func phrase(_ nl: String, _ en: String, _ language: Language) -> String {
 extension ProgrammeColumn {
     /// A column heading that says what kind of document this is, so input is never mistaken for policy.
     func heading(_ language: Language) -> String {
-        "\(shortName) — \(kindLabel), \(adoptionStatusLabel)"
+        // The draft mark comes first, so a narrow terminal column that cuts the heading still shows it.
+        "\(shortName)\(isDraft ? phrase(" (concept)", " (draft)", language) : "") — \(kindLabel), \(adoptionStatusLabel)"
     }
 }
 

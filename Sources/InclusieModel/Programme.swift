@@ -20,8 +20,11 @@ public struct Programme: Hashable, Codable, Sendable, Identifiable {
     public var items: [LocalItem]
     public var partners: [Partner]
     public var budget: Budget
+    /// Parts still marked `review: suggested` by `inclusiebench draft`; above zero the programme is a draft.
+    public var unreviewedSuggestions = 0
 
     public var id: String { key }
+    public var isDraft: Bool { unreviewedSuggestions > 0 }
 
     public init(
         key: String, municipalitySlug: String, kind: ProgrammeKind, title: String, author: Author,

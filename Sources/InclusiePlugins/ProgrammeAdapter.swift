@@ -71,11 +71,12 @@ extension ProgrammeAdapter {
                         evidence: line.evidence.map(\.model))
                 }, note: header.budget.note, evidence: header.budget.evidence.map(\.model))
         }
-        let programme = Programme(
+        var programme = Programme(
             key: "\(municipalitySlug)/\(header.id)", municipalitySlug: municipalitySlug, kind: kind,
             title: header.title, author: header.author, period: header.period, date: header.date,
             adoptionStatus: header.adoptionStatus, sourceFile: header.source, note: header.note,
             evidence: header.evidence.map(\.model), items: builder.items, partners: partners, budget: budget)
+        programme.unreviewedSuggestions = builder.lines.unreviewedItems.count + builder.lines.unreviewedBudgetLines.count
         return (programme, builder.lines)
     }
 }

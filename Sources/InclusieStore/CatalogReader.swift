@@ -87,7 +87,7 @@ struct CatalogReader {
                 budget = .none(
                     reason: record.noBudgetReason ?? "", evidence: quotes(programmeEvidence.filter { $0.subject == .budget }))
             }
-            return Programme(
+            var programme = Programme(
                 key: record.key, municipalitySlug: record.municipalitySlug,
                 kind: ProgrammeKind(id: record.kind, label: LocalizedText(nl: record.kindLabelNl, en: record.kindLabelEn)),
                 title: record.title, author: Author(type: record.authorType, name: record.authorName),
@@ -100,6 +100,8 @@ struct CatalogReader {
                         localID: partner.localId, name: partner.name, description: partner.description,
                         evidence: quotes(partner.id.flatMap { evidenceByPartner[$0] }))
                 }, budget: budget)
+            programme.unreviewedSuggestions = record.unreviewedSuggestions
+            return programme
         }
         return Catalog(taxonomy: taxonomy, municipalities: municipalities, programmes: programmes)
     }

@@ -106,6 +106,11 @@ struct Importer {
                 programme.period?.from, programme.period?.to, programme.date, programme.adoptionStatus,
                 programme.sourceFile, programme.note, programme.budget.isStated, noBudgetReason, budgetNote,
             ])
+        if programme.isDraft {
+            try db.execute(
+                sql: "UPDATE programme SET unreviewed_suggestions = ? WHERE key = ?",
+                arguments: [programme.unreviewedSuggestions, programme.key])
+        }
         try insertEvidence(programme.evidence, programme: programme.key, subject: .programme)
 
         var partnerRowIDs: [String: Int64] = [:]

@@ -5,6 +5,12 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-shared-schema", migrate: createSharedSchema)
+        migrator.registerMigration("v2-draft-marks") { db in
+            // How many parts of a programme still await review, so every view can mark a draft as a draft.
+            try db.alter(table: "programme") { t in
+                t.add(column: "unreviewed_suggestions", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 

@@ -59,6 +59,7 @@ struct ProgrammeRecord: SnakeCaseRecord {
     var budgetStated: Bool
     var noBudgetReason: String?
     var budgetNote: String?
+    var unreviewedSuggestions: Int
 }
 
 struct LocalItemRecord: SnakeCaseRecord {

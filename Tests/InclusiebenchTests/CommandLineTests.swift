@@ -47,7 +47,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.output.contains("5 programma's van 4 gemeenten"))
         let schema = try TestSupport.run(["schema", "--db", database])
-        #expect(schema.output.contains("schema: v1-shared-schema"))
+        #expect(schema.output.contains("schema: v2-draft-marks"))
     }
 
     @Test func badPluginFailsWithFileAndLineAndLeavesTheDatabaseAlone() throws {
@@ -123,6 +123,6 @@ import Testing
 
     @Test func versionNamesTheSchema() throws {
         let result = try TestSupport.run(["--version"])
-        #expect(result.output.contains("database schema v1-shared-schema"))
+        #expect(result.output.contains("database schema v2-draft-marks"))
     }
 }

@@ -107,6 +107,15 @@ import Testing
         #expect(validated.status == 0, "\(validated.error)")
         #expect(validated.output.contains("Concept: havendam/havendam-actieplan-2025-2027 heeft"))
 
+        let draftDatabase = workspace.appendingPathComponent("before-review.sqlite").path
+        let view = try TestSupport.run(["compare", "themes", "--municipalities", plugins.path, "--db", draftDatabase])
+        #expect(view.status == 0, "\(view.error)")
+        #expect(view.output.contains("Havendam (concept) — "), "a view marks a programme with unreviewed suggestions")
+        let report = workspace.appendingPathComponent("report.html").path
+        let reported = try TestSupport.run(["report", "--municipalities", plugins.path, "--db", draftDatabase, "--out", report])
+        #expect(reported.status == 0, "\(reported.error)")
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("concept, niet nagekeken"))
+
         let again = try TestSupport.run(["draft", Self.example, "--municipality", "havendam", "--municipalities", plugins.path])
         #expect(again.status != 0 && again.error.contains("bestaat al"), "a draft never overwrites a file unasked")
 
@@ -131,6 +140,8 @@ import Testing
         let database = workspace.appendingPathComponent("draft.sqlite").path
         let imported = try TestSupport.run(["import", "--municipalities", plugins.path, "--db", database])
         #expect(imported.status == 0, "\(imported.error)")
+        let reviewedView = try TestSupport.run(["compare", "themes", "--municipalities", plugins.path, "--db", database])
+        #expect(!reviewedView.output.contains("(concept)"), "removing the marks is the review")
     }
 
     @Test func anUnknownReviewValueIsAnError() throws {
@@ -172,5 +183,61 @@ import Testing
         #expect(evaluation.status == 0, "\(evaluation.error)")
         #expect(evaluation.output.contains("overall"))
         #expect(evaluation.output.contains("almere/actieprogramma-2020-2022"))
+    }
+}
+
+/// A PDF goes through pdftotext; runs wherever poppler-utils is installed (CI installs it).
+@Suite struct DraftFromPDFTests {
+    static var pdftotextInstalled: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext") }
+    }
+
+    /// A one-page PDF written byte by byte, so the test needs no PDF writer: each line a text object.
+    static func pdf(lines: [String]) -> Data {
+        var content = "BT /F1 11 Tf 72 760 Td 14 TL\n"
+        for line in lines { content += "(\(line)) Tj T*\n" }
+        content += "ET"
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+        var file = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(file.utf8.count)
+            file += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = file.utf8.count
+        file += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { file += String(format: "%010d 00000 n \n", offset) }
+        file += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(file.utf8)
+    }
+
+    @Test(.enabled(if: pdftotextInstalled, "pdftotext (poppler-utils) is not installed here"))
+    func draftsFromAPDFAndKeepsTheTextItRead() throws {
+        let workspace = try TestSupport.temporaryDirectory()
+        let plugins = workspace.appendingPathComponent("municipalities")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestSupport.municipalities + "/taxonomy.yaml", toPath: plugins.appendingPathComponent("taxonomy.yaml").path)
+        let pdf = workspace.appendingPathComponent("nota-inclusie-2026.pdf")
+        try Self.pdf(lines: [
+            "Nota inclusie Havendam 2026-2028", "", "1. Discriminatie", "",
+            "We gaan een meldpunt voor discriminatie openen.", "We onderzoeken of een campagne helpt.",
+        ]).write(to: pdf)
+        let result = try TestSupport.run(["draft", pdf.path, "--municipality", "havendam", "--municipalities", plugins.path])
+        #expect(result.status == 0, "\(result.error)")
+        let saved = try String(
+            contentsOf: plugins.appendingPathComponent("havendam/sources/nota-inclusie-2026.txt"), encoding: .utf8)
+        #expect(saved.contains("We gaan een meldpunt voor discriminatie openen."))
+        let validated = try TestSupport.run(
+            ["validate", "--municipalities", plugins.path, "--sources", plugins.appendingPathComponent("havendam/sources").path])
+        #expect(validated.status == 0, "\(validated.error)")
+        let yaml = try String(contentsOf: plugins.appendingPathComponent("havendam/nota-inclusie-2026.yaml"), encoding: .utf8)
+        #expect(yaml.contains("anti-discrimination-policy"))
     }
 }
