@@ -35,8 +35,8 @@ public struct Suggester: Sendable {
                 let text = Self.text(of: item)
                 examples.append(("\(programme.key)#\(item.localID)", Set(Tokens.stems(text))))
                 for facet in TaxonomyFacet.allCases {
-                    // The primary theme is what the evaluation asks for; other facets learn every listed id.
-                    let labels = facet == .theme ? Array(item.themes.prefix(1)) : item.ids(facet)
+                    // Every listed id teaches its label; the primary theme counts twice, it is what matters most.
+                    let labels = facet == .theme ? Array(item.themes.prefix(1)) + item.themes : item.ids(facet)
                     for label in labels where taxonomy.contains(label, in: facet) {
                         classifiers[facet, default: NaiveBayes()].train(text: text, label: label)
                     }
