@@ -86,9 +86,14 @@ public struct Drafter: Sendable {
             budgetEvidence: builder.moneySentence ?? Evidence(quote: title, section: title))
     }
 
-    /// The first heading of more than one word, else the first line: what the document calls itself.
+    /// The first marked heading (numbered, `#` or capitals) of more than one word, else the first short line
+    /// standing alone, else the first line: what the document calls itself, past a web page's navigation.
     private func documentTitle(_ blocks: [TextBlock]) -> String {
-        let heading = blocks.first { $0.isHeading && $0.text.split(separator: " ").count >= 2 }
+        func isTitle(_ block: TextBlock, marked: Bool) -> Bool {
+            guard case .heading(let level) = block.kind, block.text.split(separator: " ").count >= 2 else { return false }
+            return !marked || level < 7
+        }
+        let heading = blocks.first { isTitle($0, marked: true) } ?? blocks.first { isTitle($0, marked: false) }
         let text = (heading ?? blocks.first)?.text ?? "Concept"
         return ItemCollector.titleWords(text)
     }
