@@ -40,6 +40,7 @@ let package = Package(
             dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", .product(name: "Plot", package: "Plot")]
         ),
         .target(name: "InclusieSynthetic", dependencies: ["InclusieModel"]),
+        .target(name: "InclusieDrafting", dependencies: ["InclusieModel", "InclusiePlugins"]),
         .executableTarget(
             name: "inclusiebench-benchmark",
             dependencies: ["InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport", "InclusieSynthetic"]
@@ -48,7 +49,7 @@ let package = Package(
             name: "inclusiebench",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport",
+                "InclusieReport", "InclusieDrafting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +57,7 @@ let package = Package(
             name: "InclusiebenchTests",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport", "InclusieSynthetic", "inclusiebench",
+                "InclusieReport", "InclusieSynthetic", "InclusieDrafting", "inclusiebench",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

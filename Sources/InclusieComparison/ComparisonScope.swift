@@ -51,6 +51,8 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
     public var authorType: String
     /// False for workshop input and party proposals: they are shown, never counted as policy.
     public var isPolicy: Bool
+    /// Still holds suggestions from `inclusiebench draft` that nobody has reviewed.
+    public var isDraft = false
 
     public init(_ programme: Programme, catalog: Catalog, language: Language) {
         key = programme.key
@@ -66,6 +68,7 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
         author = programme.author.name
         authorType = programme.author.type.rawValue
         isPolicy = programme.adoptionStatus.isPolicy
+        isDraft = programme.isDraft
     }
 
     /// A short heading: the municipality, the party when a party wrote it, and the programme's label.

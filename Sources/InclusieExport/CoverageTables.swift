@@ -11,8 +11,10 @@ extension ProgrammeColumn {
     ///
     /// A programme modelled from part of its document says so here, so its empty cells are not read as absence.
     func heading(_ language: Language) -> String {
+        // The draft mark comes first, so a narrow terminal column that cuts the heading still shows it.
+        let draft = isDraft ? phrase(" (concept)", " (draft)", language) : ""
         let partial = isPartial ? phrase(", gedeeltelijk gemodelleerd", ", partly modelled", language) : ""
-        return "\(shortName) — \(kindLabel), \(adoptionStatusLabel)\(partial)"
+        return "\(shortName)\(draft) — \(kindLabel), \(adoptionStatusLabel)\(partial)"
     }
 }
 

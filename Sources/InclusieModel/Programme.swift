@@ -24,8 +24,11 @@ public struct Programme: Hashable, Codable, Sendable, Identifiable {
     public var label: String
     /// Whether the plugin models the whole document or only part of it (a summary, an excerpt).
     public var coverage: Coverage
+    /// Parts still marked `review: suggested` by `inclusiebench draft`; above zero the programme is a draft.
+    public var unreviewedSuggestions = 0
 
     public var id: String { key }
+    public var isDraft: Bool { unreviewedSuggestions > 0 }
 
     public init(
         key: String, municipalitySlug: String, kind: ProgrammeKind, title: String, author: Author,

@@ -73,7 +73,8 @@ struct NativeContactPoint: Decodable {
 struct NativeItem: Decodable {
     static let keys: Set<String> = [
         "id", "number", "title", "description", "status", "themes", "instruments", "roles", "target_groups",
-        "partners", "cited_sources", "owner", "contact_points", "years", "related", "note", "evidence",
+        "partners", "cited_sources", "owner", "contact_points", "years", "related", "note", "evidence", "review",
+        "suggested_by",
     ]
 
     var line: Int?
@@ -94,6 +95,10 @@ struct NativeItem: Decodable {
     var related: [String]
     var note: String?
     var evidence: [NativeEvidence]
+    /// `suggested` while the mappings come from `inclusiebench draft` and no person has reviewed them yet.
+    var review: String?
+    /// Why each suggestion was made (trigger words, similar hand-coded items), for the reviewer.
+    var suggestedBy: [String]
 
     init(from decoder: any Decoder) throws {
         try self.init(from: decoder, extraKeys: [])
@@ -130,6 +135,15 @@ struct NativeItem: Decodable {
         related = try optional("related") ?? []
         note = try optional("note")
         evidence = try optional("evidence") ?? []
+        review = try optional("review")
+        suggestedBy = try optional("suggested_by") ?? []
+        if let review, review != "suggested" {
+            throw dataCorrupted(
+                at: container.codingPath + [AnyKey(stringValue: "review")],
+                LocalizedText(
+                    nl: "'review: \(review)' kent de tool niet; schrijf 'review: suggested', of haal de regel weg als je de suggesties hebt nagekeken",
+                    en: "the tool does not know 'review: \(review)'; write 'review: suggested', or remove the line once you have reviewed the suggestions"))
+        }
     }
 }
 

@@ -184,7 +184,7 @@ struct NativeBudget: Decodable {
 struct NativeBudgetLine: Decodable {
     static let keys: Set<String> = [
         "id", "label", "block", "kind", "precision", "instrument", "theme", "partner", "item", "amounts", "note",
-        "evidence", "period_amount",
+        "evidence", "period_amount", "review", "suggested_by",
     ]
 
     /// `period_amount: { from: 2020, to: 2022, amount: 1700000 }`: one sum for the whole period.
@@ -220,6 +220,9 @@ struct NativeBudgetLine: Decodable {
     var periodAmount: PeriodAmount?
     var note: String?
     var evidence: [NativeEvidence]
+    /// `suggested` while the line is a candidate found by `inclusiebench draft`, not yet checked by a person.
+    var review: String?
+    var suggestedBy: [String]
 
     init(from decoder: any Decoder) throws {
         try rejectUnknownKeys(in: decoder, allowed: Self.keys)
@@ -242,6 +245,8 @@ struct NativeBudgetLine: Decodable {
         item = try optional("item")
         note = try optional("note")
         evidence = try container.decodeIfPresent([NativeEvidence].self, forKey: key("evidence")) ?? []
+        review = try optional("review")
+        suggestedBy = try container.decodeIfPresent([String].self, forKey: key("suggested_by")) ?? []
 
         if let native = try container.decodeIfPresent(NativePeriodAmount.self, forKey: key("period_amount")) {
             let path = decoder.codingPath + [key("period_amount")]

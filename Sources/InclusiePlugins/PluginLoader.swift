@@ -9,6 +9,8 @@ public struct LoadedPlugins: Sendable {
     public var municipalities: [Municipality]
     public var programmes: [LoadedProgramme]
     public var diagnostics: [Diagnostic]
+    /// The term lists of `taxonomy.yaml`, which only drafting uses.
+    public var terms = TaxonomyTerms()
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
@@ -48,6 +50,7 @@ public struct PluginLoader: Sendable {
         guard let taxonomyText = readText(taxonomyPath, into: &result.diagnostics) else { return result }
         do {
             result.taxonomy = try TaxonomyReader.read(yaml: taxonomyText)
+            result.terms = try TaxonomyReader.readTerms(yaml: taxonomyText)
         } catch {
             result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: taxonomyPath, yaml: taxonomyText))
             return result

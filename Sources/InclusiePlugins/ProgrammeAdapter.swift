@@ -32,6 +32,12 @@ public struct SourceLines: Sendable {
     var quoteLines: [String: [Int?]] = [:]
     /// The line of the top-level `source:`.
     public internal(set) var source: Int?
+    /// Items still marked `review: suggested`: a programme with any is a draft until a person reviews it.
+    public internal(set) var unreviewedItems: [String] = []
+    public internal(set) var unreviewedBudgetLines: [String] = []
+
+    /// Whether any part still carries `review: suggested`.
+    public var isDraft: Bool { !unreviewedItems.isEmpty || !unreviewedBudgetLines.isEmpty }
 
     public func item(_ id: String) -> Int? { byKey["item:\(id)"] }
     public func duplicates(ofItem id: String) -> [Int] { duplicateItems[id] ?? [] }
@@ -75,6 +81,7 @@ extension ProgrammeAdapter {
                 header.budget.lines.map { line in
                     builder.lines.byKey["budget:\(line.id)"] = line.line
                     builder.lines.quoteLines["budget:\(line.id)"] = line.evidence.map(\.line)
+                    if line.review != nil { builder.lines.unreviewedBudgetLines.append(line.id) }
                     return BudgetLine(
                         localID: line.id, label: line.label, block: line.block, kind: line.kind,
                         precision: line.precision, instrument: line.instrument, theme: line.theme,
@@ -82,12 +89,13 @@ extension ProgrammeAdapter {
                         evidence: line.evidence.map(\.model), periodAmount: line.periodAmount)
                 }, note: header.budget.note, evidence: header.budget.evidence.map(\.model))
         }
-        let programme = Programme(
+        var programme = Programme(
             key: "\(municipalitySlug)/\(header.id)", municipalitySlug: municipalitySlug, kind: kind,
             title: header.title, author: header.author, period: header.period, date: header.date,
             adoptionStatus: header.adoptionStatus, sourceFile: header.source, note: header.note,
             evidence: header.evidence.map(\.model), items: builder.items, partners: partners, budget: budget,
             label: header.label, coverage: header.coverage)
+        programme.unreviewedSuggestions = builder.lines.unreviewedItems.count + builder.lines.unreviewedBudgetLines.count
         return (programme, builder.lines)
     }
 }
@@ -118,6 +126,9 @@ struct ProgrammeBuilder {
             } else {
                 lines.duplicateItems[native.id, default: []].append(line)
             }
+        }
+        if native.review != nil {
+            lines.unreviewedItems.append(native.id)
         }
         items.append(
             LocalItem(

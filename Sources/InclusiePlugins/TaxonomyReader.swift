@@ -8,6 +8,8 @@ enum TaxonomyReader {
         var nl: String
         var en: String
         var definition: String
+        /// Word stems that suggest this entry when drafting a plugin from a document.
+        var terms: [String]?
     }
 
     private struct Domain: Decodable {
@@ -32,6 +34,18 @@ enum TaxonomyReader {
         }
     }
 
+    /// The term lists of every entry, by facet and id; entries without `terms:` have none.
+    static func readTerms(yaml: String) throws -> TaxonomyTerms {
+        let file = try YAMLDecoder().decode(File.self, from: yaml)
+        func terms(_ list: [Entry]) -> [String: [String]] {
+            Dictionary(list.map { ($0.id, $0.terms ?? []) }, uniquingKeysWith: { first, _ in first })
+        }
+        return TaxonomyTerms(byFacet: [
+            .theme: terms(file.themes.flatMap(\.themes)), .instrument: terms(file.instruments),
+            .role: terms(file.roles), .targetGroup: terms(file.targetGroups), .itemStatus: terms(file.itemStatuses),
+        ])
+    }
+
     static func read(yaml: String) throws -> Taxonomy {
         let file = try YAMLDecoder().decode(File.self, from: yaml)
         func entries(_ list: [Entry], domain: String? = nil) -> [TaxonomyEntry] {
@@ -46,6 +60,26 @@ enum TaxonomyReader {
             themes: file.themes.flatMap { entries($0.themes, domain: $0.domain) },
             instruments: entries(file.instruments), roles: entries(file.roles),
             targetGroups: entries(file.targetGroups), itemStatuses: entries(file.itemStatuses))
+    }
+}
+
+/// The term lists of `taxonomy.yaml`: general policy words (Dutch and English stems) per entry.
+///
+/// Kept apart from `Taxonomy` because only drafting uses them; the database and the views never do.
+public struct TaxonomyTerms: Sendable, Hashable {
+    public var byFacet: [TaxonomyFacet: [String: [String]]]
+
+    public init(byFacet: [TaxonomyFacet: [String: [String]]] = [:]) {
+        self.byFacet = byFacet
+    }
+
+    public func terms(_ id: String, in facet: TaxonomyFacet) -> [String] {
+        byFacet[facet]?[id] ?? []
+    }
+
+    /// Reads the term lists from the text of a `taxonomy.yaml`.
+    public static func read(yaml: String) throws -> TaxonomyTerms {
+        try TaxonomyReader.readTerms(yaml: yaml)
     }
 }
 

@@ -89,7 +89,8 @@ struct ReportBuilder {
             .class(isPolicy ? "badge policy" : "badge not-policy"),
             .plain(
                 "\(programme.kind.label.text(language)), \(programme.adoptionStatus.label.text(language))"
-                    + (isPolicy ? "" : text(" — geen beleid", " — not policy"))),
+                    + (isPolicy ? "" : text(" — geen beleid", " — not policy"))
+                    + (programme.isDraft ? text(" — concept, niet nagekeken", " — draft, not reviewed") : "")),
             .if(programme.coverage.isPartial, .group(.plain(" "), partialBadge(programme))))
     }
 

@@ -98,7 +98,7 @@ struct CatalogReader {
                 budget = .none(
                     reason: record.noBudgetReason ?? "", evidence: quotes(programmeEvidence.filter { $0.subject == .budget }))
             }
-            return Programme(
+            var programme = Programme(
                 key: record.key, municipalitySlug: record.municipalitySlug,
                 kind: ProgrammeKind(id: record.kind, label: LocalizedText(nl: record.kindLabelNl, en: record.kindLabelEn)),
                 title: record.title, author: Author(type: record.authorType, name: record.authorName),
@@ -112,6 +112,8 @@ struct CatalogReader {
                         evidence: quotes(partner.id.flatMap { evidenceByPartner[$0] }), role: partner.role)
                 }, budget: budget, label: record.label,
                 coverage: record.coverage == "partial" ? .partial(reason: record.coverageReason ?? "") : .complete)
+            programme.unreviewedSuggestions = record.unreviewedSuggestions
+            return programme
         }
         return Catalog(taxonomy: taxonomy, municipalities: municipalities, programmes: programmes)
     }

@@ -111,6 +111,11 @@ struct Importer {
                 programme.coverage.isPartial ? "partial" : "complete", programme.coverage.partialReason,
                 programme.budget.isStated, programme.budget.state, noBudgetReason, budgetNote,
             ])
+        if programme.isDraft {
+            try db.execute(
+                sql: "UPDATE programme SET unreviewed_suggestions = ? WHERE key = ?",
+                arguments: [programme.unreviewedSuggestions, programme.key])
+        }
         try insertEvidence(programme.evidence, programme: programme.key, subject: .programme)
 
         var partnerRowIDs: [String: Int64] = [:]

@@ -8,6 +8,12 @@ enum Migrations {
         migrator.registerMigration("v1-shared-schema", migrate: createSharedSchema)
         migrator.registerMigration("v2-cited-sources", migrate: addCitedSources)
         migrator.registerMigration("v3-labels-coverage-budget-states", migrate: addLabelsCoverageAndBudgetStates)
+        migrator.registerMigration("v4-draft-marks") { db in
+            // How many parts of a programme still await review, so every view can mark a draft as a draft.
+            try db.alter(table: "programme") { t in
+                t.add(column: "unreviewed_suggestions", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 

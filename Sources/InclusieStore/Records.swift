@@ -64,6 +64,7 @@ struct ProgrammeRecord: SnakeCaseRecord {
     var budgetState: String
     var noBudgetReason: String?
     var budgetNote: String?
+    var unreviewedSuggestions: Int
 }
 
 struct LocalItemRecord: SnakeCaseRecord {

@@ -12,6 +12,6 @@ struct Inclusiebench: ParsableCommand {
             Reads the municipalities in municipalities/, stores them in SQLite and lines them up.
             """,
         version: "inclusiebench 0.1.0 (database schema \(Store.knownMigrations.last ?? "-"))",
-        subcommands: [New.self, Validate.self, Import.self, Compare.self, Export.self, Report.self, Schema.self]
+        subcommands: [New.self, Validate.self, Import.self, Compare.self, Export.self, Report.self, Schema.self, Draft.self]
     )
 }

@@ -50,5 +50,18 @@ struct Validate: ParsableCommand {
                 nl: "OK: \(programmes) programma's, \(items) onderdelen. \(CatalogSource.quoteSummary(quotes).nl)",
                 en: "OK: \(programmes) programmes, \(items) items. \(CatalogSource.quoteSummary(quotes).en)"
             ).text(lang))
+        printDrafts(loaded.programmes)
+    }
+
+    /// Names every programme that still carries `review: suggested`, with how many parts: a draft is not a finished plugin.
+    private func printDrafts(_ programmes: [LoadedProgramme]) {
+        for loaded in programmes where loaded.lines.isDraft {
+            let count = loaded.lines.unreviewedItems.count + loaded.lines.unreviewedBudgetLines.count
+            print(
+                LocalizedText(
+                    nl: "Concept: \(loaded.programme.key) heeft \(count) niet nagekeken suggesties (review: suggested) in \(loaded.file).",
+                    en: "Draft: \(loaded.programme.key) has \(count) unreviewed suggestions (review: suggested) in \(loaded.file)."
+                ).text(lang))
+        }
     }
 }

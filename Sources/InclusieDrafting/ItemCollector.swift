@@ -1,0 +1,214 @@
+import Foundation
+import InclusieModel
+
+/// Gathers items in document order while the drafter walks the blocks; keeps only quotes the source has.
+struct ItemCollector {
+    struct RawItem {
+        var id: String
+        var number: String?
+        var title: String
+        var parentID: String?
+        var isSection: Bool
+        var evidence: [Evidence]
+        var coveredText: String
+        var years: [Int]
+        var childCount = 0
+    }
+
+    private let source: String
+    private let documentTitle: String
+    private var items: [RawItem] = []
+    private var currentSection: Int?
+    private(set) var budgetLines: [DraftBudgetLine] = []
+    private(set) var moneySentence: Evidence?
+
+    init(source: String, title: String) {
+        self.source = source
+        self.documentTitle = title
+    }
+
+    /// The first words of a text, up to the end of its first clause or twelve words: an item's title in the
+    /// document's own words.
+    static func titleWords(_ text: String) -> String {
+        let cleaned = text.replacingOccurrences(of: "**", with: "").trimmingCharacters(in: .whitespaces)
+        let sentence = sentences(cleaned).first ?? cleaned
+        let words = sentence.split(separator: " ")
+        var title = words.prefix(12).joined(separator: " ")
+        while let last = title.last, ".,;:".contains(last) { title.removeLast() }
+        return title.isEmpty ? cleaned : title
+    }
+
+    /// Sentences of a text, split after `.`, `!` or `?` followed by a space and a capital or digit.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " else { continue }
+            let next = characters[index + 2]
+            // "2.1. Inleiding": a period after a number is part of a heading's numbering, not a sentence end.
+            let isNumbering = current.trimmingCharacters(in: .whitespaces).allSatisfy { $0.isNumber || $0 == "." }
+            if (next.isUppercase || next.isNumber) && !isNumbering {
+                result.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { result.append(rest) }
+        return result
+    }
+
+    private func section(of block: TextBlock) -> String {
+        let path = block.sectionPath.map { Self.titleWords($0) }
+        return path.isEmpty ? documentTitle : path.joined(separator: " > ")
+    }
+
+    /// The first candidate the source contains, as validate compares it; never a quote that is not there.
+    private func verified(_ candidates: [String]) -> String? {
+        for candidate in candidates {
+            let quote = candidate.trimmingCharacters(in: .whitespaces)
+            guard quote.count >= 3 else { continue }
+            if source.contains(QuoteText.normalise(quote)) { return quote }
+        }
+        return nil
+    }
+
+    /// Quote candidates for a block: its first sentence (if not too long), then the whole block.
+    private func candidates(_ text: String) -> [String] {
+        let first = Self.sentences(text).first ?? text
+        return first.count <= 400 ? [first, text] : [text]
+    }
+
+    private mutating func nextID() -> String { "d-\(items.count + 1)" }
+
+    mutating func startSection(_ block: TextBlock) {
+        let sectionPath = (block.sectionPath + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
+        guard let quote = verified([block.text]) else {
+            currentSection = nil
+            return
+        }
+        items.append(
+            RawItem(
+                id: nextID(), number: headingNumber(block.text), title: Self.titleWords(withoutNumber(block.text)), parentID: nil,
+                isSection: true, evidence: [Evidence(quote: quote, section: sectionPath)],
+                coveredText: QuoteText.normalise(block.text), years: []))
+        currentSection = items.count - 1
+    }
+
+    /// Text under a heading belongs to that section; text before any heading is an item of its own.
+    mutating func addParagraph(_ block: TextBlock) {
+        guard let index = currentSection else {
+            guard let quote = verified(candidates(block.text)) else { return }
+            items.append(
+                RawItem(
+                    id: nextID(), number: nil, title: Self.titleWords(block.text), parentID: nil, isSection: false,
+                    evidence: [Evidence(quote: quote, section: section(of: block))],
+                    coveredText: QuoteText.normalise(block.text), years: []))
+            return
+        }
+        items[index].coveredText += " " + QuoteText.normalise(block.text)
+        if items[index].evidence.count < 3, let quote = verified(candidates(block.text)) {
+            items[index].evidence.append(Evidence(quote: quote, section: items[index].evidence[0].section))
+        }
+    }
+
+    mutating func addChild(_ block: TextBlock, number: String?, years: [Int], titleText: String? = nil) {
+        let quoteCandidates = titleText.map { [$0] + candidates(block.text) } ?? candidates(block.text)
+        guard let quote = verified(quoteCandidates) else { return }
+        let parent = currentSection.map { items[$0].id }
+        if let currentSection { items[currentSection].childCount += 1 }
+        items.append(
+            RawItem(
+                id: nextID(), number: number, title: Self.titleWords(titleText ?? block.text), parentID: parent,
+                isSection: false, evidence: [Evidence(quote: quote, section: section(of: block))],
+                coveredText: QuoteText.normalise(block.text), years: years))
+    }
+
+    mutating func addBudgetLine(
+        label: String, amounts: [YearAmount], quoteCandidates: [String], sectionPath: [String], reason: String
+    ) {
+        guard let quote = verified(quoteCandidates) else { return }
+        let section = sectionPath.isEmpty ? documentTitle : sectionPath.map { Self.titleWords($0) }.joined(separator: " > ")
+        budgetLines.append(
+            DraftBudgetLine(
+                id: "b-\(budgetLines.count + 1)", label: Self.titleWords(label), amounts: amounts,
+                evidence: Evidence(quote: quote, section: section), reason: reason))
+    }
+
+    /// Amounts in a sentence with the years written after them (`€ 50.000,- voor 2023`, `per jaar vanaf 2024`)
+    /// become a budget-line candidate; an amount without a year is left to the reviewer.
+    mutating func addAmounts(_ block: TextBlock, period: Period?) {
+        for sentence in Self.sentences(block.text) {
+            if moneySentence == nil, sentence.count <= 400,
+                ["begroting", "budget", "financ", "middelen", "geld"].contains(where: { sentence.lowercased().contains($0) }),
+                let quote = verified([sentence])
+            {
+                moneySentence = Evidence(quote: quote, section: section(of: block))
+            }
+            let found = DutchNumbers.amounts(in: sentence)
+            guard !found.isEmpty else { continue }
+            let years = DutchNumbers.yearMatches(in: sentence)
+            var amounts: [YearAmount] = []
+            for (position, amount) in found.enumerated() {
+                let limit = position + 1 < found.count ? found[position + 1].end : sentence.endIndex
+                var covered: [Int]
+                if let match = years.first(where: { $0.start >= amount.end && $0.start < limit }) {
+                    covered = match.years
+                    let between = sentence[amount.end..<match.start].lowercased()
+                    if between.contains("vanaf"), let last = period?.to, let first = covered.first, first <= last {
+                        covered = Array(first...last)
+                    }
+                } else if sentence[amount.end..<limit].lowercased().contains("per jaar"), let period {
+                    // "€ 20.000,- per jaar" without years: every year of the period the document states.
+                    covered = Array(period.years)
+                } else if let before = years.last(where: { $0.start < amount.start && $0.years.count == 1 }),
+                    sentence[before.start..<amount.start].split(separator: " ").count <= 2
+                {
+                    // "in 2026 1,7 miljoen": a single year right before the amount.
+                    covered = before.years
+                } else {
+                    continue
+                }
+                for year in covered where !amounts.contains(where: { $0.year == year }) {
+                    amounts.append(YearAmount(year: year, amount: amount.money))
+                }
+            }
+            guard !amounts.isEmpty else { continue }
+            addBudgetLine(
+                label: sentence, amounts: amounts.sorted { $0.year < $1.year }, quoteCandidates: [sentence, block.text],
+                sectionPath: block.sectionPath,
+                reason: "bedragen en jaren uit één zin / amounts and years from one sentence (regel/line \(block.line))")
+        }
+    }
+
+    /// "2.1 Representatie" without "2.1": the number has its own field.
+    private func withoutNumber(_ text: String) -> String {
+        guard headingNumber(text) != nil else { return text }
+        let rest = text.drop { $0.isNumber || $0 == "." }.trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty ? text : rest
+    }
+
+    private func headingNumber(_ text: String) -> String? {
+        let number = text.prefix { $0.isNumber || $0 == "." }
+        let trimmed = number.hasSuffix(".") ? String(number.dropLast()) : String(number)
+        // "2.1 Titel" has a number; "2020 in beeld" starts with a year.
+        guard !trimmed.isEmpty, text.dropFirst(number.count).first == " ",
+            trimmed.split(separator: ".").allSatisfy({ $0.count <= 2 })
+        else { return nil }
+        return trimmed
+    }
+
+    /// The items in document order, without headings that hold nothing and say little (navigation, captions).
+    func finish() -> [RawItem] {
+        let kept = items.filter { item in
+            !item.isSection || item.childCount > 0 || item.evidence.count > 1 || item.title.split(separator: " ").count >= 3
+        }
+        let keptIDs = Set(kept.map(\.id))
+        return kept.map { item in
+            var item = item
+            if let parent = item.parentID, !keptIDs.contains(parent) { item.parentID = nil }
+            return item
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import InclusieDrafting
+import InclusieModel
+import InclusiePlugins
+
+struct Draft: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Maak een conceptplugin uit een document / draft a plugin from a document, every suggestion unreviewed.",
+        discussion: """
+            Leest een .txt-, .md- of .pdf-bestand (PDF via pdftotext), schrijft een plugin die validate --sources doorstaat,
+            met 'review: suggested' bij elk onderdeel. Met --evaluate: vergelijk concepten van de vijf bronnen met de plugins.
+            """)
+
+    @Argument(help: "Het document / the document (.txt, .md, .pdf).")
+    var source: String?
+
+    @Option(help: "Slug van de gemeente / the municipality's slug, e.g. voorbeeldstad.")
+    var municipality: String?
+
+    @Option(help: "Soort programma / programme kind: action-programme, policy-note, change-programme, workshop, party-programme.")
+    var kind: String?
+
+    @Option(help: "Het pluginbestand / the plugin file (default <municipalities>/<slug>/<id>.yaml).")
+    var out: String?
+
+    @Flag(help: "Overschrijf een bestaand bestand / overwrite an existing file.")
+    var force = false
+
+    @Flag(help: "Vergelijk concepten van de gebundelde bronnen met de plugins / evaluate against the bundled plugins.")
+    var evaluate = false
+
+    @Option(help: "Map met brondocumenten voor --evaluate / folder of source documents for --evaluate.")
+    var sources = "../shared/sources"
+
+    @OptionGroup var plugins: PluginOptions
+
+    @Option(help: "Taal van meldingen / language: nl of en.")
+    var lang: Language = .nl
+
+    func run() throws {
+        let loaded = PluginLoader().load(directory: plugins.directory)
+        guard let taxonomy = loaded.taxonomy else {
+            CatalogSource.printDiagnostics(loaded.diagnostics, language: lang)
+            throw ExitCode.failure
+        }
+        if evaluate {
+            let results = try DraftEvaluationRun(taxonomy: taxonomy, terms: loaded.terms, programmes: loaded.programmes.map(\.programme))
+                .run(sourcesDirectory: sources, language: lang)
+            print(DraftEvaluationRun.table(results, language: lang), terminator: "")
+            return
+        }
+        guard let source else {
+            throw ValidationError(
+                LocalizedText(
+                    nl: "Geef een document: inclusiebench draft DOCUMENT --municipality <slug> (of --evaluate).",
+                    en: "Give a document: inclusiebench draft DOCUMENT --municipality <slug> (or --evaluate)."
+                ).text(lang))
+        }
+        guard let municipality, DraftFiles.isSlug(municipality) else {
+            throw ValidationError(
+                LocalizedText(
+                    nl: "Geef --municipality met een slug van kleine letters, cijfers en streepjes, bv. voorbeeldstad.",
+                    en: "Give --municipality with a slug of lower-case letters, digits and dashes, e.g. voorbeeldstad."
+                ).text(lang))
+        }
+        if let kind, !Drafter.kinds.contains(kind) {
+            throw ValidationError(
+                LocalizedText(
+                    nl: "Onbekende soort '\(kind)'; kies uit: \(Drafter.kinds.joined(separator: ", ")).",
+                    en: "Unknown kind '\(kind)'; choose from: \(Drafter.kinds.joined(separator: ", "))."
+                ).text(lang))
+        }
+        let files = DraftFiles(source: source, municipality: municipality, pluginsDirectory: plugins.directory, out: out)
+        let text: String
+        do {
+            text = try DocumentReader.read(path: source)
+        } catch {
+            CatalogSource.printError(error.text(lang))
+            throw ExitCode.failure
+        }
+        // The programme drafted from this very source never trains the classifier.
+        let training = loaded.programmes.map(\.programme).filter { $0.sourceFile != files.sourceFile }
+        let drafter = Drafter(suggester: Suggester(taxonomy: taxonomy, terms: loaded.terms, training: training))
+        let draft = drafter.draft(text: text, kind: kind)
+        let writer = DraftWriter(
+            programmeID: files.programmeID, municipalityName: files.municipalityName(existing: loaded.municipalities),
+            sourceFile: files.sourceFile, date: DraftFiles.today())
+        do {
+            try files.write(plugin: writer.yaml(draft), text: text, force: force)
+        } catch {
+            CatalogSource.printError(error.text(lang))
+            throw ExitCode.failure
+        }
+        let suggestions = draft.items.count + draft.budgetLines.count
+        print(
+            LocalizedText(
+                nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(draft.budgetLines.count) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
+                en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(draft.budgetLines.count) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
+            ).text(lang))
+        print(
+            LocalizedText(
+                nl: "Volgende stap: nakijken, dan inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)",
+                en: "Next: review, then inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)"
+            ).text(lang))
+    }
+}
