@@ -39,7 +39,7 @@ let package = Package(
             name: "InclusieReport",
             dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", .product(name: "Plot", package: "Plot")]
         ),
-        .target(name: "InclusieSynthetic", dependencies: ["InclusieModel"]),
+        .target(name: "InclusieSynthetic", dependencies: ["InclusieModel", "InclusiePlugins"]),
         .target(name: "InclusieDrafting", dependencies: ["InclusieModel", "InclusiePlugins"]),
         .executableTarget(
             name: "inclusiebench-benchmark",

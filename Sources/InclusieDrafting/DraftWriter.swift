@@ -1,5 +1,6 @@
 import Foundation
 import InclusieModel
+import InclusiePlugins
 
 /// Writes a draft programme as a plugin file in its kind's native shape, every suggestion marked unreviewed.
 ///
@@ -18,49 +19,29 @@ public struct DraftWriter: Sendable {
         self.date = date
     }
 
-    /// A YAML scalar in double quotes, with everything YAML or a terminal could misread escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    result += String(format: "\\x%02X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
     public func yaml(_ draft: DraftProgramme) -> String {
         var out: [String] = []
         out.append("# Concept van inclusiebench draft (\(date)). Nog niet nagekeken: controleer elk onderdeel en haal")
         out.append("# daarna 'review: suggested' en 'suggested_by:' weg. / Draft, not reviewed yet.")
         out.append("kind: \(draft.kind)")
         out.append("id: \(programmeID)")
-        out.append("title: \(Self.quoted(draft.title))")
+        out.append("title: \(YAMLScalar.doubleQuoted(draft.title))")
         out.append("author:")
         out.append("  type: \(draft.kind == "party-programme" ? "party" : "municipality")")
-        out.append("  name: \(Self.quoted(municipalityName))")
+        out.append("  name: \(YAMLScalar.doubleQuoted(municipalityName))")
         if let period = draft.period {
             out.append("period: { from: \(period.from)" + (period.to.map { ", to: \($0)" } ?? "") + " }")
         }
         out.append("adoption_status: \(adoptionStatus(draft.kind))")
-        out.append("source: \(Self.quoted(sourceFile))")
+        out.append("source: \(YAMLScalar.doubleQuoted(sourceFile))")
         out.append(
             "note: "
-                + Self.quoted(
+                + YAMLScalar.doubleQuoted(
                     "Concept gemaakt door inclusiebench draft op \(date); soort: \(draft.kind) (\(draft.kindReason)). Status van vaststelling, periode en auteur zijn niet nagekeken."
                 ))
         out.append("evidence:")
-        out.append("  - quote: \(Self.quoted(draft.title))")
-        out.append("    section: \(Self.quoted(draft.title))")
+        out.append("  - quote: \(YAMLScalar.doubleQuoted(draft.title))")
+        out.append("    section: \(YAMLScalar.doubleQuoted(draft.title))")
         out += budget(draft)
         out.append("")
         out += body(draft)
@@ -80,18 +61,18 @@ public struct DraftWriter: Sendable {
             return [
                 "budget:",
                 "  none: "
-                    + Self.quoted(
+                    + YAMLScalar.doubleQuoted(
                         "Het concept vond geen bedragen met jaartallen in de tekst; ga bij de review na of het document een begroting noemt."
                     ),
                 "  evidence:",
-                "    - quote: \(Self.quoted(draft.budgetEvidence.quote))",
-                "      section: \(Self.quoted(draft.budgetEvidence.section))",
+                "    - quote: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.quote))",
+                "      section: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.section))",
             ]
         }
         var out = ["budget:", "  lines:"]
         for line in draft.budgetLines {
             out.append("    - id: \(line.id)")
-            out.append("      label: \(Self.quoted(line.label))")
+            out.append("      label: \(YAMLScalar.doubleQuoted(line.label))")
             out.append("      kind: own-programme-money")
             out.append("      precision: exact")
             out.append("      amounts:")
@@ -100,11 +81,11 @@ public struct DraftWriter: Sendable {
             }
             out.append("      review: suggested")
             out.append("      suggested_by:")
-            out.append("        - \(Self.quoted(line.reason))")
-            out.append("        - \(Self.quoted("soort: own-programme-money is een gok; kies de juiste soort / kind is a guess"))")
+            out.append("        - \(YAMLScalar.doubleQuoted(line.reason))")
+            out.append("        - \(YAMLScalar.doubleQuoted("soort: own-programme-money is een gok; kies de juiste soort / kind is a guess"))")
             out.append("      evidence:")
-            out.append("        - quote: \(Self.quoted(line.evidence.quote))")
-            out.append("          section: \(Self.quoted(line.evidence.section))")
+            out.append("        - quote: \(YAMLScalar.doubleQuoted(line.evidence.quote))")
+            out.append("          section: \(YAMLScalar.doubleQuoted(line.evidence.section))")
         }
         return out
     }
@@ -154,8 +135,8 @@ public struct DraftWriter: Sendable {
     private func lines(_ item: DraftItem, indent: String, number: String?) -> [String] {
         var out = ["\(indent)- id: \(item.id)"]
         let inner = indent + "  "
-        if let number { out.append("\(inner)number: \(Self.quoted(number))") }
-        out.append("\(inner)title: \(Self.quoted(item.title))")
+        if let number { out.append("\(inner)number: \(YAMLScalar.doubleQuoted(number))") }
+        out.append("\(inner)title: \(YAMLScalar.doubleQuoted(item.title))")
         out.append("\(inner)status: \(item.status)")
         var reasons = [item.statusReason]
         for (facet, _) in Suggester.facets {
@@ -168,11 +149,11 @@ public struct DraftWriter: Sendable {
         if let similar = item.similarExample { reasons.append("lijkt op / similar to: \(similar)") }
         out.append("\(inner)review: suggested")
         out.append("\(inner)suggested_by:")
-        out += reasons.map { "\(inner)  - \(Self.quoted($0))" }
+        out += reasons.map { "\(inner)  - \(YAMLScalar.doubleQuoted($0))" }
         out.append("\(inner)evidence:")
         for evidence in item.evidence {
-            out.append("\(inner)  - quote: \(Self.quoted(evidence.quote))")
-            out.append("\(inner)    section: \(Self.quoted(evidence.section))")
+            out.append("\(inner)  - quote: \(YAMLScalar.doubleQuoted(evidence.quote))")
+            out.append("\(inner)    section: \(YAMLScalar.doubleQuoted(evidence.section))")
         }
         return out
     }

@@ -1,5 +1,6 @@
 import Foundation
 import InclusieModel
+import InclusiePlugins
 
 /// Turns a document's text into a draft programme: structure, quotes, statuses, years, amounts, suggestions.
 public struct Drafter: Sendable {
@@ -47,7 +48,7 @@ public struct Drafter: Sendable {
 
     public func draft(text: String, kind givenKind: String?) -> DraftProgramme {
         let (kind, kindReason) = givenKind.map { ($0, "gegeven met --kind / given with --kind") } ?? Self.guessKind(text)
-        let source = QuoteText.normalise(text)
+        let source = QuoteChecker.normalise(text)
         let blocks = detector.blocks(in: text)
         let title = documentTitle(blocks)
         let period = documentPeriod(text)

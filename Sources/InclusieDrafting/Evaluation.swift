@@ -1,4 +1,5 @@
 import InclusieModel
+import InclusiePlugins
 
 /// How a draft compares with the hand-made plugin of the same document.
 public struct EvaluationResult: Sendable {
@@ -74,7 +75,7 @@ public enum Evaluation {
         var statusPairs: [(hand: String, drafted: [String])] = []
         let handItems = hand.items.filter { !$0.evidence.isEmpty }
         for item in handItems {
-            let quotes = item.evidence.map { QuoteText.normalise($0.quote) }.filter { $0.count >= 3 }
+            let quotes = item.evidence.map { QuoteChecker.normalise($0.quote) }.filter { $0.count >= 3 }
             let containing = drafted.filter { candidate in quotes.contains { candidate.coveredText.contains($0) } }
             guard let best = containing.min(by: { $0.coveredText.count < $1.coveredText.count }) else { continue }
             recalled += 1

@@ -1,5 +1,6 @@
 import Foundation
 import InclusieModel
+import InclusiePlugins
 
 /// Gathers items in document order while the drafter walks the blocks; keeps only quotes the source has.
 struct ItemCollector {
@@ -69,7 +70,7 @@ struct ItemCollector {
         for candidate in candidates {
             let quote = candidate.trimmingCharacters(in: .whitespaces)
             guard quote.count >= 3 else { continue }
-            if source.contains(QuoteText.normalise(quote)) { return quote }
+            if source.contains(QuoteChecker.normalise(quote)) { return quote }
         }
         return nil
     }
@@ -92,7 +93,7 @@ struct ItemCollector {
             RawItem(
                 id: nextID(), number: headingNumber(block.text), title: Self.titleWords(withoutNumber(block.text)), parentID: nil,
                 isSection: true, evidence: [Evidence(quote: quote, section: sectionPath)],
-                coveredText: QuoteText.normalise(block.text), years: []))
+                coveredText: QuoteChecker.normalise(block.text), years: []))
         currentSection = items.count - 1
     }
 
@@ -104,10 +105,10 @@ struct ItemCollector {
                 RawItem(
                     id: nextID(), number: nil, title: Self.titleWords(block.text), parentID: nil, isSection: false,
                     evidence: [Evidence(quote: quote, section: section(of: block))],
-                    coveredText: QuoteText.normalise(block.text), years: []))
+                    coveredText: QuoteChecker.normalise(block.text), years: []))
             return
         }
-        items[index].coveredText += " " + QuoteText.normalise(block.text)
+        items[index].coveredText += " " + QuoteChecker.normalise(block.text)
         if items[index].evidence.count < 3, let quote = verified(candidates(block.text)) {
             items[index].evidence.append(Evidence(quote: quote, section: items[index].evidence[0].section))
         }
@@ -122,7 +123,7 @@ struct ItemCollector {
             RawItem(
                 id: nextID(), number: number, title: Self.titleWords(titleText ?? block.text), parentID: parent,
                 isSection: false, evidence: [Evidence(quote: quote, section: section(of: block))],
-                coveredText: QuoteText.normalise(block.text), years: years))
+                coveredText: QuoteChecker.normalise(block.text), years: years))
     }
 
     mutating func addBudgetLine(

@@ -39,28 +39,3 @@ public struct TextBlock: Hashable, Sendable {
     }
 }
 
-/// Text compared the way `validate --sources` compares quotes: white space collapsed, typographic quotes straight.
-enum QuoteText {
-    static func normalise(_ text: String) -> String {
-        var folded = ""
-        folded.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        for character in text {
-            let mapped: Character =
-                switch character {
-                case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": "'"
-                case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": "\""
-                default: character
-                }
-            if mapped.isWhitespace {
-                if !lastWasSpace { folded.append(" ") }
-                lastWasSpace = true
-            } else {
-                folded.append(mapped)
-                lastWasSpace = false
-            }
-        }
-        if folded.hasSuffix(" ") { folded.removeLast() }
-        return folded
-    }
-}

@@ -198,7 +198,7 @@ public struct QuoteChecker: Sendable {
     }
 
     /// Folds typographic quotes to straight ones and every run of white space to one space.
-    static func normalise(_ text: String) -> String {
+    public static func normalise(_ text: String) -> String {
         var folded = ""
         folded.reserveCapacity(text.utf8.count)
         var lastWasSpace = true

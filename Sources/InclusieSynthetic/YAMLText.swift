@@ -1,3 +1,4 @@
+import InclusiePlugins
 /// Writes plugin YAML line by line, in the layout hand-written plugins use.
 ///
 /// Free text is always double-quoted and escaped, so no generated title can turn into YAML syntax
@@ -12,7 +13,7 @@ struct YAMLText {
 
     /// `key: "text"`.
     mutating func string(_ indent: Int, _ key: String, _ value: String) {
-        line(indent, "\(key): \(Self.quoted(value))")
+        line(indent, "\(key): \(YAMLScalar.doubleQuoted(value))")
     }
 
     /// `key: [a, b]` for a list of ids.
@@ -38,17 +39,4 @@ struct YAMLText {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 }
