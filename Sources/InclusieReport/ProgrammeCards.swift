@@ -74,21 +74,27 @@ extension ReportBuilder {
                                 " — what is missing here may be in the document; no gaps are claimed."))
                 ), at: 1)
         }
-        if !programme.partners.isEmpty {
-            var partnerNodes: [Node<HTML.ListContext>] = []
-            for partner in programme.partners {
-                partnerNodes.append(
-                    .li(
-                        .plain(partner.name + (partner.description.map { " (\($0))" } ?? "")),
-                        cite(Array(partner.evidence.prefix(1)), of: programme)))
+        // Names only, each with its footnote: the descriptions are in the CSV and would crowd the card.
+        // Organisations only cited as a source get their own row, so citing the SCP does not read as working with it.
+        for (role, label) in [
+            (Partner.Role.partner, text("Partners", "Partners")),
+            (Partner.Role.citedSource, text("Aangehaalde bronnen", "Cited sources")),
+        ] {
+            let named = programme.partners.filter { $0.role == role }
+            guard !named.isEmpty else { continue }
+            let nodes: [Node<HTML.ListContext>] = named.map { partner in
+                .li(.plain(partner.name), cite(Array(partner.evidence.prefix(1)), of: programme))
             }
-            rows.insert((text("Partners", "Partners"), .ul(.class("partners"), .group(partnerNodes))), at: rows.count - 1)
+            rows.insert((label, .ul(.class("partners"), .group(nodes))), at: rows.count - 1)
         }
         return .element(
             named: "article",
             nodes: [
                 .class(isPolicy ? "card" : "card not-policy"),
-                .h3(.plain("\(column(programme).shortName) — \(programme.title)"), programmeReferences),
+                // The short name already holds the label, which is the title unless the plugin gives a shorter one.
+                .h3(
+                    .plain(column(programme).shortName + (programme.label == programme.title ? "" : " — \(programme.title)")),
+                    programmeReferences),
                 .dl(.forEach(rows) { label, value in .group(.dt(.plain(label)), .dd(value)) }),
             ])
     }

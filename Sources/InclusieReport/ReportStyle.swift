@@ -32,7 +32,8 @@ enum ReportStyle {
         .card h3 { margin: 0 0 6px; font-size: 14px; }
         .card dl { display: grid; grid-template-columns: 88px 1fr; gap: 2px 8px; margin: 0; }
         .card dt { color: var(--muted); }
-        .card dd { margin: 0; }
+        .card dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+        .card ul.partners { margin: 0; padding-left: 1.1em; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
         th, td { border: 1px solid var(--rule); padding: 3px 5px; vertical-align: top; text-align: left; }
         thead th { background: #eef2f5; font-size: 12px; }

@@ -41,6 +41,13 @@ import Testing
         // Almere names 24 organisations; the SCP and the two universities are only cited as sources.
         let html = try Self.render(try Self.realCatalog())
         #expect(html.contains("21 partners, 3 aangehaalde bronnen"))
+        // The card lists both by name, each under its own heading.
+        let partners = try #require(html.range(of: "<dt>Partners</dt>"))
+        let cited = try #require(html.range(of: "<dt>Aangehaalde bronnen</dt>"))
+        let scp = try #require(html.range(of: "<li>Sociaal Cultureel Planbureau"))
+        let avanti = try #require(html.range(of: "<li>Avanti Almere"))
+        #expect(partners.upperBound < avanti.lowerBound && avanti.lowerBound < cited.lowerBound)
+        #expect(cited.upperBound < scp.lowerBound, "the SCP is listed as a cited source, not as a partner")
     }
 
     @Test func reportIsSelfContainedAndPrintable() throws {
