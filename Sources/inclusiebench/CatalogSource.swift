@@ -18,10 +18,10 @@ enum CatalogSource {
     }
 
     /// Validates and imports in one transaction; on any problem the database is left as it was.
-    @discardableResult
     ///
     /// Quotes are checked too wherever a programme's source is found: in its plugin's `sources/` folder or
     /// in one of `sources`, the same folders `validate` uses. What `validate` refuses is never imported.
+    @discardableResult
     static func importPlugins(
         plugins: PluginOptions, database: DatabaseOptions, quiet: Bool, language: Language, sources: [String] = []
     ) throws -> Catalog {
