@@ -15,6 +15,9 @@ public struct DraftError: Error, Sendable {
 
 /// Reads the text of a document: UTF-8 text or Markdown as it is, a PDF through `pdftotext` (poppler-utils).
 public enum DocumentReader {
+    /// How long pdftotext may take on one document before it is stopped.
+    static let pdftotextSeconds: Double = 60
+
     public static func read(path: String) throws(DraftError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DraftError(
@@ -52,10 +55,12 @@ public enum DocumentReader {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         // -layout keeps table columns apart; "-" writes the text to standard output.
-        process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
+        // An absolute path, so a file named like an option ("-opw…") is never read as one.
+        process.arguments = ["-layout", "-enc", "UTF-8", URL(fileURLWithPath: path).path, "-"]
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        // Not a pipe nobody reads: a PDF that makes pdftotext complain a lot would fill it and hang both.
+        process.standardError = FileHandle.nullDevice
         let failed = DraftError(
             file: path, message: LocalizedText(nl: "pdftotext kon de PDF niet lezen", en: "pdftotext could not read the PDF"),
             fix: LocalizedText(
@@ -66,10 +71,14 @@ public enum DocumentReader {
         } catch {
             throw failed
         }
+        // A hostile PDF must not hang `draft`: pdftotext gets a minute, then it is stopped.
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.pdftotextSeconds) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let text = String(data: data, encoding: .utf8) else { throw failed }
-        // pdftotext -layout lines columns up with runs of spaces; two or more become a tab, the table separator.
+        // pdftotext -layout lines columns up with runs of spaces; three or more become a tab, the table separator.
         return text.replacingOccurrences(of: "\u{0C}", with: "\n").components(separatedBy: "\n").map { line in
             line.replacingOccurrences(of: #"(?<=\S) {3,}(?=\S)"#, with: "\t", options: .regularExpression)
         }.joined(separator: "\n")
