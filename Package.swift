@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "InclusieModel"),
@@ -41,6 +43,16 @@ let package = Package(
         ),
         .target(name: "InclusieSynthetic", dependencies: ["InclusieModel", "InclusiePlugins"]),
         .target(name: "InclusieDrafting", dependencies: ["InclusieModel", "InclusiePlugins"]),
+        .target(
+            name: "InclusieServer",
+            dependencies: [
+                "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
+                "InclusieReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
         .executableTarget(
             name: "inclusiebench-benchmark",
             dependencies: ["InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport", "InclusieSynthetic"]
@@ -49,7 +61,7 @@ let package = Package(
             name: "inclusiebench",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport", "InclusieDrafting",
+                "InclusieReport", "InclusieDrafting", "InclusieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,8 +69,9 @@ let package = Package(
             name: "InclusiebenchTests",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport", "InclusieSynthetic", "InclusieDrafting", "inclusiebench",
+                "InclusieReport", "InclusieSynthetic", "InclusieDrafting", "InclusieServer", "inclusiebench",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

@@ -79,3 +79,41 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
 
     public var isPartial: Bool { coverage == "partial" }
 }
+
+/// Why the scope a user asked for cannot be used, in both user languages.
+public struct ScopeError: Error, Sendable {
+    public var message: LocalizedText
+}
+
+extension ComparisonScope {
+    /// The scope that `only` and `status` describe, checked against the catalog, for every command and web
+    /// page that takes them: a typo is an error that says what exists, not an empty table.
+    ///
+    /// `optionName` is how the user wrote the option (`--only` on the command line, `only=` in a URL), so
+    /// the message quotes what they typed.
+    public static func checked(
+        only: String?, status: String?, language: Language, in catalog: Catalog, optionName: String = "--only "
+    ) throws(ScopeError) -> ComparisonScope {
+        func list(_ text: String?) -> Set<String>? {
+            text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        }
+        let scope = ComparisonScope(only: list(only), statuses: list(status), language: language)
+        let knownStatuses = catalog.taxonomy.itemStatuses.map(\.id)
+        if let unknown = scope.statuses?.subtracting(knownStatuses), !unknown.isEmpty {
+            let listed = unknown.sorted().joined(separator: ", ")
+            let choices = knownStatuses.joined(separator: ", ")
+            throw ScopeError(
+                message: LocalizedText(
+                    nl: "Onbekende status \(listed); kies uit: \(choices).",
+                    en: "Unknown status \(listed); choose from: \(choices)."))
+        }
+        if scope.only != nil, scope.programmes(in: catalog).isEmpty {
+            let known = (catalog.municipalities.map(\.slug) + catalog.programmes.map(\.key)).joined(separator: ", ")
+            throw ScopeError(
+                message: LocalizedText(
+                    nl: "Geen programma past bij \(optionName)\(only ?? ""); bekend zijn: \(known).",
+                    en: "No programme matches \(optionName)\(only ?? ""); known are: \(known)."))
+        }
+        return scope
+    }
+}

@@ -157,9 +157,23 @@ public struct QuoteChecker: Sendable {
 
     /// The folders to look for a programme's source in: its plugin's `sources/` when there is one, then
     /// the folders given.
+    /// The text of a programme's source document, found where `run` would look for it, for search.
+    ///
+    /// `pluginDirectory` is the programme's plugin folder (`municipalities/<slug>`). Nil when the
+    /// document is in no folder, is no plain file name, leads outside its folder or is not UTF-8 text.
+    public func sourceText(named sourceFile: String, pluginDirectory: String) -> String? {
+        guard Self.isConfinedName(sourceFile) else { return nil }
+        let own = (pluginDirectory as NSString).appendingPathComponent(Self.pluginSourcesFolder)
+        guard let found = try? locate(sourceFile, in: folders(own: own)) else { return nil }
+        return FileManager.default.contents(atPath: found.path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
     private func folders(for loaded: LoadedProgramme) -> [String] {
+        folders(own: Self.pluginFolder(of: loaded))
+    }
+
+    private func folders(own: String) -> [String] {
         var isDirectory: ObjCBool = false
-        let own = Self.pluginFolder(of: loaded)
         let hasOwn = FileManager.default.fileExists(atPath: own, isDirectory: &isDirectory) && isDirectory.boolValue
         return (hasOwn ? [own] : []) + sourcesDirectories.filter { $0 != own }
     }

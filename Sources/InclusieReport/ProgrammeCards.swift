@@ -53,7 +53,7 @@ extension ReportBuilder {
             ),
             (text("Status", "Status"), .plain(programme.adoptionStatus.label.text(language))),
             (text("Looptijd", "Period"), .plain(period + date)),
-            (text("Begroting", "Budget"), .group(.plain(budgetSummary(budget)), budgetReferences)),
+            (text("Begroting", "Budget"), .group(.plain(budget?.summary(language) ?? ""), budgetReferences)),
             (
                 text("Onderdelen", "Items"),
                 .plain(
@@ -97,32 +97,5 @@ extension ReportBuilder {
                     programmeReferences),
                 .dl(.forEach(rows) { label, value in .group(.dt(.plain(label)), .dd(value)) }),
             ])
-    }
-
-    /// The budget in one line: the stated total per year and per period, why there is none, or that the
-    /// document says nothing about money.
-    private func budgetSummary(_ budget: BudgetOverview.ProgrammeBudget?) -> String {
-        guard let budget else { return "" }
-        guard budget.budgetStated else {
-            guard let reason = budget.notStatedReason, budget.budgetState == "none" else {
-                return text("onbekend: het document zegt niets over geld", "unknown: the document says nothing about money")
-            }
-            return text("geen eigen begroting: ", "no budget of its own: ") + reason
-        }
-        let notStated = text("niet vermeld", "not stated")
-        let years = budget.years.map { year -> String in
-            var amount = year.totalCents?.formatted(language) ?? notStated
-            if year.totalCents != nil, year.includesNotStated { amount += " + \(notStated)" }
-            if let precision = year.precision, precision != .exact { amount += " (\(precision.label.text(language)))" }
-            return "\(year.year): \(amount)"
-        }
-        let periods = budget.periods.map { period -> String in
-            var amount = period.totalCents?.formatted(language) ?? notStated
-            if period.totalCents != nil, period.includesNotStated { amount += " + \(notStated)" }
-            if let precision = period.precision, precision != .exact { amount += " (\(precision.label.text(language)))" }
-            return "\(period.label): \(amount)"
-        }
-        let all = years + periods
-        return all.isEmpty ? text("geen bedragen", "no amounts") : all.joined(separator: "; ")
     }
 }

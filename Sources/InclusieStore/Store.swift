@@ -35,10 +35,31 @@ public struct Store: Sendable {
         try Store(writer: DatabaseQueue(), path: ":memory:")
     }
 
-    private init(writer: any DatabaseWriter, path: String) throws {
+    private init(writer: any DatabaseWriter, path: String, migrating: Bool = true) throws {
         self.writer = writer
         self.path = path
-        try Migrations.migrator.migrate(writer)
+        if migrating { try Migrations.migrator.migrate(writer) }
+    }
+
+    /// Opens an existing, current database for reading only, as the web server does: nothing it does
+    /// can change the file, and a database an older version wrote is refused with what to do.
+    public static func readOnly(path: String) throws -> Store {
+        do {
+            try checkOwnership(of: path)
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(StoreError.busyTimeout)
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            guard try reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
+                throw StoreError(
+                    LocalizedText(
+                        nl: "\(path) heeft een ouder schema; voer eerst `inclusiebench import --db \(path)` uit",
+                        en: "\(path) has an older schema; run `inclusiebench import --db \(path)` first"))
+            }
+            return try Store(writer: reader, path: path, migrating: false)
+        } catch {
+            throw StoreError.describing(error, path: path)
+        }
     }
 
     /// Refuses, without writing to it, a file that holds other tables than ours or migrations we do not know.

@@ -17,6 +17,28 @@ enum CatalogSource {
         return try Store(path: database.path).catalog()
     }
 
+    /// The catalog from a database opened read-only, importing first when it is missing or stale, or
+    /// when source folders are given (so their quotes are checked before anything is shown).
+    static func readOnlyCatalog(
+        plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]
+    ) throws -> Catalog {
+        if try !sources.isEmpty || needsImport(plugins: plugins, database: database) {
+            try importPlugins(plugins: plugins, database: database, quiet: true, language: language, sources: sources)
+        }
+        return try Store.readOnly(path: database.path).catalog()
+    }
+
+    /// The source documents' texts, found where `validate` finds them, for full-text search.
+    static func sourceTexts(for catalog: Catalog, plugins: PluginOptions, sources: [String]) -> [SourceText] {
+        let checker = QuoteChecker(sourcesDirectories: sources)
+        return catalog.programmes.compactMap { programme in
+            let folder = (plugins.directory as NSString).appendingPathComponent(programme.municipalitySlug)
+            return checker.sourceText(named: programme.sourceFile, pluginDirectory: folder).map {
+                SourceText(programmeKey: programme.key, fileName: programme.sourceFile, text: $0)
+            }
+        }
+    }
+
     /// Validates and imports in one transaction; on any problem the database is left as it was.
     ///
     /// Quotes are checked too wherever a programme's source is found: in its plugin's `sources/` folder or

@@ -3,7 +3,7 @@ import InclusieStore
 
 /// The `inclusiebench` command: compare municipalities' inclusion programmes side by side.
 @main
-struct Inclusiebench: ParsableCommand {
+struct Inclusiebench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inclusiebench",
         abstract: "Vergelijk inclusieprogramma's van gemeenten / Compare municipalities' inclusion programmes.",
@@ -12,6 +12,6 @@ struct Inclusiebench: ParsableCommand {
             Reads the municipalities in municipalities/, stores them in SQLite and lines them up.
             """,
         version: "inclusiebench 0.1.0 (database schema \(Store.knownMigrations.last ?? "-"))",
-        subcommands: [New.self, Validate.self, Import.self, Compare.self, Export.self, Report.self, Schema.self, Draft.self]
+        subcommands: [New.self, Validate.self, Import.self, Compare.self, Export.self, Report.self, Schema.self, Draft.self, Serve.self, Search.self]
     )
 }

@@ -50,27 +50,9 @@ struct ViewOptions: ParsableArguments {
 /// The scope that `--only` and `--status` describe, checked against the catalog, for every command that
 /// takes them: a typo is an error that says what exists, not an empty table or report.
 func checkedScope(only: String?, status: String?, language: Language, in catalog: Catalog) throws -> ComparisonScope {
-    func list(_ text: String?) -> Set<String>? {
-        text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    do {
+        return try ComparisonScope.checked(only: only, status: status, language: language, in: catalog)
+    } catch {
+        throw ValidationError(error.message.text(language))
     }
-    let scope = ComparisonScope(only: list(only), statuses: list(status), language: language)
-    let knownStatuses = catalog.taxonomy.itemStatuses.map(\.id)
-    if let unknown = scope.statuses?.subtracting(knownStatuses), !unknown.isEmpty {
-        let listed = unknown.sorted().joined(separator: ", ")
-        let choices = knownStatuses.joined(separator: ", ")
-        throw ValidationError(
-            LocalizedText(
-                nl: "Onbekende status \(listed); kies uit: \(choices).",
-                en: "Unknown status \(listed); choose from: \(choices)."
-            ).text(language))
-    }
-    if scope.only != nil, scope.programmes(in: catalog).isEmpty {
-        let known = (catalog.municipalities.map(\.slug) + catalog.programmes.map(\.key)).joined(separator: ", ")
-        throw ValidationError(
-            LocalizedText(
-                nl: "Geen programma past bij --only \(only ?? ""); bekend zijn: \(known).",
-                en: "No programme matches --only \(only ?? ""); known are: \(known)."
-            ).text(language))
-    }
-    return scope
 }

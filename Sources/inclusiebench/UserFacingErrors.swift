@@ -13,6 +13,8 @@ extension Validate: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Import: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Export: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Report: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Serve: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Search: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Compare.Themes: LanguageChoosing { var messageLanguage: Language { options.lang } }
 extension Compare.Instruments: LanguageChoosing { var messageLanguage: Language { options.lang } }
 extension Compare.Roles: LanguageChoosing { var messageLanguage: Language { options.lang } }
@@ -24,11 +26,15 @@ extension Compare.Timeline: LanguageChoosing { var messageLanguage: Language { o
 extension Inclusiebench {
     /// Runs the command the arguments name; errors the libraries describe in both languages are printed
     /// in the user's, as one sentence with the path and what to do, instead of a raw error value.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
             do {
-                try command.run()
+                if var asynchronous = command as? any AsyncParsableCommand {
+                    try await asynchronous.run()
+                } else {
+                    try command.run()
+                }
             } catch let error as StoreError {
                 fail(error.message, command: command)
             } catch let error as OutputFile.Refusal {

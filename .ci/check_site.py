@@ -1,0 +1,174 @@
+"""Drives the running web application in headless Chromium as a user would; called by .ci/check-site.
+
+Usage: check_site.py BASE_URL WORK_DIR
+WORK_DIR holds axe.min.js and expected-themes.csv; screenshots are written there.
+Fails (exit 1) on a console error, a missing element, an axe violation of impact serious or critical,
+a download that differs from `compare --format csv`, or a hostile URL that is not refused.
+"""
+
+import pathlib
+import sys
+import urllib.error
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+base, work = sys.argv[1], pathlib.Path(sys.argv[2])
+axe_source = (work / "axe.min.js").read_text(encoding="utf-8")
+failures = []
+step_number = 0
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1800"):
+    options.add_argument(flag)
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_page_load_timeout(60)
+driver.set_script_timeout(60)
+
+
+def fail(message):
+    failures.append(f"{driver.current_url}: {message}")
+    print(f"  FAIL {message}")
+
+
+def one(css):
+    """The first element matching css, or a recorded failure."""
+    found = driver.find_elements(By.CSS_SELECTOR, css)
+    if not found:
+        fail(f"missing element {css}")
+        return None
+    return found[0]
+
+
+def check_page(name):
+    """Console, axe and a screenshot for the page now shown."""
+    global step_number
+    step_number += 1
+    driver.save_screenshot(str(work / f"{step_number:02d}-{name}.png"))
+    for entry in driver.get_log("browser"):
+        if entry.get("level") == "SEVERE":
+            fail(f"console error: {entry.get('message')}")
+    if not driver.find_elements(By.CSS_SELECTOR, "main#content h1"):
+        fail("no h1 inside main#content")
+    lang = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+    if lang not in ("nl", "en"):
+        fail(f"html lang is {lang!r}")
+    driver.execute_script(axe_source)
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"
+        ".catch(error => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: 0}]));"
+    )
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    for violation in serious:
+        fail(f"axe {violation['impact']}: {violation['id']} ({violation['help']}, {violation['nodes']} elements)")
+    minor = [v["id"] for v in violations if v not in serious]
+    print(f"ok {name}: axe found {len(serious)} serious or critical, {len(minor)} minor {minor}")
+
+
+def status_of(path):
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+try:
+    # Home: the programmes as cards; the first Tab reaches the skip link.
+    driver.get(base + "/")
+    cards = driver.find_elements(By.CSS_SELECTOR, "ul.cards > li.card")
+    if len(cards) < 5:
+        fail(f"expected at least 5 programme cards, saw {len(cards)}")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    if "skip" not in (driver.switch_to.active_element.get_attribute("class") or ""):
+        fail("the first Tab does not reach the skip link")
+    check_page("home")
+
+    # A filter narrows the cards.
+    Select(driver.find_element(By.ID, "filter-kind")).select_by_value("party-programme")
+    driver.find_element(By.CSS_SELECTOR, "form#filters button[type=submit]").click()
+    if "kind=party-programme" not in driver.current_url or len(driver.find_elements(By.CSS_SELECTOR, "li.card")) != 1:
+        fail("the kind filter did not leave the one party programme")
+    check_page("home-filtered")
+
+    # Programme: items, budget and peers.
+    driver.get(base + "/")
+    link = next((a for a in driver.find_elements(By.CSS_SELECTOR, "a.programme-link") if "actieprogramma" in a.get_attribute("href")), None)
+    if link is None:
+        fail("no card links to Almere's action programme")
+    else:
+        link.click()
+    for css in ("section#items li[id^=item-]", "section#budget table caption", "section#peers li a", "blockquote", "a.code-theme"):
+        one(css)
+    check_page("programme")
+
+    # Theme: every programme's items on that theme, side by side.
+    theme = one("a.code-theme")
+    if theme is not None:
+        theme.click()
+        if "/themes/" not in driver.current_url:
+            fail("the theme link did not open a theme page")
+        one("section.programme-column")
+        check_page("theme")
+
+    # A filtered view, chosen in its form; its CSV download equals `compare --format csv` on the same data.
+    driver.get(base + "/compare/themes")
+    Select(driver.find_element(By.ID, "filter-only")).select_by_value("almere")
+    driver.find_element(By.CSS_SELECTOR, "form#view-filters button[type=submit]").click()
+    if "only=almere" not in driver.current_url:
+        fail("the view form did not put only=almere in the address")
+    one("table caption")
+    check_page("view-themes-almere")
+    download = one("a#download-csv")
+    if download is not None:
+        with urllib.request.urlopen(download.get_attribute("href"), timeout=60) as response:
+            served = response.read()
+        expected = (work / "expected-themes.csv").read_bytes()
+        if served != expected:
+            fail(f"the CSV download ({len(served)} bytes) differs from compare --format csv ({len(expected)} bytes)")
+        else:
+            print(f"ok download: {len(served)} bytes, the same as compare themes --format csv --only almere")
+
+    # Search, typed into the box: a highlighted hit.
+    driver.get(base + "/search")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("discriminatie")
+    box.send_keys(Keys.ENTER)
+    marks = driver.find_elements(By.CSS_SELECTOR, "ol#hits mark")
+    if not marks:
+        fail("no highlighted hit in ol#hits")
+    one("aside#facets a")
+    check_page("search")
+
+    # English: the same page in the other language.
+    driver.find_element(By.ID, "switch-language").click()
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
+        fail("the language switch did not give an English page")
+    if not driver.find_elements(By.CSS_SELECTOR, "ol#hits mark"):
+        fail("the English search page lost its hits")
+    check_page("search-english")
+
+    # Refused and unknown addresses get the site's own pages.
+    for path, expected_status in (("/?colour=red", 400), ("/search?q=%01", 400), ("/nowhere", 404)):
+        status = status_of(path)
+        if status != expected_status:
+            fail(f"{path} answered {status}, expected {expected_status}")
+    driver.get(base + "/?colour=red")
+    check_page("bad-request")
+finally:
+    driver.quit()
+
+if failures:
+    print(f"check-site: {len(failures)} problems", file=sys.stderr)
+    for failure in failures:
+        print(f"  {failure}", file=sys.stderr)
+    sys.exit(1)
+print(f"check-site: every step passed; screenshots in {work}")

@@ -1,0 +1,185 @@
+import Foundation
+import InclusieComparison
+import InclusieExport
+import InclusieModel
+import Plot
+
+/// A comparison view as HTML tables, with the same filters as `compare` as query parameters, so a URL is
+/// a shareable, reproducible view; and its downloads, byte for byte what `compare --format csv|json` writes.
+struct ViewPage {
+    static let parameters = ["only", "status", "page"]
+    static let downloadParameters = ["only", "status", "dialect"]
+    static let rowsPerPage = 100
+
+    let data: SiteData
+    let layout: Layout
+    let view: ViewName
+
+    /// The scope the query describes, checked as `compare` checks `--only` and `--status`.
+    static func scope(_ query: PageQuery, catalog: Catalog) throws(PageError) -> ComparisonScope {
+        do {
+            return try ComparisonScope.checked(
+                only: query["only"], status: query["status"], language: query.language, in: catalog, optionName: "only=")
+        } catch {
+            throw PageError(status: .badRequest, message: error.message)
+        }
+    }
+
+    func render() throws(PageError) -> String {
+        let catalog = data.catalog
+        let scope = try Self.scope(layout.query, catalog: catalog)
+        let tables = view.build(catalog: catalog, scope: scope).tables(catalog: catalog, language: layout.language)
+        let longest = tables.map(\.rows.count).max() ?? 0
+        let pageCount = max(1, (longest + Self.rowsPerPage - 1) / Self.rowsPerPage)
+        let page = try layout.query.page(last: pageCount)
+        let filters = layout.query.with(["page": nil, "lang": nil])
+        let title = Self.title(view, layout.language)
+        return layout.page(
+            title: title,
+            .h1(.plain(title)),
+            .p(.plain(Self.purpose(view, layout.language))),
+            filterForm(scope: scope),
+            .p(
+                .class("downloads"),
+                .plain(layout.text("Download precies wat u ziet: ", "Download exactly what you see: ")),
+                tag("a", [("id", "download-csv"), ("href", layout.href("/compare/\(view.rawValue)/csv", filters))], .text(layout.text("CSV voor Excel (NL)", "CSV for Excel (NL)"))),
+                .text(" · "),
+                tag("a", [("id", "download-csv-rfc4180"), ("href", layout.href("/compare/\(view.rawValue)/csv", filters.merging(["dialect": "rfc4180"]) { $1 }))], .text("CSV (RFC 4180)")),
+                .text(" · "),
+                tag("a", [("id", "download-json"), ("href", layout.href("/compare/\(view.rawValue)/json", filters))], .text("JSON"))),
+            .p(
+                .class("cli"),
+                .plain(layout.text("Hetzelfde op de opdrachtregel: ", "The same on the command line: ")),
+                .code(.plain(commandLine(scope: scope)))),
+            .forEach(tables) { table in
+                let rows = table.rows.dropFirst((page - 1) * Self.rowsPerPage).prefix(Self.rowsPerPage)
+                return .section(
+                    .class("view-table"),
+                    layout.table(
+                        caption: table.title, columns: table.columns,
+                        rows: rows.map { $0.map { .plain($0.display(layout.language)) } }),
+                    .if(table.rows.isEmpty, layout.empty("Deze tabel is leeg voor deze keuze.", "This table is empty for this choice.")),
+                    .forEach(table.notes) { .p(.class("note"), .plain($0)) })
+            },
+            layout.pagination(page: page, pageCount: pageCount))
+    }
+
+    private func filterForm(scope: ComparisonScope) -> BodyNode {
+        let catalog = data.catalog
+        let municipalities = catalog.municipalities.map { (value: $0.slug, label: $0.name) }
+        let programmes = catalog.programmes.map { programme in
+            (value: programme.key, label: "\(catalog.municipality(programme.municipalitySlug)?.name ?? programme.municipalitySlug): \(programme.label)")
+        }
+        let statuses = catalog.taxonomy.itemStatuses.map { (value: $0.id, label: $0.label.text(layout.language)) }
+        return layout.form(
+            id: "view-filters", action: "/compare/\(view.rawValue)",
+            legend: layout.text("Welke programma's en onderdelen", "Which programmes and items"),
+            [
+                layout.select("only", label: layout.text("Alleen", "Only"), options: municipalities + programmes, selected: layout.query["only"]),
+                layout.select("status", label: layout.text("Status van onderdelen", "Item status"), options: statuses, selected: layout.query["status"]),
+            ])
+    }
+
+    private func commandLine(scope: ComparisonScope) -> String {
+        var words = ["inclusiebench", "compare", view.rawValue]
+        if let only = layout.query["only"] { words += ["--only", only] }
+        if let status = layout.query["status"] { words += ["--status", status] }
+        if layout.language == .en { words += ["--lang", "en"] }
+        return words.joined(separator: " ")
+    }
+
+    /// The download of one view: the first table as CSV in the asked dialect, or the whole view as JSON.
+    static func download(_ view: ViewName, format: String, data: SiteData, query: PageQuery) throws(PageError) -> (contentType: String, bytes: Data) {
+        let scope = try scope(query, catalog: data.catalog)
+        let built = view.build(catalog: data.catalog, scope: scope)
+        do {
+            if format == "json" {
+                return ("application/json; charset=utf-8", try JSONRendering.encode(built) + Data("\n".utf8))
+            }
+            let dialect = try query.choice("dialect", among: CSVDialect.allCases.map(\.rawValue)).flatMap(CSVDialect.init(rawValue:)) ?? .excelNL
+            guard let table = built.tables(catalog: data.catalog, language: query.language).first else { return ("text/csv; charset=utf-8", Data()) }
+            return ("text/csv; charset=utf-8", try CSVRenderer.render(table, dialect: dialect))
+        } catch let error as PageError {
+            throw error
+        } catch {
+            throw PageError(
+                status: .internalServerError,
+                message: LocalizedText(nl: "De download kon niet worden gemaakt: \(error)", en: "The download could not be made: \(error)"))
+        }
+    }
+
+    static func title(_ view: ViewName, _ language: Language) -> String {
+        let titles: [ViewName: LocalizedText] = [
+            .themes: LocalizedText(nl: "Thema's per programma", en: "Themes by programme"),
+            .instruments: LocalizedText(nl: "Instrumenten per programma", en: "Instruments by programme"),
+            .roles: LocalizedText(nl: "Rollen van de gemeente", en: "Roles of the municipality"),
+            .budgets: LocalizedText(nl: "Begrotingen", en: "Budgets"),
+            .proposals: LocalizedText(nl: "Partijvoorstellen tegen het programma", en: "Party proposals against the programme"),
+            .similarity: LocalizedText(nl: "Overeenkomst in thema's", en: "Theme similarity"),
+            .timeline: LocalizedText(nl: "Tijdlijn", en: "Timeline"),
+        ]
+        return titles[view]?.text(language) ?? view.rawValue
+    }
+
+    static func purpose(_ view: ViewName, _ language: Language) -> String {
+        let purposes: [ViewName: LocalizedText] = [
+            .themes: LocalizedText(nl: "Welke thema's elk programma behandelt, met de eigen woorden van het programma per cel.", en: "Which themes each programme covers, with the programme's own words in each cell."),
+            .instruments: LocalizedText(nl: "Hoe programma's werken: subsidie, training, campagne, onderzoek …", en: "How programmes work: subsidy, training, campaign, research …"),
+            .roles: LocalizedText(nl: "Welke rol de gemeente neemt: regisseur, financier, werkgever …", en: "Which role the municipality takes: director, funder, employer …"),
+            .budgets: LocalizedText(nl: "Geld per programma per jaar, per soort en per inwoner; 'niet vermeld' is geen € 0.", en: "Money per programme per year, per kind and per inhabitant; 'not stated' is not € 0."),
+            .proposals: LocalizedText(nl: "Welke voorstellen van een partij het programma dekt, deels of niet.", en: "Which of a party's proposals the programme covers, partly or not."),
+            .similarity: LocalizedText(nl: "Hoeveel thema's programma's delen (Jaccard), en het meest verwante programma.", en: "How many themes programmes share (Jaccard), and the nearest programme."),
+            .timeline: LocalizedText(nl: "Onderdelen per jaar.", en: "Items by year."),
+        ]
+        return purposes[view]?.text(language) ?? ""
+    }
+}
+
+/// The list of comparison views.
+struct ViewIndexPage {
+    let layout: Layout
+
+    func render() -> String {
+        let title = layout.text("Vergelijkingen", "Comparisons")
+        return layout.page(
+            title: title,
+            .h1(.plain(title)),
+            tag(
+                "ul", [("class", "views")],
+                children: ViewName.allCases.map { view in
+                    tag("li", [], layout.link(ViewPage.title(view, layout.language), to: "/compare/\(view.rawValue)"), .text(" — "), .plain(ViewPage.purpose(view, layout.language)))
+                }),
+            .h2(.plain(layout.text("Per code", "By code"))),
+            tag(
+                "ul", [],
+                children: FacetPage.Facet.allCases.map { facet in
+                    tag("li", [], layout.link(facet.label(layout.language), to: "/\(facet.rawValue)"))
+                }))
+    }
+}
+
+/// The list of one taxonomy facet's entries, each linking to its side-by-side page.
+struct FacetIndexPage {
+    let data: SiteData
+    let layout: Layout
+    let facet: FacetPage.Facet
+
+    func render() -> String {
+        let title = facet.label(layout.language)
+        let entries = data.catalog.taxonomy.entries(facet.taxonomyFacet)
+        let counts = Dictionary(grouping: data.catalog.programmes.flatMap { programme in
+            Set(programme.items.flatMap { $0.ids(facet.taxonomyFacet) }).map { ($0, programme.key) }
+        }, by: \.0).mapValues(\.count)
+        return layout.page(
+            title: title,
+            .h1(.plain(title)),
+            tag(
+                "ul", [("class", "facet-entries")],
+                children: entries.map { entry in
+                    tag(
+                        "li", [],
+                        layout.link(entry.label.text(layout.language), to: "/\(facet.rawValue)/\(entry.id)"),
+                        .plain(layout.text(" — \(counts[entry.id] ?? 0) programma's", " — \(counts[entry.id] ?? 0) programmes")))
+                }))
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InclusieExport
+import InclusieModel
+
+/// The read-only web application: routes, the pages behind them, headers that keep pages inert.
+///
+/// There is no route that writes, and no request path reaches the file system: every page is made
+/// from `SiteData` in memory, and the only files served are the named downloads, made on the fly.
+public struct SiteServer: Sendable {
+    let data: SiteData
+    let cache = ResponseCache()
+
+    public init(data: SiteData) {
+        self.data = data
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SitePagesMiddleware())
+        router.get("/") { request, _ in
+            try await page(request, path: "/", allowed: HomePage.parameters) { layout in
+                try HomePage(data: data, layout: layout).render()
+            }
+        }
+        router.get("/programmes/:municipality/:programme") { request, context in
+            let key = "\(context.parameters.get("municipality") ?? "")/\(context.parameters.get("programme") ?? "")"
+            guard let programme = data.catalog.programme(key) else { throw HTTPError(.notFound) }
+            return try await page(request, path: programmePath(programme), allowed: ProgrammePage.parameters) { layout in
+                ProgrammePage(data: data, layout: layout, programme: programme).render()
+            }
+        }
+        for facet in FacetPage.Facet.allCases {
+            router.get(RouterPath("/\(facet.rawValue)")) { request, _ in
+                try await page(request, path: "/\(facet.rawValue)", allowed: []) { layout in
+                    FacetIndexPage(data: data, layout: layout, facet: facet).render()
+                }
+            }
+            router.get(RouterPath("/\(facet.rawValue)/:id")) { request, context in
+                guard let id = context.parameters.get("id"),
+                    let entry = data.catalog.taxonomy.entry(id, in: facet.taxonomyFacet)
+                else { throw HTTPError(.notFound) }
+                return try await page(request, path: "/\(facet.rawValue)/\(entry.id)", allowed: FacetPage.parameters) { layout in
+                    try FacetPage(data: data, layout: layout, facet: facet, entry: entry).render()
+                }
+            }
+        }
+        router.get("/compare") { request, _ in
+            try await page(request, path: "/compare", allowed: []) { ViewIndexPage(layout: $0).render() }
+        }
+        router.get("/compare/:view") { request, context in
+            guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)) else { throw HTTPError(.notFound) }
+            return try await page(request, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters) { layout in
+                try ViewPage(data: data, layout: layout, view: view).render()
+            }
+        }
+        router.get("/compare/:view/:format") { request, context in
+            guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)),
+                let format = context.parameters.get("format"), ["csv", "json"].contains(format)
+            else { throw HTTPError(.notFound) }
+            return try await cached(request) {
+                let query = try PageQuery(rawQuery: request.uri.query, allowed: ViewPage.downloadParameters)
+                let download = try ViewPage.download(view, format: format, data: data, query: query)
+                var headers: HTTPFields = [.contentType: download.contentType]
+                headers[.contentDisposition] = "attachment; filename=\"inclusiebench-\(view.rawValue).\(format)\""
+                return CachedResponse(status: .ok, headers: headers, body: ByteBuffer(bytes: download.bytes))
+            }
+        }
+        router.get("/search") { request, _ in
+            try await page(request, path: "/search", allowed: SearchPage.parameters) { layout in
+                try SearchPage(data: data, layout: layout).render()
+            }
+        }
+        router.get("/style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: SiteStyle.css)))
+        }
+        return router
+    }
+
+    /// An HTML page for a request, refused with a 400 page when its query is not what the page takes.
+    private func page(
+        _ request: Request, path: String, allowed: [String], render: @escaping @Sendable (Layout) throws -> String
+    ) async throws -> Response {
+        try await cached(request) {
+            let query = try PageQuery(rawQuery: request.uri.query, allowed: allowed)
+            let html = try render(Layout(path: path, query: query))
+            return CachedResponse(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ByteBuffer(string: html))
+        }
+    }
+
+    /// The response for the request's exact URL, made once: the data never changes while the server runs.
+    private func cached(_ request: Request, make: @Sendable () throws -> CachedResponse) async throws -> Response {
+        let key = request.uri.description
+        if let hit = await cache.response(for: key) { return hit.response }
+        do {
+            let made = try make()
+            await cache.store(made, for: key)
+            return made.response
+        } catch {
+            let refusal =
+                error as? PageError
+                ?? PageError(
+                    status: .internalServerError,
+                    message: LocalizedText(nl: "Deze pagina kon niet worden gemaakt: \(error)", en: "This page could not be made: \(error)"))
+            return Response(
+                status: refusal.status, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: errorPage(refusal, path: request.uri.path, language: Self.language(of: request)))))
+        }
+    }
+
+    /// The language a refused request asked for, read leniently: its query may be what was wrong.
+    static func language(of request: Request) -> Language {
+        (request.uri.query ?? "").split(separator: "&").contains("lang=en") ? .en : .nl
+    }
+}
+
+/// A finished response, kept so the same URL is answered without rendering again.
+struct CachedResponse: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: ByteBuffer
+
+    var response: Response { Response(status: status, headers: headers, body: .init(byteBuffer: body)) }
+}
+
+/// Finished responses by URL, bounded in count and bytes so hostile URLs cannot fill the memory.
+actor ResponseCache {
+    static let maximumCount = 256
+    static let maximumBytes = 64 << 20
+
+    private var responses: [String: CachedResponse] = [:]
+    private var order: [String] = []
+    private var bytes = 0
+
+    func response(for key: String) -> CachedResponse? { responses[key] }
+
+    func store(_ response: CachedResponse, for key: String) {
+        guard responses[key] == nil, response.body.readableBytes <= Self.maximumBytes / 4 else { return }
+        responses[key] = response
+        order.append(key)
+        bytes += response.body.readableBytes
+        while order.count > Self.maximumCount || bytes > Self.maximumBytes, let oldest = order.first {
+            order.removeFirst()
+            bytes -= responses.removeValue(forKey: oldest)?.body.readableBytes ?? 0
+        }
+    }
+}
+
+/// Headers that keep every response inert, and the site's own page for addresses that do not exist.
+///
+/// The Content-Security-Policy allows only the site's own stylesheet: no script, no inline style, no
+/// frame, no form posting elsewhere; so even text that escaped escaping could not run.
+struct SitePagesMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let language = SiteServer.language(of: request)
+            let message = LocalizedText(
+                nl: "Op dit adres staat niets. Kies hieronder het overzicht, of zoek.",
+                en: "There is nothing at this address. Choose the overview below, or search.")
+            response = Response(
+                status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string: errorPage(PageError(status: .notFound, message: message), path: "/", language: language))))
+        }
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return response
+    }
+}

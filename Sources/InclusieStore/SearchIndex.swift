@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+import InclusieModel
+
+/// The text of a programme's source document, as read from its sources folder, for full-text search.
+public struct SourceText: Sendable, Hashable {
+    public var programmeKey: String
+    public var fileName: String
+    public var text: String
+
+    public init(programmeKey: String, fileName: String, text: String) {
+        self.programmeKey = programmeKey
+        self.fileName = fileName
+        self.text = text
+    }
+}
+
+/// What a user searches for: words, and the facet values the hits must have.
+public struct SearchRequest: Sendable, Hashable {
+    public var words: String
+    public var municipality: String?
+    /// A programme kind id, such as `action-programme`.
+    public var kind: String?
+    /// An item status id; source passages have none, so filtering on a status leaves only items.
+    public var status: String?
+    /// A theme id; matches items mapped onto it anywhere in their theme list.
+    public var theme: String?
+    public var limit: Int
+    public var offset: Int
+
+    /// More words than this make no better search, only a slower one.
+    public static let maximumWordCount = 16
+    public static let maximumLength = 500
+
+    public init(
+        words: String, municipality: String? = nil, kind: String? = nil, status: String? = nil, theme: String? = nil,
+        limit: Int = 20, offset: Int = 0
+    ) {
+        self.words = words
+        self.municipality = municipality
+        self.kind = kind
+        self.status = status
+        self.theme = theme
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// The answer to a search: one page of hits, how many there are in all, and the counts per facet value.
+public struct SearchResults: Sendable, Hashable, Encodable {
+    public struct Hit: Sendable, Hashable, Encodable {
+        public var programmeKey: String
+        public var municipalitySlug: String
+        /// The item's local id; nil for a passage of the source document.
+        public var itemID: String?
+        public var title: String
+        public var section: String
+        /// The source document's file name.
+        public var sourceFile: String
+        /// The matching passage, in pieces that alternate between context and matched words.
+        public var snippet: [SnippetPiece]
+    }
+
+    public struct SnippetPiece: Sendable, Hashable, Encodable {
+        public var text: String
+        public var isMatch: Bool
+    }
+
+    public struct FacetCount: Sendable, Hashable, Encodable {
+        public var value: String
+        public var count: Int
+    }
+
+    public var total: Int
+    public var hits: [Hit]
+    /// Per facet name (`municipality`, `kind`, `status`, `theme`): how many hits each value would give,
+    /// counted under the other facets' filters, so a count is what clicking that value shows.
+    public var facets: [String: [FacetCount]]
+}
+
+/// A search request that cannot be run, in both user languages.
+public struct SearchError: Error, Sendable {
+    public var message: LocalizedText
+}
+
+/// An SQLite FTS5 index over every item's title, description, note and quotes, and over the source
+/// documents' paragraphs.
+///
+/// It lives in memory and is built from the catalog when a server or search starts: derived data, so the
+/// database file stays exactly what the import wrote and can be opened read-only. Words are folded to
+/// lower case without accents (`unicode61 remove_diacritics 2`), so "Sinti" finds "sinti" and "beleid"
+/// finds "béleid"; every word is a prefix, so "discrimin" finds "discriminatie".
+public struct SearchIndex: Sendable {
+    private let database: DatabaseQueue
+
+    public init(catalog: Catalog, sources: [SourceText] = []) throws {
+        database = try DatabaseQueue()
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE entry_text USING fts5(
+                        title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+                    CREATE TABLE entry (
+                        id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL,
+                        kind TEXT NOT NULL, status TEXT, item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL);
+                    CREATE TABLE entry_theme (entry_id INTEGER NOT NULL, theme TEXT NOT NULL);
+                    CREATE INDEX entry_theme_on_entry ON entry_theme(entry_id);
+                    """)
+            let addText = try db.makeStatement(sql: "INSERT INTO entry_text(rowid, title, body) VALUES (?, ?, ?)")
+            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let addTheme = try db.makeStatement(sql: "INSERT INTO entry_theme VALUES (?, ?)")
+            var id: Int64 = 0
+            let programmes = Dictionary(catalog.programmes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            for programme in catalog.programmes {
+                for item in programme.items {
+                    id += 1
+                    let body = ([item.description, item.note].compactMap { $0 } + item.evidence.map(\.quote))
+                        .joined(separator: "\n")
+                    try addText.execute(arguments: [id, item.displayLabel, body])
+                    try addEntry.execute(arguments: [
+                        id, programme.key, programme.municipalitySlug, programme.kind.id, item.status, item.localID,
+                        item.evidence.first?.section ?? "", programme.sourceFile,
+                    ])
+                    for theme in item.themes { try addTheme.execute(arguments: [id, theme]) }
+                }
+            }
+            for source in sources {
+                guard let programme = programmes[source.programmeKey] else { continue }
+                for passage in Self.passages(of: source.text) {
+                    id += 1
+                    try addText.execute(arguments: [id, "", passage.text])
+                    try addEntry.execute(arguments: [
+                        id, programme.key, programme.municipalitySlug, programme.kind.id, nil, nil, passage.heading,
+                        source.fileName,
+                    ])
+                }
+            }
+        }
+    }
+
+    /// The source text cut at blank lines, each passage with the last heading-like line above it.
+    static func passages(of text: String) -> [(heading: String, text: String)] {
+        var result: [(heading: String, text: String)] = []
+        var heading = ""
+        var lines: [Substring] = []
+        func flush() {
+            let passage = lines.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            lines.removeAll()
+            guard !passage.isEmpty else { return }
+            if looksLikeHeading(passage) { heading = String(passage.prefix(120)) }
+            result.append((heading, passage))
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) { flush() } else { lines.append(line) }
+        }
+        flush()
+        return result
+    }
+
+    /// A short line that does not end like a sentence: how headings look in the plain-text sources.
+    private static func looksLikeHeading(_ passage: String) -> Bool {
+        passage.count <= 80 && !passage.contains("\n") && !(passage.last.map { ".;:,!?".contains($0) } ?? true)
+    }
+
+    /// The FTS5 query for the user's words: each word as a quoted prefix, all of them required.
+    ///
+    /// Only letters and digits reach the query, so no user input is read as FTS5 syntax (`OR`, `NEAR`,
+    /// `*`, quotes, column filters); an empty result means there was nothing to search for.
+    static func matchExpression(_ words: String) throws(SearchError) -> String? {
+        guard words.count <= SearchRequest.maximumLength else {
+            throw SearchError(
+                message: LocalizedText(
+                    nl: "De zoekvraag is langer dan \(SearchRequest.maximumLength) tekens; zoek op minder woorden.",
+                    en: "The search is longer than \(SearchRequest.maximumLength) characters; search for fewer words."))
+        }
+        let tokens = words.split { !($0.isLetter || $0.isNumber) }.map { $0.lowercased() }
+        guard tokens.count <= SearchRequest.maximumWordCount else {
+            throw SearchError(
+                message: LocalizedText(
+                    nl: "De zoekvraag heeft meer dan \(SearchRequest.maximumWordCount) woorden; zoek op minder woorden.",
+                    en: "The search has more than \(SearchRequest.maximumWordCount) words; search for fewer words."))
+        }
+        guard !tokens.isEmpty else { return nil }
+        return tokens.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+
+    public func search(_ request: SearchRequest) throws -> SearchResults {
+        guard let match = try Self.matchExpression(request.words) else {
+            return SearchResults(total: 0, hits: [], facets: [:])
+        }
+        return try database.read { db in
+            let filters: [(name: String, value: String?, sql: String)] = [
+                ("municipality", request.municipality, "e.municipality = ?"),
+                ("kind", request.kind, "e.kind = ?"),
+                ("status", request.status, "e.status = ?"),
+                ("theme", request.theme, "EXISTS (SELECT 1 FROM entry_theme t WHERE t.entry_id = e.id AND t.theme = ?)"),
+            ]
+            /// The WHERE clause and its arguments for every filter except `excluded`.
+            func conditions(excluding excluded: String? = nil) -> (String, [any DatabaseValueConvertible]) {
+                var clauses = ["entry_text MATCH ?"]
+                var arguments: [any DatabaseValueConvertible] = [match]
+                for filter in filters where filter.name != excluded {
+                    guard let value = filter.value else { continue }
+                    clauses.append(filter.sql)
+                    arguments.append(value)
+                }
+                return (clauses.joined(separator: " AND "), arguments)
+            }
+            let from = "FROM entry_text JOIN entry e ON e.id = entry_text.rowid"
+            let (whereClause, arguments) = conditions()
+            let total = try Int.fetchOne(
+                db, sql: "SELECT count(*) \(from) WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
+                        highlight(entry_text, 0, char(2), char(3)) AS title,
+                        snippet(entry_text, 1, char(2), char(3), '…', 24) AS snippet
+                    \(from) WHERE \(whereClause) ORDER BY rank, e.id LIMIT ? OFFSET ?
+                    """,
+                arguments: StatementArguments(arguments + [max(0, request.limit), max(0, request.offset)]))
+            let hits = rows.map { row in
+                let title: String = row["title"]
+                return SearchResults.Hit(
+                    programmeKey: row["programme_key"], municipalitySlug: row["municipality"], itemID: row["item_id"],
+                    title: title.filter { $0 != "\u{2}" && $0 != "\u{3}" }, section: row["section"],
+                    sourceFile: row["source_file"], snippet: Self.pieces(row["snippet"]))
+            }
+            var facets: [String: [SearchResults.FacetCount]] = [:]
+            for filter in filters {
+                let (facetWhere, facetArguments) = conditions(excluding: filter.name)
+                let column = filter.name == "theme" ? "t.theme" : "e.\(filter.name)"
+                let join = filter.name == "theme" ? "JOIN entry_theme t ON t.entry_id = e.id" : ""
+                facets[filter.name] = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(column) AS value, count(*) AS count \(from) \(join)
+                        WHERE \(facetWhere) AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY count DESC, value
+                        """,
+                    arguments: StatementArguments(facetArguments)
+                ).map { SearchResults.FacetCount(value: $0["value"], count: $0["count"]) }
+            }
+            return SearchResults(total: total, hits: hits, facets: facets)
+        }
+    }
+
+    /// Cuts FTS5's marked snippet into plain pieces, so every renderer escapes the text its own way.
+    static func pieces(_ marked: String) -> [SearchResults.SnippetPiece] {
+        var pieces: [SearchResults.SnippetPiece] = []
+        var current = ""
+        var inMatch = false
+        for character in marked {
+            if character == "\u{2}" || character == "\u{3}" {
+                if !current.isEmpty { pieces.append(.init(text: current, isMatch: inMatch)) }
+                current = ""
+                inMatch = character == "\u{2}"
+            } else {
+                current.append(character == "\n" ? " " : character)
+            }
+        }
+        if !current.isEmpty { pieces.append(.init(text: current, isMatch: inMatch)) }
+        return pieces
+    }
+}

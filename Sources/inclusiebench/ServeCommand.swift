@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import InclusieModel
+import InclusieServer
+
+/// `inclusiebench serve`: the comparison in a browser, read-only, for people who never open a terminal.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open de vergelijking in de browser / serve the comparison as a read-only web application.",
+        discussion: """
+            Importeert eerst als de database ontbreekt of ouder is dan de plugins, opent hem daarna alleen-lezen \
+            en luistert standaard alleen op 127.0.0.1. Imports first when the database is missing or stale, then \
+            opens it read-only; listens on 127.0.0.1 unless --host says otherwise.
+            """)
+
+    @OptionGroup var plugins: PluginOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var sources: SourceOptions
+
+    @Option(help: "Poort / port.")
+    var port = 8080
+
+    @Option(help: "Adres om op te luisteren; standaard alleen deze computer / address to listen on; this computer only by default.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Taal van de meldingen / language of the messages: nl of en.")
+    var lang: Language = .nl
+
+    func validate() throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError(
+                LocalizedText(nl: "--port moet tussen 1 en 65535 liggen.", en: "--port must be between 1 and 65535.").text(lang))
+        }
+    }
+
+    func run() async throws {
+        let catalog = try CatalogSource.readOnlyCatalog(
+            plugins: plugins, database: database, language: lang, sources: sources.directories)
+        let texts = CatalogSource.sourceTexts(for: catalog, plugins: plugins, sources: sources.directories)
+        let site = SiteServer(data: try SiteData(catalog: catalog, sources: texts))
+        if !["127.0.0.1", "::1", "localhost"].contains(host) {
+            CatalogSource.printError(
+                LocalizedText(
+                    nl: "let op: --host \(host) maakt de site bereikbaar voor andere computers in het netwerk",
+                    en: "note: --host \(host) makes the site reachable from other computers on the network"
+                ).text(lang))
+        }
+        let application = Application(
+            router: site.router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { _ in
+                let address = host.contains(":") ? "[\(host)]" : host
+                let message = LocalizedText(
+                    nl: "inclusiebench draait op http://\(address):\(port)/ (\(catalog.programmes.count) programma's, \(texts.count) brondocumenten doorzoekbaar) — stop met Ctrl-C",
+                    en: "inclusiebench is running at http://\(address):\(port)/ (\(catalog.programmes.count) programmes, \(texts.count) source documents searchable) — stop with Ctrl-C")
+                FileHandle.standardOutput.write(Data((message.text(lang) + "\n").utf8))
+            })
+        try await application.runService()
+    }
+}
