@@ -46,13 +46,14 @@ def one(css):
     return found[0]
 
 
-def check_page(name):
-    """Console, axe and a screenshot for the page now shown."""
+def check_page(name, expected_status=None):
+    """Console, axe and a screenshot for the page now shown; `expected_status` is a refusal we asked for."""
     global step_number
     step_number += 1
     driver.save_screenshot(str(work / f"{step_number:02d}-{name}.png"))
     for entry in driver.get_log("browser"):
-        if entry.get("level") == "SEVERE":
+        expected = expected_status and f"status of {expected_status}" in entry.get("message", "")
+        if entry.get("level") == "SEVERE" and not expected:
             fail(f"console error: {entry.get('message')}")
     if not driver.find_elements(By.CSS_SELECTOR, "main#content h1"):
         fail("no h1 inside main#content")
@@ -162,7 +163,7 @@ try:
         if status != expected_status:
             fail(f"{path} answered {status}, expected {expected_status}")
     driver.get(base + "/?colour=red")
-    check_page("bad-request")
+    check_page("bad-request", expected_status=400)
 finally:
     driver.quit()
 

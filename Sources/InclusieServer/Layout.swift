@@ -39,12 +39,15 @@ func tag(_ name: String, _ attributes: [(String, String)] = [], _ children: Body
 }
 
 func tag(_ name: String, _ attributes: [(String, String)] = [], children: [BodyNode]) -> BodyNode {
-    .element(named: name, nodes: attributes.map { .attribute(named: $0.0, value: attributeSafe($0.1)) } + children)
+    // An empty value is kept: `<option value="">` must not turn into an option whose value is its label.
+    .element(named: name, nodes: attributes.map { .attribute(named: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) } + children)
 }
 
 /// An element without content, such as `input`.
 func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
-    .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>.attribute(named: $0.0, value: attributeSafe($0.1)) })
+    .selfClosedElement(
+        named: name,
+        attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) })
 }
 
 /// An element id made only of ASCII letters, digits and hyphens.
@@ -97,7 +100,9 @@ struct Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 // Not Plot's `.title`: it copies the text into social-media meta tags without escaping it.
                 .element(named: "title", nodes: [.plain(title + " — inclusiebench")]),
-                .link(.rel(.stylesheet), .href("/style.css"))
+                .link(.rel(.stylesheet), .href("/style.css")),
+                // No icon, said here, so the browser does not ask for /favicon.ico and log a 404.
+                .link(.rel(.icon), .href("data:,"))
             ),
             .body(
                 .a(.class("skip"), .href("#content"), .text(text("Naar de inhoud", "Skip to content"))),

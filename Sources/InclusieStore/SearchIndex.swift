@@ -139,6 +139,10 @@ public struct SearchIndex: Sendable {
     }
 
     /// The source text cut at blank lines, each passage with the last heading-like line above it.
+    ///
+    /// Table rows (lines with a tab) are left out: in municipal documents that is where contact tables
+    /// put civil servants' names, which the tool never shows; what a table says that matters is modelled
+    /// in the plugin's items and budget lines, which are searched.
     static func passages(of text: String) -> [(heading: String, text: String)] {
         var result: [(heading: String, text: String)] = []
         var heading = ""
@@ -151,7 +155,7 @@ public struct SearchIndex: Sendable {
             result.append((heading, passage))
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy(\.isWhitespace) { flush() } else { lines.append(line) }
+            if line.allSatisfy(\.isWhitespace) || line.contains("\t") { flush() } else { lines.append(line) }
         }
         flush()
         return result

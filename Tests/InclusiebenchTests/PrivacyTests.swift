@@ -51,4 +51,23 @@ import Testing
         let sqliteDump = try String(contentsOfFile: database, encoding: .isoLatin1)
         #expect(occurrences(in: sqliteDump).isEmpty)
     }
+
+    @Test func searchOverTheSourceDocumentsShowsNoNames() throws {
+        guard TestSupport.mustReadSources else {
+            print("skipped: \(TestSupport.sourcesSkipReason)")
+            return
+        }
+        let database = try TestSupport.temporaryDirectory().appendingPathComponent("privacy-search.sqlite").path
+        var outputs: [String] = []
+        for words in Self.names + ["discriminatie", "aanspreekpunt", "contactpersoon", "inclusie"] {
+            let result = try TestSupport.run([
+                "search", words, "--limit", "1000", "--format", "json", "--municipalities", TestSupport.municipalities,
+                "--db", database, "--sources", TestSupport.sources,
+            ])
+            #expect(result.status == 0, "\(result.error)")
+            outputs.append(result.output)
+        }
+        #expect(outputs.joined().contains("\"sourceFile\""))
+        #expect(occurrences(in: outputs.joined(separator: "\n")).isEmpty)
+    }
 }

@@ -63,7 +63,8 @@ struct SearchPage {
                         .forEach(["municipality", "kind", "status", "theme"]) { name in facet(name, counts: results.facets[name] ?? [], chosen: chosen[name]) }),
                     .section(
                         .attribute(named: "aria-labelledby", value: "hits-heading"),
-                        .h2(.id("hits-heading"), .attribute(named: "role", value: "status"), .plain(layout.text("\(results.total) resultaten", "\(results.total) results"))),
+                        .h2(.id("hits-heading"), .plain(layout.text("Resultaten", "Results"))),
+                        .p(.id("hit-count"), .attribute(named: "role", value: "status"), .plain(layout.text("\(results.total) resultaten", "\(results.total) results"))),
                         results.hits.isEmpty
                             ? layout.empty("Niets gevonden. Probeer minder of kortere woorden.", "Nothing found. Try fewer or shorter words.")
                             : tag("ol", [("id", "hits"), ("start", String((page - 1) * Self.pageSize + 1))], children: results.hits.map(hit)),
@@ -93,7 +94,7 @@ struct SearchPage {
         guard !counts.isEmpty else { return .empty }
         return .section(
             .class("facet"),
-            .h3(.plain(headings[name] ?? name)),
+            .h2(.plain(headings[name] ?? name)),
             tag(
                 "ul", [],
                 children: (chosen == nil ? [] : [tag("li", [], layout.link(layout.text("alle", "all"), to: "/search", layout.query.with([name: nil, "page": nil, "lang": nil])))])
