@@ -23,17 +23,3 @@ extension Node {
         .text(text.replacingOccurrences(of: "&", with: "&amp;"))
     }
 }
-
-/// An element id made only of ASCII letters, digits and hyphens, because Plot writes attribute values
-/// as they are: nothing from the data may reach an attribute unfiltered.
-func elementID(_ parts: String...) -> String {
-    var id = ""
-    for scalar in parts.joined(separator: "-").lowercased().unicodeScalars {
-        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            id.unicodeScalars.append(scalar)
-        } else if id.last != "-" {
-            id.append("-")
-        }
-    }
-    return id
-}

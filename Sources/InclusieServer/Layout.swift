@@ -50,19 +50,6 @@ func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
         attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) })
 }
 
-/// An element id made only of ASCII letters, digits and hyphens.
-func elementID(_ parts: String...) -> String {
-    var id = ""
-    for scalar in parts.joined(separator: "-").lowercased().unicodeScalars {
-        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            id.unicodeScalars.append(scalar)
-        } else if id.last != "-" {
-            id.append("-")
-        }
-    }
-    return id
-}
-
 /// What every page shares: the language, the page's own address, and the frame around its content.
 struct Layout {
     let language: Language

@@ -1,3 +1,4 @@
+import InclusieExport
 import InclusieModel
 import InclusieStore
 import Plot
