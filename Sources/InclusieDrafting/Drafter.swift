@@ -174,9 +174,11 @@ public struct Drafter: Sendable {
         for candidate in cues.map(\.status) + [fallback] + suggester.rankedStatuses(for: text) where !ranked.contains(candidate) {
             ranked.append(candidate)
         }
+        // The headings an item stands under say what it is about as much as its own words do.
+        let context = text + " " + (raw.evidence.first?.section ?? "")
         var suggestions: [TaxonomyFacet: [Suggestion]] = [:]
         for (facet, limit) in Suggester.facets {
-            suggestions[facet] = suggester.suggest(facet, for: text, limit: limit)
+            suggestions[facet] = suggester.suggest(facet, for: context, limit: limit)
         }
         let years = raw.years.isEmpty ? DutchNumbers.years(in: raw.coveredText) : raw.years
         return DraftItem(
