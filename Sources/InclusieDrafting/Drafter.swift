@@ -54,6 +54,8 @@ public struct Drafter: Sendable {
         let period = documentPeriod(text)
         var builder = ItemCollector(source: source, title: title)
 
+        // In a workshop every paragraph or short line under a question is one participant's answer.
+        var inQuestion = false
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
@@ -66,10 +68,17 @@ public struct Drafter: Sendable {
                 }
                 readTable(rows, into: &builder)
                 continue
+            case .heading(let level) where kind == "workshop" && inQuestion && !block.isQuestion && level == 7:
+                builder.addChild(block, number: nil, years: [], inSectionItem: true)
             case .heading:
                 builder.startSection(block)
+                inQuestion = kind == "workshop" && block.isQuestion
             case .paragraph where kind == "workshop" && block.isQuestion:
                 builder.startSection(block)
+                inQuestion = true
+            case .paragraph where kind == "workshop" && inQuestion:
+                builder.addChild(block, number: nil, years: [], inSectionItem: true)
+                builder.addAmounts(block, period: period)
             case .paragraph:
                 builder.addParagraph(block)
                 builder.addAmounts(block, period: period)

@@ -114,15 +114,20 @@ struct ItemCollector {
         }
     }
 
-    mutating func addChild(_ block: TextBlock, number: String?, years: [Int], titleText: String? = nil) {
+    /// A list item, table row or answer under the current section. An answer's section is its question (a
+    /// paragraph, so never on the heading path), not the short answer lines before it that looked like headings.
+    mutating func addChild(
+        _ block: TextBlock, number: String?, years: [Int], titleText: String? = nil, inSectionItem: Bool = false
+    ) {
         let quoteCandidates = titleText.map { [$0] + candidates(block.text) } ?? candidates(block.text)
         guard let quote = verified(quoteCandidates) else { return }
         let parent = currentSection.map { items[$0].id }
         if let currentSection { items[currentSection].childCount += 1 }
+        let sectionName = inSectionItem ? currentSection.map { items[$0].evidence[0].section } ?? section(of: block) : section(of: block)
         items.append(
             RawItem(
                 id: nextID(), number: number, title: Self.titleWords(titleText ?? block.text), parentID: parent,
-                isSection: false, evidence: [Evidence(quote: quote, section: section(of: block))],
+                isSection: false, evidence: [Evidence(quote: quote, section: sectionName)],
                 coveredText: QuoteChecker.normalise(block.text), years: years))
     }
 
