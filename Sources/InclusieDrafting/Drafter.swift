@@ -71,10 +71,10 @@ public struct Drafter: Sendable {
             case .heading(let level) where kind == "workshop" && inQuestion && !block.isQuestion && level == 7:
                 builder.addChild(block, number: nil, years: [], inSectionItem: true)
             case .heading:
-                builder.startSection(block)
                 inQuestion = kind == "workshop" && block.isQuestion
+                builder.startSection(block, standsAlone: inQuestion)
             case .paragraph where kind == "workshop" && block.isQuestion:
-                builder.startSection(block)
+                builder.startSection(block, standsAlone: true)
                 inQuestion = true
             case .paragraph where kind == "workshop" && inQuestion:
                 builder.addChild(block, number: nil, years: [], inSectionItem: true)

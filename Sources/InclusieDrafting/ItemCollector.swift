@@ -83,8 +83,10 @@ struct ItemCollector {
 
     private mutating func nextID() -> String { "d-\(items.count + 1)" }
 
-    mutating func startSection(_ block: TextBlock) {
-        let sectionPath = (block.sectionPath + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
+    /// A heading starts a section under the headings above it; a workshop's question stands on its own, not
+    /// under the short answer lines before it that looked like headings.
+    mutating func startSection(_ block: TextBlock, standsAlone: Bool = false) {
+        let sectionPath = ((standsAlone ? [] : block.sectionPath) + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
         guard let quote = verified([block.text]) else {
             currentSection = nil
             return

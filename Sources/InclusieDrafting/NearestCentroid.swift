@@ -9,8 +9,9 @@ struct NearestCentroid: Sendable {
     private let inverseFrequency: [String: Double]
     private let centroids: [String: [String: Double]]
 
-    /// - Parameter examples: one label and the stems of one text each; a label may have many.
-    init(examples: [(label: String, stems: [String])]) {
+    /// - Parameter examples: one label and the stems of one text each, and how much that text counts in its
+    ///   label's centroid; a label may have many.
+    init(examples: [(label: String, stems: [String], weight: Double)]) {
         var documentFrequency: [String: Int] = [:]
         for example in examples {
             for stem in Set(example.stems) { documentFrequency[stem, default: 0] += 1 }
@@ -20,7 +21,7 @@ struct NearestCentroid: Sendable {
         var sums: [String: [String: Double]] = [:]
         for example in examples {
             for (stem, weight) in Self.vector(example.stems, inverseFrequency: inverseFrequency) {
-                sums[example.label, default: [:]][stem, default: 0] += weight
+                sums[example.label, default: [:]][stem, default: 0] += weight * example.weight
             }
         }
         self.inverseFrequency = inverseFrequency

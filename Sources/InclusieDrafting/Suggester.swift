@@ -25,7 +25,8 @@ public struct Suggester: Sendable {
     private var examples: [(key: String, stems: Set<String>)] = []
 
     /// Settings chosen on the five bundled programmes (leave-one-programme-out; docs/draft.md): smoothing
-    /// 0.1 rather than add-one, and a taxonomy entry's own words counted as three items' words.
+    /// 0.1 rather than add-one, and a taxonomy entry's own words counted as three items' words (in naive
+    /// Bayes and in its centroid).
     static let smoothing = 0.1
     static let entryWordRepeats = 3
 
@@ -38,13 +39,13 @@ public struct Suggester: Sendable {
     public init(taxonomy: Taxonomy, terms: TaxonomyTerms, training: [Programme]) {
         self.taxonomy = taxonomy
         self.terms = terms
-        var centroidExamples: [TaxonomyFacet: [(label: String, stems: [String])]] = [:]
+        var centroidExamples: [TaxonomyFacet: [(label: String, stems: [String], weight: Double)]] = [:]
         for facet in Self.facets.map(\.facet) {
             var classifier = NaiveBayes(smoothing: Self.smoothing)
             for entry in taxonomy.entries(facet) {
                 let words = Tokens.stems(Self.text(of: entry, terms: terms.terms(entry.id, in: facet)))
                 classifier.train(stems: words, label: entry.id, repeats: Self.entryWordRepeats)
-                centroidExamples[facet, default: []].append((entry.id, words))
+                centroidExamples[facet, default: []].append((entry.id, words, Double(Self.entryWordRepeats)))
             }
             classifiers[facet] = classifier
         }
@@ -59,7 +60,7 @@ public struct Suggester: Sendable {
                     // Every listed id teaches its label; the first (the primary theme) counts twice, it is what
                     // matters most, and alone stands for the item in its label's centroid.
                     for label in [first] + ids { classifiers[facet]?.train(stems: stems, label: label) }
-                    centroidExamples[facet, default: []].append((first, stems))
+                    centroidExamples[facet, default: []].append((first, stems, 1))
                 }
             }
         }
