@@ -144,26 +144,25 @@ public struct Suggester: Sendable {
         statusClassifier.rank(text).map(\.label)
     }
 
-    /// How much the term list speaks for an entry: each occurrence of a term, divided by how many entries share it.
+    /// How much the term list speaks for an entry: each occurrence of a term (of its words in a row, for a
+    /// term of several words), divided by how many entries share it.
     private func termWeight(_ terms: [String], in words: [String], entriesPerTerm: [String: Int]) -> Double {
         terms.reduce(0.0) { total, term in
-            guard let stem = Tokens.words(term).first, Tokens.words(term).count == 1 else { return total }
-            let occurrences = words.filter { $0.hasPrefix(stem) }.count
-            return total + Double(occurrences) / Double(entriesPerTerm[term] ?? 1)
+            total + Double(occurrences(of: Tokens.words(term), in: words)) / Double(entriesPerTerm[term] ?? 1)
         }
+    }
+
+    /// Where `parts` stand in a row in `words`, each word starting with its part.
+    private func occurrences(of parts: [String], in words: [String]) -> Int {
+        guard !parts.isEmpty, words.count >= parts.count else { return 0 }
+        return (0...(words.count - parts.count)).filter { start in
+            parts.indices.allSatisfy { words[start + $0].hasPrefix(parts[$0]) }
+        }.count
     }
 
     /// The terms of a list found in `words`: a term matches a word that starts with it; a term of several
     /// words matches those words in a row.
     private func matches(_ terms: [String], in words: [String]) -> [String] {
-        terms.filter { term in
-            let parts = Tokens.words(term)
-            guard let first = parts.first else { return false }
-            if parts.count == 1 { return words.contains { $0.hasPrefix(first) } }
-            guard words.count >= parts.count else { return false }
-            return (0...(words.count - parts.count)).contains { start in
-                parts.indices.allSatisfy { words[start + $0].hasPrefix(parts[$0]) }
-            }
-        }
+        terms.filter { occurrences(of: Tokens.words($0), in: words) > 0 }
     }
 }
