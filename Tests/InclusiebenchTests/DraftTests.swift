@@ -93,6 +93,21 @@ import Testing
         #expect(answers[2].parentID == questions[1].id, "a prompt starting with 'Beschrijf' is a question too")
     }
 
+    @Test func anEntryNoProgrammeUsesIsSuggestedFromTheTaxonomysOwnWordsWithItsReason() throws {
+        let loaded = try TestSupport.loadRealPlugins()
+        let taxonomy = try #require(loaded.taxonomy)
+        let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: [])
+        let themes = suggester.suggest(.theme, for: "Vaardigheden en houding van hulpverleners in het wijkteam", limit: 3)
+        #expect(themes.first?.id == "inclusive-professional-practice")
+        let reason = try #require(themes.first?.reason)
+        #expect(reason.contains("'vaardighe'") && reason.contains("naive Bayes") && reason.contains("lijkt op/resembles"), "\(reason)")
+        for facet in Suggester.facets.map(\.facet) {
+            for suggestion in suggester.suggest(facet, for: "Samen met partners een campagne tegen discriminatie", limit: 3) {
+                #expect(!suggestion.reason.isEmpty, "every suggestion says why: \(suggestion.id)")
+            }
+        }
+    }
+
     @Test func everyDraftedQuoteOccursInTheSource() throws {
         let text = try String(contentsOfFile: Self.example, encoding: .utf8)
         let draft = try drafter().draft(text: text, kind: nil)
