@@ -54,6 +54,8 @@ public struct Drafter: Sendable {
         let period = documentPeriod(text)
         var builder = ItemCollector(source: source, title: title)
 
+        // In a workshop every paragraph or short line under a question is one participant's answer.
+        var inQuestion = false
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
@@ -66,10 +68,17 @@ public struct Drafter: Sendable {
                 }
                 readTable(rows, into: &builder)
                 continue
+            case .heading(let level) where kind == "workshop" && inQuestion && !block.isQuestion && level == 7:
+                builder.addChild(block, number: nil, years: [], inSectionItem: true)
             case .heading:
-                builder.startSection(block)
+                inQuestion = kind == "workshop" && block.isQuestion
+                builder.startSection(block, standsAlone: inQuestion)
             case .paragraph where kind == "workshop" && block.isQuestion:
-                builder.startSection(block)
+                builder.startSection(block, standsAlone: true)
+                inQuestion = true
+            case .paragraph where kind == "workshop" && inQuestion:
+                builder.addChild(block, number: nil, years: [], inSectionItem: true)
+                builder.addAmounts(block, period: period)
             case .paragraph:
                 builder.addParagraph(block)
                 builder.addAmounts(block, period: period)
@@ -174,9 +183,11 @@ public struct Drafter: Sendable {
         for candidate in cues.map(\.status) + [fallback] + suggester.rankedStatuses(for: text) where !ranked.contains(candidate) {
             ranked.append(candidate)
         }
+        // The headings an item stands under say what it is about as much as its own words do.
+        let context = text + " " + (raw.evidence.first?.section ?? "")
         var suggestions: [TaxonomyFacet: [Suggestion]] = [:]
         for (facet, limit) in Suggester.facets {
-            suggestions[facet] = suggester.suggest(facet, for: text, limit: limit)
+            suggestions[facet] = suggester.suggest(facet, for: context, limit: limit)
         }
         let years = raw.years.isEmpty ? DutchNumbers.years(in: raw.coveredText) : raw.years
         return DraftItem(

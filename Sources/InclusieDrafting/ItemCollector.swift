@@ -83,8 +83,10 @@ struct ItemCollector {
 
     private mutating func nextID() -> String { "d-\(items.count + 1)" }
 
-    mutating func startSection(_ block: TextBlock) {
-        let sectionPath = (block.sectionPath + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
+    /// A heading starts a section under the headings above it; a workshop's question stands on its own, not
+    /// under the short answer lines before it that looked like headings.
+    mutating func startSection(_ block: TextBlock, standsAlone: Bool = false) {
+        let sectionPath = ((standsAlone ? [] : block.sectionPath) + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
         guard let quote = verified([block.text]) else {
             currentSection = nil
             return
@@ -114,15 +116,20 @@ struct ItemCollector {
         }
     }
 
-    mutating func addChild(_ block: TextBlock, number: String?, years: [Int], titleText: String? = nil) {
+    /// A list item, table row or answer under the current section. An answer's section is its question (a
+    /// paragraph, so never on the heading path), not the short answer lines before it that looked like headings.
+    mutating func addChild(
+        _ block: TextBlock, number: String?, years: [Int], titleText: String? = nil, inSectionItem: Bool = false
+    ) {
         let quoteCandidates = titleText.map { [$0] + candidates(block.text) } ?? candidates(block.text)
         guard let quote = verified(quoteCandidates) else { return }
         let parent = currentSection.map { items[$0].id }
         if let currentSection { items[currentSection].childCount += 1 }
+        let sectionName = inSectionItem ? currentSection.map { items[$0].evidence[0].section } ?? section(of: block) : section(of: block)
         items.append(
             RawItem(
                 id: nextID(), number: number, title: Self.titleWords(titleText ?? block.text), parentID: parent,
-                isSection: false, evidence: [Evidence(quote: quote, section: section(of: block))],
+                isSection: false, evidence: [Evidence(quote: quote, section: sectionName)],
                 coveredText: QuoteChecker.normalise(block.text), years: years))
     }
 

@@ -1,42 +1,56 @@
 import Foundation
 
-/// A multinomial naive Bayes classifier over word stems, with add-one smoothing.
+/// A multinomial naive Bayes classifier over word stems, with additive (Lidstone) smoothing.
 ///
 /// Chosen because it learns from the few hundred hand-coded items we have, trains in milliseconds, and its
 /// reasons can be shown: the stems that weigh most for the label it picks.
 public struct NaiveBayes: Sendable {
+    /// What every stem count gets added. Add-one (1) drowns the few words a short item has in the
+    /// thousands of stems it lacks; a smaller value lets the words that are there speak.
+    private let smoothing: Double
     private var documentsPerLabel: [String: Int] = [:]
     private var stemCounts: [String: [String: Int]] = [:]
     private var stemTotals: [String: Int] = [:]
     private var vocabulary: Set<String> = []
     private var documentCount = 0
 
-    public init() {}
+    public init(smoothing: Double = 1) {
+        self.smoothing = smoothing
+    }
 
     public var isEmpty: Bool { documentCount == 0 }
 
     public mutating func train(text: String, label: String) {
-        let stems = Tokens.stems(text)
+        train(stems: Tokens.stems(text), label: label)
+    }
+
+    /// One document of `label`; `repeats` counts its stems that many times (a taxonomy entry's own words
+    /// count more than one item's) while it stays one document for the prior.
+    mutating func train(stems: [String], label: String, repeats: Int = 1) {
         documentCount += 1
         documentsPerLabel[label, default: 0] += 1
         for stem in stems {
-            stemCounts[label, default: [:]][stem, default: 0] += 1
-            stemTotals[label, default: 0] += 1
+            stemCounts[label, default: [:]][stem, default: 0] += repeats
+            stemTotals[label, default: 0] += repeats
             vocabulary.insert(stem)
         }
     }
 
     /// Labels with their posterior probability, most likely first.
     public func rank(_ text: String) -> [(label: String, probability: Double)] {
+        rank(stems: Tokens.stems(text))
+    }
+
+    func rank(stems all: [String]) -> [(label: String, probability: Double)] {
         guard documentCount > 0 else { return [] }
-        let stems = Tokens.stems(text).filter { vocabulary.contains($0) }
+        let stems = all.filter { vocabulary.contains($0) }
         let vocabularySize = Double(vocabulary.count)
         let logScores = documentsPerLabel.map { label, documents -> (String, Double) in
             var score = log(Double(documents) / Double(documentCount))
             let total = Double(stemTotals[label] ?? 0)
             let counts = stemCounts[label] ?? [:]
             for stem in stems {
-                score += log((Double(counts[stem] ?? 0) + 1) / (total + vocabularySize))
+                score += log((Double(counts[stem] ?? 0) + smoothing) / (total + smoothing * vocabularySize))
             }
             return (label, score)
         }
@@ -49,13 +63,18 @@ public struct NaiveBayes: Sendable {
 
     /// The stems of `text` that favour `label` most over the other labels: the classifier's reason.
     public func evidence(for label: String, in text: String, count: Int = 3) -> [String] {
+        evidence(for: label, stems: Tokens.stems(text), count: count)
+    }
+
+    func evidence(for label: String, stems: [String], count: Int = 3) -> [String] {
         guard let counts = stemCounts[label] else { return [] }
-        let total = Double(stemTotals[label] ?? 0) + Double(vocabulary.count)
-        let allTotal = Double(stemTotals.values.reduce(0, +)) + Double(vocabulary.count)
-        let weighed = Set(Tokens.stems(text)).compactMap { stem -> (String, Double)? in
+        let vocabularySize = smoothing * Double(vocabulary.count)
+        let total = Double(stemTotals[label] ?? 0) + vocabularySize
+        let allTotal = Double(stemTotals.values.reduce(0, +)) + vocabularySize
+        let weighed = Set(stems).compactMap { stem -> (String, Double)? in
             guard let own = counts[stem] else { return nil }
             let overall = stemCounts.values.reduce(0) { $0 + ($1[stem] ?? 0) }
-            return (stem, log((Double(own) + 1) / total) - log((Double(overall) + 1) / allTotal))
+            return (stem, log((Double(own) + smoothing) / total) - log((Double(overall) + smoothing) / allTotal))
         }
         return weighed.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).map(\.0)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import InclusieModel
 import InclusiePlugins
 
@@ -11,15 +12,23 @@ public struct Suggestion: Hashable, Sendable {
 
 /// Suggests themes, instruments, roles and target groups for a piece of text.
 ///
-/// Two sources of evidence, both data rather than code: the term lists in `taxonomy.yaml`, and a naive Bayes
-/// classifier learned from the hand-coded items of the bundled programmes. Each explains itself.
+/// Three opinions, all from data rather than code, each explaining itself: the term lists in `taxonomy.yaml`;
+/// a naive Bayes classifier and a nearest-centroid (TF-IDF) classifier, both learned from the hand-coded items
+/// of the bundled programmes and from the taxonomy entries' own labels, definitions and terms, so that an entry
+/// no training programme uses can still be suggested. The three count equally.
 public struct Suggester: Sendable {
     private let taxonomy: Taxonomy
     private let terms: TaxonomyTerms
     private var classifiers: [TaxonomyFacet: NaiveBayes] = [:]
+    private var centroids: [TaxonomyFacet: NearestCentroid] = [:]
+    private var statusClassifier = NaiveBayes()
     private var examples: [(key: String, stems: Set<String>)] = []
-    /// How much the term lists count against the classifier when ranking (the rest is the classifier's share).
-    private let termShare = 0.5
+
+    /// Settings chosen on the five bundled programmes (leave-one-programme-out; docs/draft.md): smoothing
+    /// 0.1 rather than add-one, and a taxonomy entry's own words counted as three items' words (in naive
+    /// Bayes and in its centroid).
+    static let smoothing = 0.1
+    static let entryWordRepeats = 3
 
     /// The facets a drafted item gets suggestions for, with how many ids to suggest at most.
     public static let facets: [(facet: TaxonomyFacet, limit: Int)] = [
@@ -30,31 +39,54 @@ public struct Suggester: Sendable {
     public init(taxonomy: Taxonomy, terms: TaxonomyTerms, training: [Programme]) {
         self.taxonomy = taxonomy
         self.terms = terms
+        var centroidExamples: [TaxonomyFacet: [(label: String, stems: [String], weight: Double)]] = [:]
+        for facet in Self.facets.map(\.facet) {
+            var classifier = NaiveBayes(smoothing: Self.smoothing)
+            for entry in taxonomy.entries(facet) {
+                let words = Tokens.stems(Self.text(of: entry, terms: terms.terms(entry.id, in: facet)))
+                classifier.train(stems: words, label: entry.id, repeats: Self.entryWordRepeats)
+                centroidExamples[facet, default: []].append((entry.id, words, Double(Self.entryWordRepeats)))
+            }
+            classifiers[facet] = classifier
+        }
         for programme in training {
             for item in programme.items {
-                let text = Self.text(of: item)
-                examples.append(("\(programme.key)#\(item.localID)", Set(Tokens.stems(text))))
-                for facet in TaxonomyFacet.allCases {
-                    // Every listed id teaches its label; the primary theme counts twice, it is what matters most.
-                    let labels = facet == .theme ? Array(item.themes.prefix(1)) + item.themes : item.ids(facet)
-                    for label in labels where taxonomy.contains(label, in: facet) {
-                        classifiers[facet, default: NaiveBayes()].train(text: text, label: label)
-                    }
+                let stems = Tokens.stems(Self.text(of: item))
+                examples.append(("\(programme.key)#\(item.localID)", Set(Tokens.stems(Self.text(of: item, withSections: false)))))
+                statusClassifier.train(text: Self.text(of: item, withSections: false), label: item.status)
+                for facet in Self.facets.map(\.facet) {
+                    let ids = item.ids(facet).filter { taxonomy.contains($0, in: facet) }
+                    guard let first = ids.first else { continue }
+                    // Every listed id teaches its label; the first (the primary theme) counts twice, it is what
+                    // matters most, and alone stands for the item in its label's centroid.
+                    for label in [first] + ids { classifiers[facet]?.train(stems: stems, label: label) }
+                    centroidExamples[facet, default: []].append((first, stems, 1))
                 }
             }
         }
+        for (facet, examples) in centroidExamples { centroids[facet] = NearestCentroid(examples: examples) }
     }
 
-    /// The words of an item that say what it is about: title, description and quotes.
-    static func text(of item: LocalItem) -> String {
-        ([item.title, item.description ?? ""] + item.evidence.map(\.quote)).joined(separator: " ")
+    /// The words of an item that say what it is about: title, description, quotes and the sections they stand in.
+    static func text(of item: LocalItem, withSections: Bool = true) -> String {
+        let sections = withSections ? Array(Set(item.evidence.map(\.section))).sorted() : []
+        return ([item.title, item.description ?? ""] + item.evidence.map(\.quote) + sections).joined(separator: " ")
     }
 
-    /// Ids of `facet` for `text`, best first: term matches and classifier probability added up.
+    /// What a taxonomy entry says about itself: both labels, its definition and its terms.
+    static func text(of entry: TaxonomyEntry, terms: [String]) -> String {
+        ([entry.label.nl, entry.label.en, entry.definition] + terms).joined(separator: " ")
+    }
+
+    /// Ids of `facet` for `text`, best first: term matches, naive Bayes probability and centroid similarity,
+    /// each scaled to 0–1 and counted a third.
     public func suggest(_ facet: TaxonomyFacet, for text: String, limit: Int) -> [Suggestion] {
         let words = Tokens.words(text)
-        let ranked = classifiers[facet]?.rank(text) ?? []
+        let stems = Tokens.stems(text)
+        let ranked = classifiers[facet]?.rank(stems: stems) ?? []
         let probability = Dictionary(ranked.map { ($0.label, $0.probability) }, uniquingKeysWith: { first, _ in first })
+        let similarity = centroids[facet]?.similarities(stems) ?? [:]
+        let closest = max(similarity.values.max() ?? 0, .leastNonzeroMagnitude)
         var candidates: [Suggestion] = []
         let entries = taxonomy.entries(facet)
         // A term shared by several entries ("organisatie") says less than one only this entry has.
@@ -70,18 +102,25 @@ public struct Suggester: Sendable {
         for entry in entries {
             let matched = matches(terms.terms(entry.id, in: facet), in: words)
             let learned = probability[entry.id] ?? 0
-            let score = termShare * (weights[entry.id] ?? 0) / strongest + (1 - termShare) * learned
-            guard !matched.isEmpty || learned >= 0.2 else { continue }
+            let resemblance = (similarity[entry.id] ?? 0) / closest
+            let score = ((weights[entry.id] ?? 0) / strongest + learned + resemblance) / 3
             var reasons: [String] = []
             if !matched.isEmpty {
                 reasons.append("woorden/words: " + matched.map { "'\($0)'" }.joined(separator: ", "))
             }
-            if learned >= 0.2 {
-                let stems = classifiers[facet]?.evidence(for: entry.id, in: text) ?? []
+            if learned >= 0.05 {
+                let evidence = classifiers[facet]?.evidence(for: entry.id, stems: stems) ?? []
                 var learnedReason = "naive Bayes \(Int((learned * 100).rounded()))%"
-                if !stems.isEmpty { learnedReason += " (" + stems.joined(separator: ", ") + ")" }
+                if !evidence.isEmpty { learnedReason += " (" + evidence.joined(separator: ", ") + ")" }
                 reasons.append(learnedReason)
             }
+            if let cosine = similarity[entry.id], cosine > 0 {
+                let shared = centroids[facet]?.sharedStems(entry.id, in: stems) ?? []
+                reasons.append(
+                    "lijkt op/resembles \(String(format: "%.2f", cosine))"
+                        + (shared.isEmpty ? "" : " (" + shared.joined(separator: ", ") + ")"))
+            }
+            guard !reasons.isEmpty else { continue }
             candidates.append(Suggestion(id: entry.id, score: score, reason: reasons.joined(separator: "; ")))
         }
         let best = candidates.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
@@ -102,29 +141,28 @@ public struct Suggester: Sendable {
 
     /// Statuses the classifier would give `text`, most likely first.
     public func rankedStatuses(for text: String) -> [String] {
-        (classifiers[.itemStatus]?.rank(text) ?? []).map(\.label)
+        statusClassifier.rank(text).map(\.label)
     }
 
-    /// How much the term list speaks for an entry: each occurrence of a term, divided by how many entries share it.
+    /// How much the term list speaks for an entry: each occurrence of a term (of its words in a row, for a
+    /// term of several words), divided by how many entries share it.
     private func termWeight(_ terms: [String], in words: [String], entriesPerTerm: [String: Int]) -> Double {
         terms.reduce(0.0) { total, term in
-            guard let stem = Tokens.words(term).first, Tokens.words(term).count == 1 else { return total }
-            let occurrences = words.filter { $0.hasPrefix(stem) }.count
-            return total + Double(occurrences) / Double(entriesPerTerm[term] ?? 1)
+            total + Double(occurrences(of: Tokens.words(term), in: words)) / Double(entriesPerTerm[term] ?? 1)
         }
+    }
+
+    /// Where `parts` stand in a row in `words`, each word starting with its part.
+    private func occurrences(of parts: [String], in words: [String]) -> Int {
+        guard !parts.isEmpty, words.count >= parts.count else { return 0 }
+        return (0...(words.count - parts.count)).filter { start in
+            parts.indices.allSatisfy { words[start + $0].hasPrefix(parts[$0]) }
+        }.count
     }
 
     /// The terms of a list found in `words`: a term matches a word that starts with it; a term of several
     /// words matches those words in a row.
     private func matches(_ terms: [String], in words: [String]) -> [String] {
-        terms.filter { term in
-            let parts = Tokens.words(term)
-            guard let first = parts.first else { return false }
-            if parts.count == 1 { return words.contains { $0.hasPrefix(first) } }
-            guard words.count >= parts.count else { return false }
-            return (0...(words.count - parts.count)).contains { start in
-                parts.indices.allSatisfy { words[start + $0].hasPrefix(parts[$0]) }
-            }
-        }
+        terms.filter { occurrences(of: Tokens.words($0), in: words) > 0 }
     }
 }

@@ -30,12 +30,22 @@ public struct TextBlock: Hashable, Sendable {
         return false
     }
 
-    /// A question stands on its own line and ends with a question mark (a workshop's questions).
+    /// A workshop's question to its participants: one sentence on its own that ends with a question mark (a
+    /// slide counter such as `(1/2)` may follow), or a prompt that starts with `Beschrijf` or `Noem`. An
+    /// answer that ends in a question ("Aanjager in elke organisatie. Aanjagers weer verbinden?") has more
+    /// than one sentence.
     public var isQuestion: Bool {
         switch kind {
-        case .heading, .paragraph: text.hasSuffix("?") && text.count <= 200
-        default: false
+        case .heading, .paragraph:
+            guard text.count <= 200, ItemCollector.sentences(text).count == 1 else { return false }
+            let asked = text.replacing(/\s*\(\d+\/\d+\)$/, with: "")
+            let firstWord = asked.prefix { $0.isLetter }.lowercased()
+            return asked.hasSuffix("?") || Self.promptWords.contains(firstWord)
+        default: return false
         }
     }
+
+    /// Words that open a prompt to participants rather than a statement.
+    private static let promptWords: Set<String> = ["beschrijf", "noem"]
 }
 

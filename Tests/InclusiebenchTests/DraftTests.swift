@@ -68,6 +68,46 @@ import Testing
         return Drafter(suggester: Suggester(taxonomy: taxonomy, terms: loaded.terms, training: loaded.programmes.map(\.programme)))
     }
 
+    @Test func aWorkshopsAnswersAreItemsUnderTheirQuestion() throws {
+        let text = """
+            Werksessie Samen in de wijk
+
+            Waar moeten we als eerste aan werken? (1/2)
+
+            Ontmoeten in de buurt
+
+            Een plek voor jongeren. Wie neemt het voortouw?
+
+            Beschrijf de ideale wijk
+
+            Veilig over straat.
+            """
+        let draft = try drafter().draft(text: text, kind: "workshop")
+        let questions = draft.items.filter(\.isSection).dropFirst().map { $0 }
+        #expect(draft.items.first?.title == "Werksessie Samen in de wijk")
+        #expect(questions.map(\.title) == ["Waar moeten we als eerste aan werken? (1/2)", "Beschrijf de ideale wijk"])
+        let answers = draft.items.filter { !$0.isSection }
+        #expect(answers.map(\.title) == ["Ontmoeten in de buurt", "Een plek voor jongeren", "Veilig over straat"])
+        #expect(answers.prefix(2).allSatisfy { $0.parentID == questions[0].id }, "a short line under a question is an answer, not a heading")
+        #expect(answers[1].evidence.first?.section == "Waar moeten we als eerste aan werken? (1/2)")
+        #expect(answers[2].parentID == questions[1].id, "a prompt starting with 'Beschrijf' is a question too")
+    }
+
+    @Test func anEntryNoProgrammeUsesIsSuggestedFromTheTaxonomysOwnWordsWithItsReason() throws {
+        let loaded = try TestSupport.loadRealPlugins()
+        let taxonomy = try #require(loaded.taxonomy)
+        let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: [])
+        let themes = suggester.suggest(.theme, for: "Vaardigheden en houding van hulpverleners in het wijkteam", limit: 3)
+        #expect(themes.first?.id == "inclusive-professional-practice")
+        let reason = try #require(themes.first?.reason)
+        #expect(reason.contains("'vaardighe'") && reason.contains("naive Bayes") && reason.contains("lijkt op/resembles"), "\(reason)")
+        for facet in Suggester.facets.map(\.facet) {
+            for suggestion in suggester.suggest(facet, for: "Samen met partners een campagne tegen discriminatie", limit: 3) {
+                #expect(!suggestion.reason.isEmpty, "every suggestion says why: \(suggestion.id)")
+            }
+        }
+    }
+
     @Test func everyDraftedQuoteOccursInTheSource() throws {
         let text = try String(contentsOfFile: Self.example, encoding: .utf8)
         let draft = try drafter().draft(text: text, kind: nil)
