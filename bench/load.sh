@@ -39,13 +39,13 @@ python3 -c "import sys; print(f\"server ready after {float(sys.argv[2]) - float(
 
 failed=0
 run() {
-    local name=$1 path=$2
+    local name=$1 path=$2 script=${3:-}
     local first
     first=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "http://127.0.0.1:$port$path")
     echo
     echo "== $name: $path (first request: status, seconds, bytes = $first)"
     local report
-    report=$(wrk -t2 -c16 -d10s --timeout 5s --latency "http://127.0.0.1:$port$path")
+    report=$(wrk -t2 -c16 -d10s --timeout 5s --latency ${script:+-s "$script"} "http://127.0.0.1:$port$path")
     echo "$report"
     local p99 errors
     p99=$(echo "$report" | awk '$1 == "99%" { print $2 }')
@@ -61,6 +61,25 @@ run() {
 }
 run "view page" "/compare/themes?status=commitment"
 run "search" "/search?q=inclusie+discriminatie"
+# Every request a different search (two words of forty, a municipality filter on half of them, four
+# pages): 12,800 distinct addresses, so the response cache of 256 pages rarely answers.
+cat >"$work/searches.lua" <<'LUA'
+local words = {"inclusie", "discriminatie", "diversiteit", "jongeren", "onderwijs", "werk", "sport", "zorg",
+  "veiligheid", "ouderen", "taal", "armoede", "wonen", "cultuur", "gezondheid", "lhbti", "racisme", "gelijke",
+  "kansen", "participatie", "beleid", "subsidie", "training", "campagne", "onderzoek", "monitor", "partners",
+  "bewoners", "wijk", "ontmoeting", "emancipatie", "toegankelijk", "beperking", "vrouwen", "nieuwkomers",
+  "arbeidsmarkt", "werkgevers", "scholen", "meldpunt", "dialoog"}
+local counter = 0
+request = function()
+  counter = counter + 1
+  local a = words[math.random(#words)]
+  local b = words[math.random(#words)]
+  local path = "/search?q=" .. a .. "+" .. b .. "&page=" .. math.random(4)
+  if math.random(2) == 1 then path = path .. string.format("&municipality=synthetisch-%03d", math.random(4)) end
+  return wrk.format("GET", path)
+end
+LUA
+run "search, a different query each time" "/search" "$work/searches.lua"
 run "programme page" "/programmes/synthetisch-001/$(ls "$work/municipalities/synthetisch-001" | grep -v municipality.yaml | head -1 | sed 's/\.yaml$//')"
 
 peak=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")

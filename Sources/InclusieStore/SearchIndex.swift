@@ -90,11 +90,17 @@ public struct SearchError: Error, Sendable {
 /// database file stays exactly what the import wrote and can be opened read-only. Words are folded to
 /// lower case without accents (`unicode61 remove_diacritics 2`), so "Sinti" finds "sinti" and "beleid"
 /// finds "béleid"; every word is a prefix, so "discrimin" finds "discriminatie".
+///
+/// A connection answers one query at a time, so the index is copied once per core (at most four) and a
+/// search goes to the copy its words pick: concurrent searches then run side by side.
 public struct SearchIndex: Sendable {
-    private let database: DatabaseQueue
+    private let copies: [DatabaseQueue]
+    /// Per entry, its theme ids: facets are counted in memory from one pass over the matches.
+    private let themes: [Int64: [String]]
 
     public init(catalog: Catalog, sources: [SourceText] = []) throws {
-        database = try DatabaseQueue()
+        let database = try DatabaseQueue()
+        var themes: [Int64: [String]] = [:]
         try database.write { db in
             try db.execute(
                 sql: """
@@ -122,6 +128,7 @@ public struct SearchIndex: Sendable {
                         item.evidence.first?.section ?? "", programme.sourceFile,
                     ])
                     for theme in item.themes { try addTheme.execute(arguments: [id, theme]) }
+                    if !item.themes.isEmpty { themes[id] = item.themes }
                 }
             }
             for source in sources {
@@ -136,6 +143,14 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
+        var copies = [database]
+        for _ in 1..<min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+            let copy = try DatabaseQueue()
+            try database.backup(to: copy)
+            copies.append(copy)
+        }
+        self.copies = copies
+        self.themes = themes
     }
 
     /// The source text cut at blank lines, each passage with the last heading-like line above it.
@@ -192,35 +207,53 @@ public struct SearchIndex: Sendable {
         guard let match = try Self.matchExpression(request.words) else {
             return SearchResults(total: 0, hits: [], facets: [:])
         }
-        return try database.read { db in
+        let copy = copies[Int(UInt(bitPattern: request.words.hashValue) % UInt(copies.count))]
+        return try copy.read { db in
             let filters: [(name: String, value: String?, sql: String)] = [
                 ("municipality", request.municipality, "e.municipality = ?"),
                 ("kind", request.kind, "e.kind = ?"),
                 ("status", request.status, "e.status = ?"),
                 ("theme", request.theme, "EXISTS (SELECT 1 FROM entry_theme t WHERE t.entry_id = e.id AND t.theme = ?)"),
             ]
-            /// The WHERE clause and its arguments for every filter except `excluded`.
-            func conditions(excluding excluded: String? = nil) -> (String, [any DatabaseValueConvertible]) {
-                var clauses = ["entry_text MATCH ?"]
-                var arguments: [any DatabaseValueConvertible] = [match]
-                for filter in filters where filter.name != excluded {
-                    guard let value = filter.value else { continue }
-                    clauses.append(filter.sql)
-                    arguments.append(value)
-                }
-                return (clauses.joined(separator: " AND "), arguments)
-            }
             let from = "FROM entry_text JOIN entry e ON e.id = entry_text.rowid"
-            let (whereClause, arguments) = conditions()
-            let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) \(from) WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+            // Every match once, with its facet values: the total and all facet counts come from this list.
+            let matches = try Row.fetchAll(
+                db, sql: "SELECT e.id, e.municipality, e.kind, e.status \(from) WHERE entry_text MATCH ?", arguments: [match]
+            ).map { row -> (id: Int64, values: [String: [String]]) in
+                let id: Int64 = row["id"]
+                var values: [String: [String]] = ["municipality": [row["municipality"]], "kind": [row["kind"]], "theme": themes[id] ?? []]
+                if let status: String = row["status"] { values["status"] = [status] }
+                return (id, values)
+            }
+            func passes(_ values: [String: [String]], excluding excluded: String? = nil) -> Bool {
+                filters.allSatisfy { filter in
+                    filter.name == excluded || filter.value.map { values[filter.name]?.contains($0) ?? false } ?? true
+                }
+            }
+            let total = matches.count { passes($0.values) }
+            var facets: [String: [SearchResults.FacetCount]] = [:]
+            for filter in filters {
+                var counts: [String: Int] = [:]
+                for match in matches where passes(match.values, excluding: filter.name) {
+                    for value in match.values[filter.name] ?? [] { counts[value, default: 0] += 1 }
+                }
+                facets[filter.name] = counts.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
+                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+            }
+            var clauses = ["entry_text MATCH ?"]
+            var arguments: [any DatabaseValueConvertible] = [match]
+            for filter in filters {
+                guard let value = filter.value else { continue }
+                clauses.append(filter.sql)
+                arguments.append(value)
+            }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
                         highlight(entry_text, 0, char(2), char(3)) AS title,
                         snippet(entry_text, 1, char(2), char(3), '…', 24) AS snippet
-                    \(from) WHERE \(whereClause) ORDER BY rank, e.id LIMIT ? OFFSET ?
+                    \(from) WHERE \(clauses.joined(separator: " AND ")) ORDER BY rank, e.id LIMIT ? OFFSET ?
                     """,
                 arguments: StatementArguments(arguments + [max(0, request.limit), max(0, request.offset)]))
             let hits = rows.map { row in
@@ -229,20 +262,6 @@ public struct SearchIndex: Sendable {
                     programmeKey: row["programme_key"], municipalitySlug: row["municipality"], itemID: row["item_id"],
                     title: title.filter { $0 != "\u{2}" && $0 != "\u{3}" }, section: row["section"],
                     sourceFile: row["source_file"], snippet: Self.pieces(row["snippet"]))
-            }
-            var facets: [String: [SearchResults.FacetCount]] = [:]
-            for filter in filters {
-                let (facetWhere, facetArguments) = conditions(excluding: filter.name)
-                let column = filter.name == "theme" ? "t.theme" : "e.\(filter.name)"
-                let join = filter.name == "theme" ? "JOIN entry_theme t ON t.entry_id = e.id" : ""
-                facets[filter.name] = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT \(column) AS value, count(*) AS count \(from) \(join)
-                        WHERE \(facetWhere) AND \(column) IS NOT NULL GROUP BY \(column) ORDER BY count DESC, value
-                        """,
-                    arguments: StatementArguments(facetArguments)
-                ).map { SearchResults.FacetCount(value: $0["value"], count: $0["count"]) }
             }
             return SearchResults(total: total, hits: hits, facets: facets)
         }
