@@ -95,12 +95,13 @@ public struct SearchError: Error, Sendable {
 /// search goes to the copy its words pick: concurrent searches then run side by side.
 public struct SearchIndex: Sendable {
     private let copies: [DatabaseQueue]
-    /// Per entry, its theme ids: facets are counted in memory from one pass over the matches.
-    private let themes: [Int64: [String]]
+    /// Every entry's facet values, so the total and the facet counts are counted in memory from the
+    /// matching row ids alone.
+    private let facets: EntryFacets
 
     public init(catalog: Catalog, sources: [SourceText] = []) throws {
         let database = try DatabaseQueue()
-        var themes: [Int64: [String]] = [:]
+        var facets = EntryFacets()
         try database.write { db in
             try db.execute(
                 sql: """
@@ -128,7 +129,9 @@ public struct SearchIndex: Sendable {
                         item.evidence.first?.section ?? "", programme.sourceFile,
                     ])
                     for theme in item.themes { try addTheme.execute(arguments: [id, theme]) }
-                    if !item.themes.isEmpty { themes[id] = item.themes }
+                    facets.add(
+                        municipality: programme.municipalitySlug, kind: programme.kind.id, status: item.status,
+                        themes: item.themes)
                 }
             }
             for source in sources {
@@ -136,6 +139,7 @@ public struct SearchIndex: Sendable {
                 for passage in Self.passages(of: source.text) {
                     id += 1
                     try addText.execute(arguments: [id, "", passage.text])
+                    facets.add(municipality: programme.municipalitySlug, kind: programme.kind.id, status: nil, themes: [])
                     try addEntry.execute(arguments: [
                         id, programme.key, programme.municipalitySlug, programme.kind.id, nil, nil, passage.heading,
                         source.fileName,
@@ -150,7 +154,7 @@ public struct SearchIndex: Sendable {
             copies.append(copy)
         }
         self.copies = copies
-        self.themes = themes
+        self.facets = facets
     }
 
     /// The source text cut at blank lines, each passage with the last heading-like line above it.
@@ -216,30 +220,12 @@ public struct SearchIndex: Sendable {
                 ("theme", request.theme, "EXISTS (SELECT 1 FROM entry_theme t WHERE t.entry_id = e.id AND t.theme = ?)"),
             ]
             let from = "FROM entry_text JOIN entry e ON e.id = entry_text.rowid"
-            // Every match once, with its facet values: the total and all facet counts come from this list.
-            let matches = try Row.fetchAll(
-                db, sql: "SELECT e.id, e.municipality, e.kind, e.status \(from) WHERE entry_text MATCH ?", arguments: [match]
-            ).map { row -> (id: Int64, values: [String: [String]]) in
-                let id: Int64 = row["id"]
-                var values: [String: [String]] = ["municipality": [row["municipality"]], "kind": [row["kind"]], "theme": themes[id] ?? []]
-                if let status: String = row["status"] { values["status"] = [status] }
-                return (id, values)
-            }
-            func passes(_ values: [String: [String]], excluding excluded: String? = nil) -> Bool {
-                filters.allSatisfy { filter in
-                    filter.name == excluded || filter.value.map { values[filter.name]?.contains($0) ?? false } ?? true
-                }
-            }
-            let total = matches.count { passes($0.values) }
-            var facets: [String: [SearchResults.FacetCount]] = [:]
-            for filter in filters {
-                var counts: [String: Int] = [:]
-                for match in matches where passes(match.values, excluding: filter.name) {
-                    for value in match.values[filter.name] ?? [] { counts[value, default: 0] += 1 }
-                }
-                facets[filter.name] = counts.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
-                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
-            }
+            // Every match once, as row ids: the total and all facet counts come from this list.
+            let matches = try Int.fetchAll(db, sql: "SELECT rowid FROM entry_text WHERE entry_text MATCH ?", arguments: [match])
+            let counted = self.facets.count(
+                matches, filters: filters.map { $0.value })
+            let total = counted.total
+            let facets = Dictionary(uniqueKeysWithValues: zip(filters.map(\.name), counted.facets))
             var clauses = ["entry_text MATCH ?"]
             var arguments: [any DatabaseValueConvertible] = [match]
             for filter in filters {
@@ -283,5 +269,57 @@ public struct SearchIndex: Sendable {
         }
         if !current.isEmpty { pieces.append(.init(text: current, isMatch: inMatch)) }
         return pieces
+    }
+}
+
+/// The facet values of every search entry, by entry id, as small integers: counting them over tens of
+/// thousands of matches must not allocate per match.
+struct EntryFacets: Sendable {
+    /// The facets in the order of `SearchIndex.search`'s filters: municipality, kind, status, theme.
+    private var names: [[String]] = [[], [], [], []]
+    private var indexes: [[String: Int]] = [[:], [:], [:], [:]]
+    /// Per entry (id - 1), per facet, its value indexes; a status is missing for source passages.
+    private var entries: [[[Int]]] = []
+
+    mutating func add(municipality: String, kind: String, status: String?, themes: [String]) {
+        let values: [[String]] = [[municipality], [kind], status.map { [$0] } ?? [], themes]
+        entries.append(values.enumerated().map { facet, values in values.map { index(of: $0, in: facet) } })
+    }
+
+    private mutating func index(of value: String, in facet: Int) -> Int {
+        if let index = indexes[facet][value] { return index }
+        names[facet].append(value)
+        indexes[facet][value] = names[facet].count - 1
+        return names[facet].count - 1
+    }
+
+    /// How many matches pass every filter, and per facet the count of each value among the matches
+    /// that pass the other facets' filters.
+    func count(_ matches: [Int], filters: [String?]) -> (total: Int, facets: [[SearchResults.FacetCount]]) {
+        // A filter on a value no entry has lets nothing through.
+        let wanted: [Int?] = filters.enumerated().map { facet, value in value.map { indexes[facet][$0] ?? -1 } }
+        var counts = names.map { [Int](repeating: 0, count: $0.count) }
+        var total = 0
+        for id in matches {
+            guard id >= 1, id <= entries.count else { continue }
+            let entry = entries[id - 1]
+            var failing = 0
+            var failedFacet = -1
+            for facet in 0..<entry.count {
+                if let value = wanted[facet], !entry[facet].contains(value) {
+                    failing += 1
+                    failedFacet = facet
+                }
+            }
+            if failing == 0 { total += 1 }
+            for facet in 0..<entry.count where failing == 0 || (failing == 1 && failedFacet == facet) {
+                for value in entry[facet] { counts[facet][value] += 1 }
+            }
+        }
+        let facets = counts.enumerated().map { facet, values in
+            values.enumerated().filter { $0.element > 0 }.map { SearchResults.FacetCount(value: names[facet][$0.offset], count: $0.element) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        return (total, facets)
     }
 }
