@@ -109,13 +109,10 @@ public struct SearchIndex: Sendable {
                         title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
                     CREATE TABLE entry (
                         id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL,
-                        kind TEXT NOT NULL, status TEXT, item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL);
-                    CREATE TABLE entry_theme (entry_id INTEGER NOT NULL, theme TEXT NOT NULL);
-                    CREATE INDEX entry_theme_on_entry ON entry_theme(entry_id);
+                        item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL);
                     """)
             let addText = try db.makeStatement(sql: "INSERT INTO entry_text(rowid, title, body) VALUES (?, ?, ?)")
-            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            let addTheme = try db.makeStatement(sql: "INSERT INTO entry_theme VALUES (?, ?)")
+            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?)")
             var id: Int64 = 0
             let programmes = Dictionary(catalog.programmes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for programme in catalog.programmes {
@@ -125,10 +122,9 @@ public struct SearchIndex: Sendable {
                         .joined(separator: "\n")
                     try addText.execute(arguments: [id, item.displayLabel, body])
                     try addEntry.execute(arguments: [
-                        id, programme.key, programme.municipalitySlug, programme.kind.id, item.status, item.localID,
-                        item.evidence.first?.section ?? "", programme.sourceFile,
+                        id, programme.key, programme.municipalitySlug, item.localID, item.evidence.first?.section ?? "",
+                        programme.sourceFile,
                     ])
-                    for theme in item.themes { try addTheme.execute(arguments: [id, theme]) }
                     facets.add(
                         municipality: programme.municipalitySlug, kind: programme.kind.id, status: item.status,
                         themes: item.themes)
@@ -141,8 +137,7 @@ public struct SearchIndex: Sendable {
                     try addText.execute(arguments: [id, "", passage.text])
                     facets.add(municipality: programme.municipalitySlug, kind: programme.kind.id, status: nil, themes: [])
                     try addEntry.execute(arguments: [
-                        id, programme.key, programme.municipalitySlug, programme.kind.id, nil, nil, passage.heading,
-                        source.fileName,
+                        id, programme.key, programme.municipalitySlug, nil, passage.heading, source.fileName,
                     ])
                 }
             }
@@ -208,47 +203,41 @@ public struct SearchIndex: Sendable {
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
-        guard let match = try Self.matchExpression(request.words) else {
+        guard let expression = try Self.matchExpression(request.words) else {
             return SearchResults(total: 0, hits: [], facets: [:])
         }
         let copy = copies[Int(UInt(bitPattern: request.words.hashValue) % UInt(copies.count))]
         return try copy.read { db in
-            let filters: [(name: String, value: String?, sql: String)] = [
-                ("municipality", request.municipality, "e.municipality = ?"),
-                ("kind", request.kind, "e.kind = ?"),
-                ("status", request.status, "e.status = ?"),
-                ("theme", request.theme, "EXISTS (SELECT 1 FROM entry_theme t WHERE t.entry_id = e.id AND t.theme = ?)"),
+            let filters: [(name: String, value: String?)] = [
+                ("municipality", request.municipality), ("kind", request.kind), ("status", request.status),
+                ("theme", request.theme),
             ]
-            let from = "FROM entry_text JOIN entry e ON e.id = entry_text.rowid"
-            // Every match once, as row ids: the total and all facet counts come from this list.
-            let matches = try Int.fetchAll(db, sql: "SELECT rowid FROM entry_text WHERE entry_text MATCH ?", arguments: [match])
-            let counted = self.facets.count(
-                matches, filters: filters.map { $0.value })
-            let total = counted.total
+            // Every match once, with its rank: the total, every facet count and the order of the hits come
+            // from this list, so SQLite ranks without joining, and snippets are made for one page only.
+            let ranked = try Row.fetchAll(db, sql: "SELECT rowid, rank FROM entry_text WHERE entry_text MATCH ?", arguments: [expression])
+                .map { row -> (id: Int, rank: Double) in (row[0], row[1]) }
+            let counted = self.facets.count(ranked.map(\.id), filters: filters.map(\.value))
             let facets = Dictionary(uniqueKeysWithValues: zip(filters.map(\.name), counted.facets))
-            var clauses = ["entry_text MATCH ?"]
-            var arguments: [any DatabaseValueConvertible] = [match]
-            for filter in filters {
-                guard let value = filter.value else { continue }
-                clauses.append(filter.sql)
-                arguments.append(value)
-            }
-            let rows = try Row.fetchAll(
-                db,
+            let page = ranked.filter { self.facets.passes($0.id, filters: filters.map(\.value)) }
+                .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+                .dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
                         highlight(entry_text, 0, char(2), char(3)) AS title,
                         snippet(entry_text, 1, char(2), char(3), '…', 24) AS snippet
-                    \(from) WHERE \(clauses.joined(separator: " AND ")) ORDER BY rank, e.id LIMIT ? OFFSET ?
-                    """,
-                arguments: StatementArguments(arguments + [max(0, request.limit), max(0, request.offset)]))
-            let hits = rows.map { row in
+                    FROM entry_text JOIN entry e ON e.id = entry_text.rowid
+                    WHERE entry_text MATCH ? AND entry_text.rowid = ?
+                    """)
+            let hits = try page.compactMap { match -> SearchResults.Hit? in
+                guard let row = try Row.fetchOne(statement, arguments: [expression, match.id]) else { return nil }
                 let title: String = row["title"]
                 return SearchResults.Hit(
                     programmeKey: row["programme_key"], municipalitySlug: row["municipality"], itemID: row["item_id"],
                     title: title.filter { $0 != "\u{2}" && $0 != "\u{3}" }, section: row["section"],
                     sourceFile: row["source_file"], snippet: Self.pieces(row["snippet"]))
             }
+            let total = counted.total
             return SearchResults(total: total, hits: hits, facets: facets)
         }
     }
@@ -291,6 +280,15 @@ struct EntryFacets: Sendable {
         names[facet].append(value)
         indexes[facet][value] = names[facet].count - 1
         return names[facet].count - 1
+    }
+
+    /// Whether the entry has every value the filters ask for.
+    func passes(_ id: Int, filters: [String?]) -> Bool {
+        guard id >= 1, id <= entries.count else { return false }
+        let entry = entries[id - 1]
+        return filters.enumerated().allSatisfy { facet, value in
+            value.map { indexes[facet][$0].map(entry[facet].contains) ?? false } ?? true
+        }
     }
 
     /// How many matches pass every filter, and per facet the count of each value among the matches
