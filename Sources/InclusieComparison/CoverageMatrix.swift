@@ -51,10 +51,12 @@ public struct CoverageMatrix: Codable, Sendable {
         let entries = catalog.taxonomy.entries(facet)
         rows = entries.map { entry in
             let cells = zip(programmes, coverage).map { programme, covered -> Cell in
-                let items = covered[entry.id] ?? []
+                guard let items = covered[entry.id] else {
+                    return Cell(programme: programme.key, localLabels: [], count: 0, primaryCount: 0)
+                }
                 return Cell(
-                    programme: programme.key, localLabels: items.map(\.displayLabel), count: items.count,
-                    primaryCount: items.filter { $0.ids(facet).first == entry.id }.count)
+                    programme: programme.key, localLabels: items.indices.map { programme.items[$0].displayLabel },
+                    count: items.indices.count, primaryCount: items.primaryCount)
             }
             return Row(
                 id: entry.id, label: entry.label.text(language),
@@ -87,15 +89,29 @@ public struct CoverageMatrix: Codable, Sendable {
         }
     }
 
-    /// Items per taxonomy id, primary mappings first, in document order.
-    static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: [LocalItem]] {
-        var primary: [String: [LocalItem]] = [:]
-        var secondary: [String: [LocalItem]] = [:]
-        for item in programme.items {
+    /// The items mapped to one taxonomy id, as positions in the programme's items: primary mappings first.
+    struct CoveringItems {
+        var indices: [Int] = []
+        var primaryCount = 0
+    }
+
+    /// Items per taxonomy id, primary mappings first, in document order; positions rather than copies of
+    /// the items, which for thousands of programmes cost more than the rest of the matrix.
+    static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: CoveringItems] {
+        var primary: [String: [Int]] = [:]
+        var secondary: [String: [Int]] = [:]
+        for (position, item) in programme.items.enumerated() {
             for (index, id) in item.ids(facet).enumerated() {
-                if index == 0 { primary[id, default: []].append(item) } else { secondary[id, default: []].append(item) }
+                if index == 0 { primary[id, default: []].append(position) } else { secondary[id, default: []].append(position) }
             }
         }
-        return primary.merging(secondary) { $0 + $1 }
+        var result: [String: CoveringItems] = [:]
+        for (id, positions) in primary {
+            result[id] = CoveringItems(indices: positions, primaryCount: positions.count)
+        }
+        for (id, positions) in secondary {
+            result[id, default: CoveringItems()].indices += positions
+        }
+        return result
     }
 }

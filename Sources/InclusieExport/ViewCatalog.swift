@@ -22,6 +22,18 @@ public enum ViewName: String, CaseIterable, Sendable {
     case similarity
     case timeline
 
+    /// The parts of the catalog the view reads: a catalog with only these gives the same view, to the byte.
+    public var parts: CatalogParts {
+        switch self {
+        case .themes, .similarity: [.items, .itemThemes]
+        case .instruments: [.items, .itemInstruments]
+        case .roles: [.items, .itemRoles, .itemDescriptions]
+        case .budgets: [.budgets, .population]
+        case .proposals: [.items, .itemThemes, .itemTargetGroups, .itemEvidence]
+        case .timeline: [.items, .itemYears]
+        }
+    }
+
     /// Computes the view with its default settings for the whole scope.
     public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
         switch self {
