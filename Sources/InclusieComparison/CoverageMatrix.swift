@@ -55,8 +55,8 @@ public struct CoverageMatrix: Codable, Sendable {
                     return Cell(programme: programme.key, localLabels: [], count: 0, primaryCount: 0)
                 }
                 return Cell(
-                    programme: programme.key, localLabels: items.indices.map { programme.items[$0].displayLabel },
-                    count: items.indices.count, primaryCount: items.primaryCount)
+                    programme: programme.key, localLabels: items.labels, count: items.labels.count,
+                    primaryCount: items.primaryCount)
             }
             return Row(
                 id: entry.id, label: entry.label.text(language),
@@ -89,28 +89,33 @@ public struct CoverageMatrix: Codable, Sendable {
         }
     }
 
-    /// The items mapped to one taxonomy id, as positions in the programme's items: primary mappings first.
+    /// The labels of the items mapped to one taxonomy id, primary mappings first.
     struct CoveringItems {
-        var indices: [Int] = []
+        var labels: [String] = []
         var primaryCount = 0
     }
 
-    /// Items per taxonomy id, primary mappings first, in document order; positions rather than copies of
-    /// the items, which for thousands of programmes cost more than the rest of the matrix.
+    /// Item labels per taxonomy id, primary mappings first, in document order. The items are read in
+    /// place rather than copied one by one, which for thousands of programmes cost more than the matrix.
     static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: CoveringItems] {
-        var primary: [String: [Int]] = [:]
-        var secondary: [String: [Int]] = [:]
-        for (position, item) in programme.items.enumerated() {
-            for (index, id) in item.ids(facet).enumerated() {
-                if index == 0 { primary[id, default: []].append(position) } else { secondary[id, default: []].append(position) }
+        var primary: [String: [String]] = [:]
+        var secondary: [String: [String]] = [:]
+        programme.items.withUnsafeBufferPointer { items in
+            for position in items.indices {
+                let ids = items[position].ids(facet)
+                guard !ids.isEmpty else { continue }
+                let label = items[position].displayLabel
+                for (index, id) in ids.enumerated() {
+                    if index == 0 { primary[id, default: []].append(label) } else { secondary[id, default: []].append(label) }
+                }
             }
         }
         var result: [String: CoveringItems] = [:]
-        for (id, positions) in primary {
-            result[id] = CoveringItems(indices: positions, primaryCount: positions.count)
+        for (id, labels) in primary {
+            result[id] = CoveringItems(labels: labels, primaryCount: labels.count)
         }
-        for (id, positions) in secondary {
-            result[id, default: CoveringItems()].indices += positions
+        for (id, labels) in secondary {
+            result[id, default: CoveringItems()].labels += labels
         }
         return result
     }

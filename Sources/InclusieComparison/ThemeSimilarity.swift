@@ -95,11 +95,11 @@ public struct ThemeSimilarity: Codable, Sendable {
             // municipality is a sibling, not a peer: its likeness says nothing about other municipalities.
             let municipality = municipalityNumbers[index]
             let siblings = (programmesByMunicipality[municipality] ?? []).filter { $0 != index }
-                .map { Sibling(programmeKey: programmes[$0].key, jaccardSimilarity: bits[index].similarity(to: bits[$0]).value(places: 3)) }
+                .map { Sibling(programmeKey: programmes[$0].key, jaccardSimilarity: bits.similarity(index, $0).value(places: 3)) }
             // The best `wanted` peers so far, most similar first: one pass over the others, no matrix.
             var best: [(index: Int, ratio: Ratio)] = []
             for other in programmes.indices where municipalityNumbers[other] != municipality {
-                let ratio = bits[index].similarity(to: bits[other])
+                let ratio = bits.similarity(index, other)
                 if best.count == wanted, let last = best.last, !last.ratio.isLess(than: ratio) { continue }
                 let place = best.firstIndex { $0.ratio.isLess(than: ratio) } ?? best.count
                 best.insert((other, ratio), at: place)
@@ -145,7 +145,7 @@ public struct ThemeSimilarityMatrix: Sendable {
     public var programmes: [ProgrammeColumn]
     /// How many themes each programme covers, in the order of `programmes`.
     public var themeCounts: [Int]
-    private var bits: [ThemeBits]
+    private var bits: ThemeBits
 
     public init(catalog: Catalog, scope: ComparisonScope) {
         let sets = ThemeSets(catalog: catalog, scope: scope)
@@ -156,7 +156,7 @@ public struct ThemeSimilarityMatrix: Sendable {
 
     /// The similarity of programme `index` to every programme, in the order of `programmes`.
     public func row(_ index: Int) -> [Ratio] {
-        bits.map { bits[index].similarity(to: $0) }
+        programmes.indices.map { bits.similarity(index, $0) }
     }
 }
 
@@ -164,7 +164,7 @@ public struct ThemeSimilarityMatrix: Sendable {
 struct ThemeSets {
     var programmes: [Programme]
     var themeSets: [Set<String>]
-    var bits: [ThemeBits]
+    var bits: ThemeBits
     private var order: [String]
 
     init(catalog: Catalog, scope: ComparisonScope) {
@@ -174,7 +174,7 @@ struct ThemeSets {
         // Every pair is counted on bit sets: for thousands of programmes that is what keeps this view fast.
         let allThemes = themeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
         let bitIndex = Dictionary(uniqueKeysWithValues: allThemes.sorted().enumerated().map { ($1, $0) })
-        bits = themeSets.map { ThemeBits($0.compactMap { bitIndex[$0] }, capacity: allThemes.count) }
+        bits = ThemeBits(themeSets.map { $0.compactMap { bitIndex[$0] } }, capacity: allThemes.count)
     }
 
     /// Theme ids in taxonomy order, any unknown to the taxonomy after them.
@@ -183,24 +183,33 @@ struct ThemeSets {
     }
 }
 
-/// A set of themes as bits, so that intersections and unions of hundreds of programmes are cheap.
+/// Every programme's themes as bits, in one flat array, so that the similarity of millions of pairs is a
+/// few machine words each (one word for a taxonomy of up to 64 themes).
 struct ThemeBits: Sendable {
     private var words: [UInt64]
+    private let wordCount: Int
 
-    init(_ indices: [Int], capacity: Int) {
-        words = Array(repeating: 0, count: (capacity + 63) / 64)
-        for index in indices {
-            words[index / 64] |= 1 << UInt64(index % 64)
+    init(_ sets: [[Int]], capacity: Int) {
+        wordCount = max(1, (capacity + 63) / 64)
+        words = Array(repeating: 0, count: wordCount * sets.count)
+        for (row, indices) in sets.enumerated() {
+            for index in indices {
+                words[row * wordCount + index / 64] |= 1 << UInt64(index % 64)
+            }
         }
     }
 
-    /// Shared themes over combined themes.
-    func similarity(to other: ThemeBits) -> Ratio {
+    /// Shared themes over combined themes of programmes `first` and `second`.
+    func similarity(_ first: Int, _ second: Int) -> Ratio {
         var shared = 0
         var combined = 0
-        for (left, right) in zip(words, other.words) {
-            shared += (left & right).nonzeroBitCount
-            combined += (left | right).nonzeroBitCount
+        words.withUnsafeBufferPointer { words in
+            for offset in 0..<wordCount {
+                let left = words[first * wordCount + offset]
+                let right = words[second * wordCount + offset]
+                shared += (left & right).nonzeroBitCount
+                combined += (left | right).nonzeroBitCount
+            }
         }
         return Ratio(shared, of: combined)
     }

@@ -25,12 +25,13 @@ public enum ViewName: String, CaseIterable, Sendable {
     /// The parts of the catalog the view reads: a catalog with only these gives the same view, to the byte.
     public var parts: CatalogParts {
         switch self {
-        case .themes, .similarity: [.items, .itemThemes]
-        case .instruments: [.items, .itemInstruments]
-        case .roles: [.items, .itemRoles, .itemDescriptions]
+        case .themes: [.items, .itemText, .itemThemes]
+        case .instruments: [.items, .itemText, .itemInstruments]
+        case .roles: [.items, .itemText, .itemRoles, .itemDescriptions]
         case .budgets: [.budgets, .population]
-        case .proposals: [.items, .itemThemes, .itemTargetGroups, .itemEvidence]
-        case .timeline: [.items, .itemYears]
+        case .proposals: [.items, .itemText, .itemThemes, .itemTargetGroups, .itemEvidence]
+        case .similarity: [.items, .itemThemes]
+        case .timeline: [.items, .itemText, .itemYears]
         }
     }
 

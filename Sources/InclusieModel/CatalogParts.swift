@@ -10,8 +10,10 @@ public struct CatalogParts: OptionSet, Hashable, Sendable {
         self.rawValue = rawValue
     }
 
-    /// Items with their type, number, title, status and parent; their mappings are parts of their own.
+    /// Items with their id, status and parent; their words and mappings are parts of their own.
     public static let items = CatalogParts(rawValue: 1 << 0)
+    /// The items' own type, number and title.
+    public static let itemText = CatalogParts(rawValue: 1 << 11)
     public static let itemThemes = CatalogParts(rawValue: 1 << 1)
     public static let itemInstruments = CatalogParts(rawValue: 1 << 2)
     public static let itemRoles = CatalogParts(rawValue: 1 << 3)
@@ -29,7 +31,7 @@ public struct CatalogParts: OptionSet, Hashable, Sendable {
 
     /// The whole catalog, as the import wrote it.
     public static let all: CatalogParts = [
-        .items, .itemThemes, .itemInstruments, .itemRoles, .itemTargetGroups, .itemDescriptions, .itemYears,
+        .items, .itemText, .itemThemes, .itemInstruments, .itemRoles, .itemTargetGroups, .itemDescriptions, .itemYears,
         .itemEvidence, .budgets, .population, .rest,
     ]
 }

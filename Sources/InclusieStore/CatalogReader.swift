@@ -164,11 +164,11 @@ struct CatalogReader {
     private func readItems() throws -> [LocalItemRecord] {
         let description = parts.contains(.itemDescriptions) ? "description" : "NULL"
         let restColumns = parts.contains(.rest) ? "owner, note" : "NULL, NULL"
+        let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'', '', NULL, ''"
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, programme_key, local_id, position, native_type_nl, native_type_en, number, title,
-                    \(description), parent_id, status, \(restColumns)
+                SELECT id, programme_key, local_id, position, \(text), \(description), parent_id, status, \(restColumns)
                 FROM local_item ORDER BY programme_key, position
                 """)
         var items: [LocalItemRecord] = []
