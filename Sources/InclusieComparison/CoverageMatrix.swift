@@ -51,10 +51,12 @@ public struct CoverageMatrix: Codable, Sendable {
         let entries = catalog.taxonomy.entries(facet)
         rows = entries.map { entry in
             let cells = zip(programmes, coverage).map { programme, covered -> Cell in
-                let items = covered[entry.id] ?? []
+                guard let items = covered[entry.id] else {
+                    return Cell(programme: programme.key, localLabels: [], count: 0, primaryCount: 0)
+                }
                 return Cell(
-                    programme: programme.key, localLabels: items.map(\.displayLabel), count: items.count,
-                    primaryCount: items.filter { $0.ids(facet).first == entry.id }.count)
+                    programme: programme.key, localLabels: items.labels, count: items.labels.count,
+                    primaryCount: items.primaryCount)
             }
             return Row(
                 id: entry.id, label: entry.label.text(language),
@@ -87,15 +89,34 @@ public struct CoverageMatrix: Codable, Sendable {
         }
     }
 
-    /// Items per taxonomy id, primary mappings first, in document order.
-    static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: [LocalItem]] {
-        var primary: [String: [LocalItem]] = [:]
-        var secondary: [String: [LocalItem]] = [:]
-        for item in programme.items {
-            for (index, id) in item.ids(facet).enumerated() {
-                if index == 0 { primary[id, default: []].append(item) } else { secondary[id, default: []].append(item) }
+    /// The labels of the items mapped to one taxonomy id, primary mappings first.
+    struct CoveringItems {
+        var labels: [String] = []
+        var primaryCount = 0
+    }
+
+    /// Item labels per taxonomy id, primary mappings first, in document order. The items are read in
+    /// place rather than copied one by one, which for thousands of programmes cost more than the matrix.
+    static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: CoveringItems] {
+        var primary: [String: [String]] = [:]
+        var secondary: [String: [String]] = [:]
+        programme.items.withUnsafeBufferPointer { items in
+            for position in items.indices {
+                let ids = items[position].ids(facet)
+                guard !ids.isEmpty else { continue }
+                let label = items[position].displayLabel
+                for (index, id) in ids.enumerated() {
+                    if index == 0 { primary[id, default: []].append(label) } else { secondary[id, default: []].append(label) }
+                }
             }
         }
-        return primary.merging(secondary) { $0 + $1 }
+        var result: [String: CoveringItems] = [:]
+        for (id, labels) in primary {
+            result[id] = CoveringItems(labels: labels, primaryCount: labels.count)
+        }
+        for (id, labels) in secondary {
+            result[id, default: CoveringItems()].labels += labels
+        }
+        return result
     }
 }

@@ -41,6 +41,16 @@ public struct ThemeSimilarity: Codable, Sendable {
         public var onlyInProgrammeThemeIDs: [String]
         /// Themes the peer covers and this programme does not.
         public var onlyInPeerThemeIDs: [String]
+        /// The nearest peers of other municipalities, most similar first; the first is `peerKey`.
+        public var peers: [Neighbour]
+    }
+
+    /// One of a programme's nearest peers, with the counts behind the similarity.
+    public struct Neighbour: Codable, Sendable, Hashable {
+        public var peerKey: String
+        public var sharedThemeCount: Int
+        public var combinedThemeCount: Int
+        public var jaccardSimilarity: Double?
     }
 
     /// The measure used, named so that exports say what the numbers mean.
@@ -48,32 +58,25 @@ public struct ThemeSimilarity: Codable, Sendable {
     public var programmes: [ProgrammeColumn]
     /// Per programme, the themes it covers, in taxonomy order.
     public var themeIDsByProgramme: [String: [String]]
-    /// The Jaccard similarity of every pair, rows and columns in the order of `programmes`, rounded half up
-    /// to three decimals; nil when neither programme covers any theme.
-    ///
-    /// A matrix rather than a list of pairs: with all 342 municipalities a list repeats two keys per pair
-    /// and grows to tens of megabytes, while the matrix is just the numbers.
-    public var jaccardMatrix: [[Double?]]
+    /// How many nearest peers each programme lists (fewer when the comparison has fewer).
+    public var peerCount: Int
+    /// Per programme, in the order of `programmes`: its most similar peer with the themes that differ, and its
+    /// `peerCount` nearest peers, most similar first.
     public var nearestPeers: [NearestPeer]
 
-    public init(catalog: Catalog, scope: ComparisonScope) {
-        let programmes = scope.programmes(in: catalog)
-        let order = catalog.taxonomy.themes.map(\.id)
-        let themeSets = programmes.map { Set($0.items.flatMap(\.themes)) }
-        func ordered(_ ids: Set<String>) -> [String] {
-            order.filter(ids.contains) + ids.subtracting(order).sorted()
-        }
+    /// The default number of nearest peers: enough to compare with, and output that grows with the number
+    /// of programmes rather than with its square. The full matrix is `ThemeSimilarityMatrix`.
+    public static let defaultPeerCount = 5
+
+    public init(catalog: Catalog, scope: ComparisonScope, peers peerCount: Int = Self.defaultPeerCount) {
+        let sets = ThemeSets(catalog: catalog, scope: scope)
+        let programmes = sets.programmes
         measure = "jaccard"
+        let peerCount = max(0, peerCount)
+        self.peerCount = peerCount
         self.programmes = programmes.map { ProgrammeColumn($0, catalog: catalog, language: scope.language) }
         themeIDsByProgramme = Dictionary(
-            uniqueKeysWithValues: zip(programmes, themeSets).map { ($0.key, ordered($1)) })
-
-        // Every pair is counted on bit sets: for hundreds of programmes that is what keeps this view fast.
-        let allThemes = ordered(themeSets.reduce(into: Set<String>()) { $0.formUnion($1) })
-        let bitIndex = Dictionary(uniqueKeysWithValues: allThemes.enumerated().map { ($1, $0) })
-        let bits = themeSets.map { ThemeBits($0.compactMap { bitIndex[$0] }, capacity: allThemes.count) }
-        let ratios = bits.map { row in bits.map { column in row.similarity(to: column) } }
-        jaccardMatrix = ratios.map { row in row.map { $0.value(places: 3) } }
+            uniqueKeysWithValues: zip(programmes, sets.themeSets).map { ($0.key, sets.ordered($1)) })
 
         // Municipalities as numbers, so that telling peers from siblings costs no string comparisons.
         var numberOfSlug: [String: Int] = [:]
@@ -84,30 +87,42 @@ public struct ThemeSimilarity: Codable, Sendable {
             }()
         }
         let programmesByMunicipality = Dictionary(grouping: programmes.indices, by: { municipalityNumbers[$0] })
+        let bits = sets.bits
+        let wanted = max(1, peerCount)
         nearestPeers = programmes.indices.map { index in
             let key = programmes[index].key
             // Compared as exact ratios; on a tie the programme listed first wins. A programme of the same
             // municipality is a sibling, not a peer: its likeness says nothing about other municipalities.
             let municipality = municipalityNumbers[index]
             let siblings = (programmesByMunicipality[municipality] ?? []).filter { $0 != index }
-                .map { Sibling(programmeKey: programmes[$0].key, jaccardSimilarity: ratios[index][$0].value(places: 3)) }
-            var best: Int?
+                .map { Sibling(programmeKey: programmes[$0].key, jaccardSimilarity: bits.similarity(index, $0).value(places: 3)) }
+            // The best `wanted` peers so far, most similar first: one pass over the others, no matrix.
+            var best: [(index: Int, ratio: Ratio)] = []
             for other in programmes.indices where municipalityNumbers[other] != municipality {
-                if let current = best, !ratios[index][current].isLess(than: ratios[index][other]) { continue }
-                best = other
+                let ratio = bits.similarity(index, other)
+                if best.count == wanted, let last = best.last, !last.ratio.isLess(than: ratio) { continue }
+                let place = best.firstIndex { $0.ratio.isLess(than: ratio) } ?? best.count
+                best.insert((other, ratio), at: place)
+                if best.count > wanted { best.removeLast() }
             }
-            guard let peerIndex = best else {
+            let neighbours = best.prefix(peerCount).map { peer in
+                Neighbour(
+                    peerKey: programmes[peer.index].key, sharedThemeCount: peer.ratio.numerator,
+                    combinedThemeCount: peer.ratio.denominator, jaccardSimilarity: peer.ratio.value(places: 3))
+            }
+            guard let nearest = best.first else {
                 return NearestPeer(
                     programmeKey: key, peerKey: nil, siblings: siblings, jaccardSimilarity: nil, sharedThemeIDs: [],
-                    onlyInProgrammeThemeIDs: [], onlyInPeerThemeIDs: [])
+                    onlyInProgrammeThemeIDs: [], onlyInPeerThemeIDs: [], peers: neighbours)
             }
-            let own = themeSets[index]
-            let peer = themeSets[peerIndex]
+            let own = sets.themeSets[index]
+            let peer = sets.themeSets[nearest.index]
             return NearestPeer(
-                programmeKey: key, peerKey: programmes[peerIndex].key, siblings: siblings,
-                jaccardSimilarity: ratios[index][peerIndex].value(places: 3),
-                sharedThemeIDs: ordered(own.intersection(peer)), onlyInProgrammeThemeIDs: ordered(own.subtracting(peer)),
-                onlyInPeerThemeIDs: ordered(peer.subtracting(own)))
+                programmeKey: key, peerKey: programmes[nearest.index].key, siblings: siblings,
+                jaccardSimilarity: nearest.ratio.value(places: 3),
+                sharedThemeIDs: sets.ordered(own.intersection(peer)),
+                onlyInProgrammeThemeIDs: sets.ordered(own.subtracting(peer)),
+                onlyInPeerThemeIDs: sets.ordered(peer.subtracting(own)), peers: neighbours)
         }
     }
 
@@ -124,24 +139,77 @@ public struct ThemeSimilarity: Codable, Sendable {
     }
 }
 
-/// A set of themes as bits, so that intersections and unions of hundreds of programmes are cheap.
-struct ThemeBits {
-    private var words: [UInt64]
+/// Every pair's similarity, computed a row at a time, so that the full matrix can be written as it is
+/// computed: for thousands of programmes it has millions of cells and is only made on request.
+public struct ThemeSimilarityMatrix: Sendable {
+    public var programmes: [ProgrammeColumn]
+    /// How many themes each programme covers, in the order of `programmes`.
+    public var themeCounts: [Int]
+    private var bits: ThemeBits
 
-    init(_ indices: [Int], capacity: Int) {
-        words = Array(repeating: 0, count: (capacity + 63) / 64)
-        for index in indices {
-            words[index / 64] |= 1 << UInt64(index % 64)
+    public init(catalog: Catalog, scope: ComparisonScope) {
+        let sets = ThemeSets(catalog: catalog, scope: scope)
+        programmes = sets.programmes.map { ProgrammeColumn($0, catalog: catalog, language: scope.language) }
+        themeCounts = sets.themeSets.map(\.count)
+        bits = sets.bits
+    }
+
+    /// The similarity of programme `index` to every programme, in the order of `programmes`.
+    public func row(_ index: Int) -> [Ratio] {
+        programmes.indices.map { bits.similarity(index, $0) }
+    }
+}
+
+/// The programmes in scope with the themes each covers, as sets and as bits.
+struct ThemeSets {
+    var programmes: [Programme]
+    var themeSets: [Set<String>]
+    var bits: ThemeBits
+    private var order: [String]
+
+    init(catalog: Catalog, scope: ComparisonScope) {
+        programmes = scope.programmes(in: catalog)
+        order = catalog.taxonomy.themes.map(\.id)
+        themeSets = programmes.map { Set($0.items.flatMap(\.themes)) }
+        // Every pair is counted on bit sets: for thousands of programmes that is what keeps this view fast.
+        let allThemes = themeSets.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let bitIndex = Dictionary(uniqueKeysWithValues: allThemes.sorted().enumerated().map { ($1, $0) })
+        bits = ThemeBits(themeSets.map { $0.compactMap { bitIndex[$0] } }, capacity: allThemes.count)
+    }
+
+    /// Theme ids in taxonomy order, any unknown to the taxonomy after them.
+    func ordered(_ ids: Set<String>) -> [String] {
+        order.filter(ids.contains) + ids.subtracting(order).sorted()
+    }
+}
+
+/// Every programme's themes as bits, in one flat array, so that the similarity of millions of pairs is a
+/// few machine words each (one word for a taxonomy of up to 64 themes).
+struct ThemeBits: Sendable {
+    private var words: [UInt64]
+    private let wordCount: Int
+
+    init(_ sets: [[Int]], capacity: Int) {
+        wordCount = max(1, (capacity + 63) / 64)
+        words = Array(repeating: 0, count: wordCount * sets.count)
+        for (row, indices) in sets.enumerated() {
+            for index in indices {
+                words[row * wordCount + index / 64] |= 1 << UInt64(index % 64)
+            }
         }
     }
 
-    /// Shared themes over combined themes.
-    func similarity(to other: ThemeBits) -> Ratio {
+    /// Shared themes over combined themes of programmes `first` and `second`.
+    func similarity(_ first: Int, _ second: Int) -> Ratio {
         var shared = 0
         var combined = 0
-        for (left, right) in zip(words, other.words) {
-            shared += (left & right).nonzeroBitCount
-            combined += (left | right).nonzeroBitCount
+        words.withUnsafeBufferPointer { words in
+            for offset in 0..<wordCount {
+                let left = words[first * wordCount + offset]
+                let right = words[second * wordCount + offset]
+                shared += (left & right).nonzeroBitCount
+                combined += (left | right).nonzeroBitCount
+            }
         }
         return Ratio(shared, of: combined)
     }

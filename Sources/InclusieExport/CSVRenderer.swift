@@ -1,5 +1,3 @@
-import CSV
-import Dispatch
 import Foundation
 import InclusieModel
 
@@ -9,51 +7,30 @@ public enum CSVDialect: String, CaseIterable, Sendable {
     case rfc4180
 
     var delimiter: String { self == .excelNL ? ";" : "," }
+    var delimiterByte: UInt8 { self == .excelNL ? UInt8(ascii: ";") : UInt8(ascii: ",") }
     var decimalSeparator: String { self == .excelNL ? "," : "." }
     /// Excel only reads a CSV as UTF-8 when it starts with a byte order mark.
     var byteOrderMark: Bool { self == .excelNL }
 }
 
-/// Writes tables as CSV through CSV.swift, with money in euros and formula injection neutralised.
+/// Writes tables as CSV, with money in euros and formula injection neutralised.
+///
+/// Fields are written straight into a byte buffer: a field is quoted when it holds a double quote, the
+/// delimiter, CR or LF, and a double quote inside it is doubled (RFC 4180); lines end in CRLF. Writing
+/// byte by byte through a CSV library made CSV the slowest part of every view for thousands of programmes.
 public enum CSVRenderer {
     public static func render(_ table: ResultTable, dialect: CSVDialect) throws -> Data {
         try render(header: table.columns, rows: table.rows, dialect: dialect)
     }
 
     public static func render(header: [String], rows: [[TableCell]], dialect: CSVDialect) throws -> Data {
-        var output = Data(dialect.byteOrderMark ? [0xEF, 0xBB, 0xBF] : [])
-        output.append(try lines([header.map(neutralise)], dialect: dialect))
-        // A large table is written in two halves on two cores; each half is a run of whole lines, so the
-        // bytes are the same as writing it in one go.
-        let isLarge = rows.count >= 2 && rows.count * header.count >= 10_000
-        let halves = isLarge ? [rows[..<(rows.count / 2)], rows[(rows.count / 2)...]] : [rows[...]]
-        let written = WrittenHalves(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-            written.store(
-                Result { try lines(halves[index].map { $0.map { field($0, dialect: dialect) } }, dialect: dialect) },
-                at: index)
-        }
-        for half in written.results {
-            output.append(try half.get())
-        }
-        return output
-    }
-
-    /// Rows as CSV lines, each ending in CRLF, written by CSV.swift.
-    private static func lines(_ rows: [[String]], dialect: CSVDialect) throws -> Data {
-        let stream = MemoryOutputStream()
-        stream.open()
-        let writer = try CSVWriter(stream: stream, delimiter: dialect.delimiter, newline: .crlf)
+        var writer = CSVLineWriter(dialect: dialect)
+        writer.bytes.reserveCapacity(64 * rows.count + 64)
+        writer.writeHeader(header, byteOrderMark: dialect.byteOrderMark)
         for row in rows {
-            try writer.write(row: row)
+            writer.write(row)
         }
-        // CSV.swift ends the last row without a line break; an empty field on a new row writes that break.
-        if !rows.isEmpty {
-            writer.beginNewRow()
-            try writer.write(field: "")
-        }
-        writer.stream.close()
-        return Data(stream.bytes)
+        return Data(writer.bytes)
     }
 
     static func field(_ cell: TableCell, dialect: CSVDialect) -> String {
@@ -75,49 +52,56 @@ public enum CSVRenderer {
     }
 }
 
-/// An output stream that appends to a byte buffer in Swift.
-///
-/// CSV.swift writes one byte per call; Foundation's memory stream on Linux costs far more per call than
-/// the byte itself, which made CSV the slowest part of every view for 342 municipalities.
-final class MemoryOutputStream: OutputStream {
-    private(set) var bytes: [UInt8] = []
-    private var status: Stream.Status = .notOpen
+/// CSV lines appended to a byte buffer, so that a long table can also be written a row at a time.
+public struct CSVLineWriter: Sendable {
+    public var bytes: [UInt8] = []
+    private let dialect: CSVDialect
 
-    init() {
-        super.init(toMemory: ())
+    public init(dialect: CSVDialect) {
+        self.dialect = dialect
     }
 
-    required init(toMemory: ()) {
-        super.init(toMemory: ())
-    }
-
-    override var streamStatus: Stream.Status { status }
-    override var hasSpaceAvailable: Bool { true }
-    override func open() { status = .open }
-    override func close() { status = .closed }
-
-    override func write(_ buffer: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
-        if length == 1 {
-            bytes.append(buffer.pointee)
-        } else {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: length))
+    /// The header line, after a byte order mark when the dialect wants one.
+    public mutating func writeHeader(_ columns: [String], byteOrderMark: Bool) {
+        if byteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
+        for (index, column) in columns.enumerated() {
+            if index > 0 { bytes.append(dialect.delimiterByte) }
+            append(CSVRenderer.neutralise(column))
         }
-        return length
-    }
-}
-
-/// The results of writing parts of a table in parallel, one slot per part.
-private final class WrittenHalves: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Data, any Error>]
-
-    init(count: Int) {
-        slots = Array(repeating: .success(Data()), count: count)
+        endLine()
     }
 
-    func store(_ result: Result<Data, any Error>, at index: Int) {
-        lock.withLock { slots[index] = result }
+    public mutating func write(_ row: [TableCell]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { bytes.append(dialect.delimiterByte) }
+            switch cell {
+            case .empty: break
+            case .integer(let value): append(String(value))
+            default: append(CSVRenderer.field(cell, dialect: dialect))
+            }
+        }
+        endLine()
     }
 
-    var results: [Result<Data, any Error>] { lock.withLock { slots } }
+    private mutating func endLine() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let delimiter = dialect.delimiterByte
+            guard utf8.contains(where: { $0 == 0x22 || $0 == delimiter || $0 == 0x0D || $0 == 0x0A }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
+    }
 }

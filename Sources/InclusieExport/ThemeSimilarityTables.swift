@@ -1,8 +1,9 @@
+import Foundation
 import InclusieComparison
 import InclusieModel
 
 extension ThemeSimilarity: TabularView {
-    /// The pairwise matrix, and per programme its most similar peer with the themes that differ.
+    /// Per programme its nearest peers, and its most similar peer with the themes that differ.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         func score(_ value: Double?) -> TableCell {
             // The value is already rounded to three decimals; write exactly those.
@@ -19,23 +20,35 @@ extension ThemeSimilarity: TabularView {
             "Jaccard similarity: the number of themes both programmes cover, divided by the number of themes either covers (0 = nothing in common, 1 = the same themes). How often a theme recurs does not count.",
             language)
 
-        let matrixRows = zip(programmes, jaccardMatrix).map { row, similarities -> [TableCell] in
-            [.text(row.heading(language)), .integer(themeIDsByProgramme[row.key]?.count ?? 0)] + similarities.map(score)
+        let columns = Dictionary(uniqueKeysWithValues: programmes.map { ($0.key, $0) })
+        let nearestRows = nearestPeers.flatMap { peer in
+            peer.peers.enumerated().map { rank, neighbour -> [TableCell] in
+                [
+                    .text(columns[peer.programmeKey]?.heading(language) ?? peer.programmeKey), .integer(rank + 1),
+                    .text(columns[neighbour.peerKey]?.heading(language) ?? neighbour.peerKey),
+                    score(neighbour.jaccardSimilarity), .integer(neighbour.sharedThemeCount),
+                    .integer(neighbour.combinedThemeCount),
+                ]
+            }
         }
-        let matrix = ResultTable(
-            title: phrase("Overeenkomst in thema's (Jaccard)", "Similarity of themes (Jaccard)", language),
-            columns: [phrase("Programma", "Programme", language), phrase("Aantal thema's", "Themes covered", language)]
-                + programmes.map { $0.shortName },
-            rows: matrixRows,
+        let nearest = ResultTable(
+            title: phrase("De meest verwante programma's (Jaccard)", "The nearest peers (Jaccard)", language),
+            columns: [
+                phrase("Programma", "Programme", language), phrase("Rang", "Rank", language),
+                phrase("Verwant programma", "Similar programme", language),
+                phrase("Overeenkomst", "Similarity", language),
+                phrase("Gedeelde thema's", "Shared themes", language),
+                phrase("Thema's van beide samen", "Themes of either", language),
+            ],
+            rows: nearestRows,
             notes: [
                 measureNote,
                 phrase(
-                    "Leeg: geen van beide programma's noemt een thema. Inbreng en partijvoorstellen staan erbij, zie de rijkop.",
-                    "Empty: neither programme covers a theme. Input and party proposals are included; see the row heading.",
+                    "Per programma de \(peerCount) meest verwante programma's van andere gemeenten (--peers K); bij gelijke overeenkomst gaat het eerst genoemde programma voor. Leeg: geen van beide noemt een thema. De hele matrix: inclusiebench compare similarity --full --format csv.",
+                    "Per programme the \(peerCount) most similar programmes of other municipalities (--peers K); on equal similarity the programme listed first comes first. Empty: neither covers a theme. The whole matrix: inclusiebench compare similarity --full --format csv.",
                     language),
             ])
 
-        let columns = Dictionary(uniqueKeysWithValues: programmes.map { ($0.key, $0) })
         let peerRows = nearestPeers.map { peer -> [TableCell] in
             let other = peer.peerKey.flatMap { columns[$0] }
             let siblings = peer.siblings.map { sibling in
@@ -71,6 +84,26 @@ extension ThemeSimilarity: TabularView {
                     "The most similar programme is another municipality's; programmes of the same municipality are listed apart, with their similarity.",
                     language),
             ])
-        return [matrix, peers]
+        return [nearest, peers]
+    }
+}
+
+extension ThemeSimilarityMatrix {
+    /// The full matrix as CSV, written a block of rows at a time to `write`, so that a matrix of millions
+    /// of cells never has to be held in memory; the same columns as the matrix table in earlier versions.
+    public func writeCSV(dialect: CSVDialect, language: Language, to write: (Data) -> Void) {
+        var writer = CSVLineWriter(dialect: dialect)
+        writer.writeHeader(
+            [phrase("Programma", "Programme", language), phrase("Aantal thema's", "Themes covered", language)]
+                + programmes.map { $0.shortName }, byteOrderMark: dialect.byteOrderMark)
+        for index in programmes.indices {
+            let cells = row(index).map { ratio -> TableCell in ratio.decimalText(places: 3).map(TableCell.decimal) ?? .empty }
+            writer.write([.text(programmes[index].heading(language)), .integer(themeCounts[index])] + cells)
+            if writer.bytes.count >= 1 << 20 {
+                write(Data(writer.bytes))
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        write(Data(writer.bytes))
     }
 }

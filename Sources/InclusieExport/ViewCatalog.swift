@@ -22,6 +22,19 @@ public enum ViewName: String, CaseIterable, Sendable {
     case similarity
     case timeline
 
+    /// The parts of the catalog the view reads: a catalog with only these gives the same view, to the byte.
+    public var parts: CatalogParts {
+        switch self {
+        case .themes: [.items, .itemText, .itemThemes]
+        case .instruments: [.items, .itemText, .itemInstruments]
+        case .roles: [.items, .itemText, .itemRoles, .itemDescriptions]
+        case .budgets: [.budgets, .population]
+        case .proposals: [.items, .itemText, .itemThemes, .itemTargetGroups, .itemEvidence]
+        case .similarity: [.items, .itemThemes]
+        case .timeline: [.items, .itemText, .itemYears]
+        }
+    }
+
     /// Computes the view with its default settings for the whole scope.
     public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
         switch self {

@@ -35,13 +35,35 @@ public struct PluginLoader: Sendable {
         self.kinds = kinds
     }
 
-    /// The files a load reads, so callers can tell whether a database is older than its plugins.
+    /// The files a load reads, so callers can tell whether a database is older than its plugins: the
+    /// taxonomy and the YAML files directly inside each plugin folder (not what lies in `sources/`).
     public static func pluginFiles(in directory: String) -> [String] {
         let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: directory) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }.map {
-            (directory as NSString).appendingPathComponent($0)
+        let entries = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        var files: [String] = []
+        for entry in entries {
+            let path = (directory as NSString).appendingPathComponent(entry)
+            if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                files.append(path)
+            } else if let inside = try? manager.contentsOfDirectory(atPath: path) {
+                files += inside.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
+                    (path as NSString).appendingPathComponent($0)
+                }
+            }
         }
+        return files
+    }
+
+    /// When a file was last changed, in seconds since 1970; nil when it cannot be read. One system call,
+    /// because a `compare` asks this of every plugin file before it reads the database.
+    public static func modificationTime(of path: String) -> Double? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if os(Linux)
+            return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+        #else
+            return Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1_000_000_000
+        #endif
     }
 
     public func load(directory: String) -> LoadedPlugins {

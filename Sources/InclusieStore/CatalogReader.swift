@@ -1,16 +1,22 @@
 import GRDB
 import InclusieModel
 
-/// Reads the whole database back into model values, one query per table, grouped in memory.
+/// Reads the database back into model values, one query per table, grouped in memory.
 ///
-/// One pass per table keeps reading fast for all 342 municipalities, whatever their size.
+/// One pass per table keeps reading fast for thousands of programmes, whatever their size. Only the
+/// `parts` asked for are read; the others stay empty, so that a view waits only for what it shows.
 struct CatalogReader {
     let db: Database
+    var parts: CatalogParts = .all
 
     func read() throws -> Catalog {
+        let rest = parts.contains(.rest)
         let taxonomy = try readTaxonomy()
-        let figures = Dictionary(
-            grouping: try PopulationFigureRecord.order(Column("reference_date")).fetchAll(db), by: \.municipalitySlug)
+        let figures =
+            parts.contains(.population)
+            ? Dictionary(
+                grouping: try PopulationFigureRecord.order(Column("reference_date")).fetchAll(db), by: \.municipalitySlug)
+            : [:]
         let municipalities = try MunicipalityRecord.order(Column("slug")).fetchAll(db).map { record in
             Municipality(
                 slug: record.slug, name: record.name, province: record.province, cbsCode: record.cbsCode,
@@ -21,58 +27,77 @@ struct CatalogReader {
                 })
         }
 
-        let evidence = try EvidenceRecord.order(Column("position")).fetchAll(db)
+        // The whole evidence table for the whole catalog; for a view, at most the items' quotes (below).
+        let evidence = rest ? try EvidenceRecord.order(Column("position")).fetchAll(db) : []
         func quotes(_ records: [EvidenceRecord]?) -> [Evidence] {
             (records ?? []).map { Evidence(quote: $0.quote, section: $0.section) }
         }
-        let evidenceByItem = Dictionary(grouping: evidence.filter { $0.itemId != nil }, by: { $0.itemId! })
         let evidenceByPartner = Dictionary(grouping: evidence.filter { $0.partnerId != nil }, by: { $0.partnerId! })
         let evidenceByLine = Dictionary(grouping: evidence.filter { $0.budgetLineId != nil }, by: { $0.budgetLineId! })
         let evidenceByProgramme = Dictionary(
             grouping: evidence.filter { $0.subject == .programme || $0.subject == .budget }, by: \.programmeKey)
 
-        let partners = try PartnerRecord.order(Column("programme_key"), Column("position")).fetchAll(db)
+        let partners = rest ? try PartnerRecord.order(Column("programme_key"), Column("position")).fetchAll(db) : []
         let partnerLocalIDs = Dictionary(uniqueKeysWithValues: partners.compactMap { p in p.id.map { ($0, p.localId) } })
         let partnersByProgramme = Dictionary(grouping: partners, by: \.programmeKey)
 
-        let items = try LocalItemRecord.order(Column("programme_key"), Column("position")).fetchAll(db)
-        let itemLocalIDs = Dictionary(uniqueKeysWithValues: items.compactMap { i in i.id.map { ($0, i.localId) } })
-        let itemsByProgramme = Dictionary(grouping: items, by: \.programmeKey)
-        let mappings = try readMappings()
-        let years = try groupedPairs("SELECT item_id, year FROM item_year ORDER BY item_id, year", as: Int.self)
-        let related = try groupedPairs(
-            "SELECT item_id, related_item_id FROM item_relation ORDER BY item_id, position", as: Int64.self)
-        let itemPartners = try groupedPairs(
-            "SELECT item_id, partner_id FROM item_partner ORDER BY item_id, position", as: Int64.self)
-        let itemCitedSources = try groupedPairs(
-            "SELECT item_id, partner_id FROM item_cited_source ORDER BY item_id, position", as: Int64.self)
+        let items = parts.contains(.items) ? try readItems() : []
+        let itemIndex = RowIndex(items.map { $0.id ?? 0 })
+        func itemLocalID(_ id: Int64) -> String? { itemIndex[id].map { items[$0].localId } }
+        let itemsByProgramme = Dictionary(grouping: items.indices, by: { items[$0].programmeKey })
+        let mappings = try readMappings(taxonomy, itemIndex: itemIndex)
+        let itemEvidence = try readItemEvidence(evidence, itemIndex: itemIndex)
+        let years =
+            parts.contains(.itemYears)
+            ? try groupedPairs("SELECT item_id, year FROM item_year ORDER BY item_id, year", as: Int.self) : [:]
+        let related =
+            rest
+            ? try groupedPairs("SELECT item_id, related_item_id FROM item_relation ORDER BY item_id, position", as: Int64.self)
+            : [:]
+        let itemPartners =
+            rest
+            ? try groupedPairs("SELECT item_id, partner_id FROM item_partner ORDER BY item_id, position", as: Int64.self)
+            : [:]
+        let itemCitedSources =
+            rest
+            ? try groupedPairs(
+                "SELECT item_id, partner_id FROM item_cited_source ORDER BY item_id, position", as: Int64.self) : [:]
         var contacts: [Int64: [ContactPoint]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT item_id, unit, department FROM contact_point ORDER BY item_id, position") {
-            contacts[row["item_id"], default: []].append(ContactPoint(unit: row["unit"], department: row["department"]))
+        if rest {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT item_id, unit, department FROM contact_point ORDER BY item_id, position")
+            {
+                contacts[row["item_id"], default: []].append(ContactPoint(unit: row["unit"], department: row["department"]))
+            }
         }
 
-        let lines = try BudgetLineRecord.order(Column("programme_key"), Column("position")).fetchAll(db)
+        let readBudgets = parts.contains(.budgets)
+        let lines = readBudgets ? try BudgetLineRecord.order(Column("programme_key"), Column("position")).fetchAll(db) : []
         let linesByProgramme = Dictionary(grouping: lines, by: \.programmeKey)
-        let amounts = Dictionary(
-            grouping: try BudgetAmountRecord.order(Column("year")).fetchAll(db), by: \.budgetLineId)
-        let periodAmounts = Dictionary(
-            uniqueKeysWithValues: try BudgetPeriodAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
+        let amounts =
+            readBudgets
+            ? Dictionary(grouping: try BudgetAmountRecord.order(Column("year")).fetchAll(db), by: \.budgetLineId) : [:]
+        let periodAmounts =
+            readBudgets
+            ? Dictionary(uniqueKeysWithValues: try BudgetPeriodAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
+            : [:]
 
         let programmes = try ProgrammeRecord.order(Column("position")).fetchAll(db).map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key] ?? []
-            let localItems = (itemsByProgramme[record.key] ?? []).map { item -> LocalItem in
+            let localItems = (itemsByProgramme[record.key] ?? []).map { index -> LocalItem in
+                let item = items[index]
                 let id = item.id ?? 0
-                let mapped = mappings[id] ?? [:]
+                let mapped = mappings[index]
                 return LocalItem(
                     localID: item.localId, nativeType: LocalizedText(nl: item.nativeTypeNl, en: item.nativeTypeEn),
                     number: item.number, title: item.title, description: item.description,
-                    parentID: item.parentId.flatMap { itemLocalIDs[$0] }, owner: item.owner,
+                    parentID: item.parentId.flatMap(itemLocalID), owner: item.owner,
                     contactPoints: contacts[id] ?? [], years: years[id] ?? [], status: item.status,
-                    themes: mapped[.theme] ?? [], instruments: mapped[.instrument] ?? [], roles: mapped[.role] ?? [],
-                    targetGroups: mapped[.targetGroup] ?? [],
+                    themes: mapped.themes, instruments: mapped.instruments, roles: mapped.roles,
+                    targetGroups: mapped.targetGroups,
                     partnerIDs: (itemPartners[id] ?? []).compactMap { partnerLocalIDs[$0] },
-                    relatedIDs: (related[id] ?? []).compactMap { itemLocalIDs[$0] }, note: item.note,
-                    evidence: quotes(evidenceByItem[id]),
+                    relatedIDs: (related[id] ?? []).compactMap(itemLocalID), note: item.note,
+                    evidence: itemEvidence[index],
                     citedSourceIDs: (itemCitedSources[id] ?? []).compactMap { partnerLocalIDs[$0] })
             }
             let budget: Budget
@@ -86,7 +111,7 @@ struct CatalogReader {
                             localID: line.localId, label: line.label, block: line.block, kind: line.kind,
                             precision: line.precision, instrument: line.instrumentId, theme: line.themeId,
                             partnerID: line.partnerId.flatMap { partnerLocalIDs[$0] },
-                            itemID: line.itemId.flatMap { itemLocalIDs[$0] },
+                            itemID: line.itemId.flatMap(itemLocalID),
                             amounts: (amounts[id] ?? []).map { YearAmount(year: $0.year, amount: $0.amountCents.map(Money.init(cents:))) },
                             note: line.note, evidence: quotes(evidenceByLine[id]),
                             periodAmount: periodAmounts[id].map {
@@ -134,16 +159,121 @@ struct CatalogReader {
             roles: try entries("role"), targetGroups: try entries("target_group"), itemStatuses: try entries("item_status"))
     }
 
-    private func readMappings() throws -> [Int64: [TaxonomyFacet: [String]]] {
-        var result: [Int64: [TaxonomyFacet: [String]]] = [:]
-        let tables: [(TaxonomyFacet, String, String)] = [
-            (.theme, "item_theme", "theme_id"), (.instrument, "item_instrument", "instrument_id"),
-            (.role, "item_role", "role_id"), (.targetGroup, "item_target_group", "target_group_id"),
+    /// The items, by column number rather than name (with 100,000s of rows the lookups by name add up), and
+    /// without the columns the parts leave out.
+    private func readItems() throws -> [LocalItemRecord] {
+        let description = parts.contains(.itemDescriptions) ? "description" : "NULL"
+        let restColumns = parts.contains(.rest) ? "owner, note" : "NULL, NULL"
+        let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'', '', NULL, ''"
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, programme_key, local_id, position, \(text), \(description), parent_id, status, \(restColumns)
+                FROM local_item ORDER BY programme_key, position
+                """)
+        var items: [LocalItemRecord] = []
+        while let row = try rows.next() {
+            items.append(
+                LocalItemRecord(
+                    id: row[0], programmeKey: row[1], localId: row[2], position: row[3], nativeTypeNl: row[4],
+                    nativeTypeEn: row[5], number: row[6], title: row[7], description: row[8], parentId: row[9],
+                    owner: row[11], status: row[10], note: row[12]))
+        }
+        return items
+    }
+
+    /// Every item's mappings for the facets among the parts, in the order of `itemIndex`; the ids are the
+    /// taxonomy's own strings, so that 100,000s of items share them instead of each holding a copy.
+    private func readMappings(_ taxonomy: Taxonomy, itemIndex: RowIndex) throws -> [ItemMappings] {
+        var result = Array(repeating: ItemMappings(), count: itemIndex.count)
+        let facets: [(CatalogParts, WritableKeyPath<ItemMappings, [String]>, String, [TaxonomyEntry])] = [
+            (.itemThemes, \.themes, "theme", taxonomy.themes),
+            (.itemInstruments, \.instruments, "instrument", taxonomy.instruments),
+            (.itemRoles, \.roles, "role", taxonomy.roles),
+            (.itemTargetGroups, \.targetGroups, "target_group", taxonomy.targetGroups),
         ]
-        for (facet, table, column) in tables {
-            for row in try Row.fetchAll(db, sql: "SELECT item_id, \(column) AS id FROM \(table) ORDER BY item_id, position") {
-                result[row["item_id"], default: [:]][facet, default: []].append(row["id"])
+        for (part, path, target, entries) in facets where parts.contains(part) && itemIndex.count > 0 {
+            let rowIDs = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(target) ORDER BY position")
+            let ids = Dictionary(uniqueKeysWithValues: zip(rowIDs, entries.map(\.id)))
+            let select = """
+                SELECT m.item_id, m.position, t.rowid FROM item_\(target) m JOIN \(target) t ON t.id = m.\(target)_id
+                """
+            let runs = try itemRuns(select) { (row: Row) -> String? in
+                let rowID: Int64 = row[2]
+                return ids[rowID]
             }
+            for run in runs {
+                if let index = itemIndex[run.itemID] { result[index][keyPath: path] = run.values }
+            }
+        }
+        return result
+    }
+
+    /// The items' quotes in the order of `itemIndex`: taken from the evidence already read for the whole
+    /// catalog, or read for the items alone.
+    private func readItemEvidence(_ evidence: [EvidenceRecord], itemIndex: RowIndex) throws -> [[Evidence]] {
+        var result = Array(repeating: [Evidence](), count: itemIndex.count)
+        guard parts.contains(.itemEvidence), itemIndex.count > 0 else { return result }
+        if parts.contains(.rest) {
+            for record in evidence {
+                if let itemID = record.itemId, let index = itemIndex[itemID] {
+                    result[index].append(Evidence(quote: record.quote, section: record.section))
+                }
+            }
+            return result
+        }
+        let select = "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
+        let runs = try itemRuns(select) { (row: Row) -> Evidence? in
+            let quote: String = row[2]
+            let section: String = row[3]
+            return Evidence(quote: quote, section: section)
+        }
+        for run in runs {
+            if let index = itemIndex[run.itemID] { result[index] = run.values }
+        }
+        return result
+    }
+
+    /// One item's values of a per-item table, in order of position.
+    private struct Run<Value> {
+        var itemID: Int64
+        var values: [Value]
+    }
+
+    /// The rows of `select` (item id, position, then the values, from a table named `m`) as one run per item.
+    ///
+    /// Read in the order the rows were written, which is how the importer writes them: one item after the
+    /// other, each in order of position. Sorting by item and position in SQL costs more than the rest of
+    /// the read. Should the rows not be in that order (a database written otherwise), SQLite sorts them.
+    private func itemRuns<Value>(_ select: String, value: (Row) -> Value?) throws -> [Run<Value>] {
+        if let written = try runs(select + " ORDER BY m.rowid", checkingOrder: true, value: value) {
+            return written
+        }
+        return try runs(select + " ORDER BY 1, 2", checkingOrder: false, value: value) ?? []
+    }
+
+    /// Nil when `checkingOrder` and an item's rows are not together and in order of position.
+    private func runs<Value>(_ sql: String, checkingOrder: Bool, value: (Row) -> Value?) throws -> [Run<Value>]? {
+        var result: [Run<Value>] = []
+        var seen = Set<Int64>()
+        var current: Run<Value>?
+        let rows = try Row.fetchCursor(db, sql: sql)
+        while let row = try rows.next() {
+            let itemID: Int64 = row[0]
+            if itemID != current?.itemID {
+                if let finished = current {
+                    if checkingOrder, !seen.insert(finished.itemID).inserted { return nil }
+                    result.append(finished)
+                }
+                current = Run(itemID: itemID, values: [])
+            }
+            let position: Int = row[1]
+            if checkingOrder, position != current?.values.count { return nil }
+            if let value = value(row) { current?.values.append(value) }
+        }
+        if let finished = current {
+            if checkingOrder, !seen.insert(finished.itemID).inserted { return nil }
+            result.append(finished)
         }
         return result
     }
@@ -154,5 +284,44 @@ struct CatalogReader {
             result[row[0], default: []].append(row[1])
         }
         return result
+    }
+}
+
+/// One item's taxonomy ids per facet, primary first.
+private struct ItemMappings {
+    var themes: [String] = []
+    var instruments: [String] = []
+    var roles: [String] = []
+    var targetGroups: [String] = []
+}
+
+/// Row ids to positions in an array of rows: an array when the ids are dense, as the importer writes
+/// them, so that 100,000s of lookups hash nothing; a dictionary otherwise.
+private struct RowIndex {
+    private var first: Int64 = 0
+    private var dense: [Int32] = []
+    private var sparse: [Int64: Int] = [:]
+    private var isDense = true
+    let count: Int
+
+    init(_ ids: [Int64]) {
+        count = ids.count
+        guard let low = ids.min(), let high = ids.max() else { return }
+        if high - low < Int64(2 * ids.count + 16) {
+            first = low
+            dense = Array(repeating: -1, count: Int(high - low) + 1)
+            for (index, id) in ids.enumerated() { dense[Int(id - low)] = Int32(index) }
+        } else {
+            isDense = false
+            sparse = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    subscript(id: Int64) -> Int? {
+        guard isDense else { return sparse[id] }
+        let offset = id - first
+        guard offset >= 0, offset < dense.count else { return nil }
+        let index = dense[Int(offset)]
+        return index < 0 ? nil : Int(index)
     }
 }

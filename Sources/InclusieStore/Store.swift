@@ -113,10 +113,11 @@ public struct Store: Sendable {
         }
     }
 
-    /// Reads everything back as model values, for comparisons and exports.
-    public func catalog() throws -> Catalog {
+    /// Reads everything back as model values, for comparisons and exports; with `parts`, only those parts
+    /// (the rest left empty), for a view that shows no more than them.
+    public func catalog(parts: CatalogParts = .all) throws -> Catalog {
         do {
-            return try writer.read { db in try CatalogReader(db: db).read() }
+            return try writer.read { db in try CatalogReader(db: db, parts: parts).read() }
         } catch {
             throw StoreError.describing(error, path: path)
         }

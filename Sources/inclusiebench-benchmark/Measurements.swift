@@ -34,6 +34,11 @@ struct Stopwatch {
         return result
     }
 
+    /// Records a step measured elsewhere, such as another process.
+    mutating func record(_ result: StepResult) {
+        results.append(result)
+    }
+
 }
 
 /// The parts of one view's step, timed separately so a slow view shows where its time goes.
@@ -126,4 +131,66 @@ enum ResultsTable {
     static func megabytes(_ bytes: Int?) -> String {
         bytes.map { String(format: "%.1f", Double($0) / 1_048_576) } ?? "n/a"
     }
+}
+
+/// One run of another program, measured as a user meets it: wall time, and the CPU time and peak memory
+/// of that process alone, its output written to a file so that writing it costs what it costs.
+///
+/// The program runs under GNU time (`/usr/bin/time`, Debian's `time`): a child started straight from this
+/// benchmark reports the benchmark's own peak memory as its `ru_maxrss` on Linux (it starts as a copy of
+/// it), while one forked by the small `time` process reports its own.
+struct ChildRun {
+    var seconds: Double
+    var cpuSeconds: Double
+    /// Nil without GNU time.
+    var peakBytes: Int?
+    var outputBytes: Int
+    var status: Int32
+
+    static let gnuTime = "/usr/bin/time"
+
+    static func run(_ executable: String, _ arguments: [String], output: String) throws -> ChildRun {
+        let usageFile = output + ".usage"
+        let timed = FileManager.default.isExecutableFile(atPath: gnuTime)
+        let program = timed ? gnuTime : executable
+        let argv = (timed ? [gnuTime, "-f", "%U %S %M", "-o", usageFile, executable] : [executable]) + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, program, &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw ChildError(message: "could not start \(program) (error \(spawned))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid else { throw ChildError(message: "lost \(program)") }
+        let seconds = (clock.now - start).seconds
+        func time(_ value: timeval) -> Double { Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
+        var cpuSeconds = time(usage.ru_utime) + time(usage.ru_stime)
+        var peakBytes: Int?
+        if timed, let text = try? String(contentsOfFile: usageFile, encoding: .utf8),
+            let line = text.split(separator: "\n").last
+        {
+            // The last line: user and system seconds and the peak resident set in kilobytes.
+            let fields = line.split(separator: " ").compactMap { Double($0) }
+            if fields.count == 3 {
+                cpuSeconds = fields[0] + fields[1]
+                peakBytes = Int(fields[2]) * 1024
+            }
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+        return ChildRun(
+            seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: peakBytes, outputBytes: size,
+            status: (status >> 8) & 0xFF)
+    }
+}
+
+struct ChildError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

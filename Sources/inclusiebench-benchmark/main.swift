@@ -6,10 +6,11 @@ import InclusiePlugins
 import InclusieStore
 import InclusieSynthetic
 
-// Generates synthetic plugins for all 342 Dutch municipalities, imports them and runs every view, timing
-// each step and reading the process's peak memory:
+// Generates synthetic plugins for all 342 Dutch municipalities (or ten times as many), imports them and runs
+// every view in this process and as a whole `inclusiebench compare` process, timing each step and reading
+// peak memory:
 //
-//     swift run -c release inclusiebench-benchmark [--count 342] [--seed 342] [--views a,b] [--strict] [--keep]
+//     swift build -c release && swift run -c release inclusiebench-benchmark [--count 342] [--seed 342] [--views a,b] [--strict] [--keep]
 //
 // Exits non-zero when the synthetic plugins do not load cleanly; when a target is missed, only with
 // `--strict`, because on a shared machine timings are noisy.
@@ -56,7 +57,7 @@ func generate(_ stopwatch: inout Stopwatch) throws {
 /// Loads and checks the plugins, imports them and reads them back; only what was read back is returned, so the
 /// views run with one catalog in memory, as `compare` does.
 func importAndReadBack(_ stopwatch: inout Stopwatch) throws -> Catalog {
-    let loaded = stopwatch.step("load + validate") {
+    let loaded = stopwatch.step(Steps.loadStep) {
         PluginLoader().load(directory: municipalitiesDirectory.path)
     } detail: {
         "\($0.programmes.count) programmes, \($0.diagnostics.count) diagnostics"
@@ -68,7 +69,7 @@ func importAndReadBack(_ stopwatch: inout Stopwatch) throws -> Catalog {
     }
     let catalog = try loaded.catalog()
 
-    let quoteProblems = stopwatch.step("check quotes") {
+    let quoteProblems = stopwatch.step(Steps.quotesStep) {
         // Synthetic sources repeat their sentences: weak-quote warnings are expected, missing quotes are not.
         QuoteChecker(sourcesDirectory: sourcesDirectory.path).check(loaded.programmes).filter { $0.severity == .error }
     } detail: {
@@ -117,26 +118,52 @@ func runViews(on catalog: Catalog, _ stopwatch: inout Stopwatch) throws {
     }
 }
 
+/// Every view as one whole `inclusiebench compare <view> --format csv|json` process on the benchmark's database,
+/// with that process's own time and peak memory: what a user waits for. The tool is the release build next
+/// to this benchmark (`swift build -c release` builds both).
+func runViewProcesses(_ stopwatch: inout Stopwatch) throws {
+    let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("inclusiebench").path
+    guard FileManager.default.isExecutableFile(atPath: tool) else {
+        print("note: no \(tool); build it with `swift build -c release` to time the views as whole processes\n")
+        return
+    }
+    let database = workDirectory.appendingPathComponent("benchmark.sqlite").path
+    let output = workDirectory.appendingPathComponent("view-output").path
+    for name in options.views {
+        for format in ["csv", "json"] {
+            let arguments = [
+                "compare", name.rawValue, "--format", format, "--db", database, "--municipalities",
+                municipalitiesDirectory.path,
+            ]
+            // Once untimed, so that the file cache is warm as it is for a user's second command.
+            _ = try ChildRun.run(tool, arguments, output: output)
+            let run = try ChildRun.run(tool, arguments, output: output)
+            guard run.status == 0 else { stop("inclusiebench \(arguments.joined(separator: " ")) failed (\(run.status))") }
+            stopwatch.record(
+                StepResult(
+                    name: Steps.processPrefix + name.rawValue + " as " + format, seconds: run.seconds,
+                    cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes,
+                    detail: "whole process · \(run.outputBytes / 1024) KiB out"))
+        }
+    }
+}
+
 var stopwatch = Stopwatch()
 do {
     try generate(&stopwatch)
     let catalog = try importAndReadBack(&stopwatch)
     try runViews(on: catalog, &stopwatch)
+    try runViewProcesses(&stopwatch)
 } catch {
     stop("benchmark failed: \(error)\n(files kept in \(workDirectory.path))")
 }
 
 print(ResultsTable.render(stopwatch.results))
-let verdicts = Targets.check(stopwatch.results)
+let verdicts = Targets.check(stopwatch.results, scale: Targets.Scale(count: options.count))
 print("\ntargets (\(MachineDescription.summary()) at the end):")
 for verdict in verdicts {
     print("  \(verdict.line)")
-}
-if let loadSeconds = stopwatch.results.first(where: { $0.name == "load + validate" })?.seconds {
-    print(
-        String(
-            format: "  note reading and validating the YAML plugins takes %.3f s before the import (not a target)",
-            loadSeconds))
 }
 
 if options.keep {

@@ -10,11 +10,14 @@ import InclusieStore
 /// This is what lets a new user run `swift run inclusiebench compare themes` with nothing before it.
 /// Problems found on the way are printed in `language`, the one the command's user asked for.
 enum CatalogSource {
-    static func catalog(plugins: PluginOptions, database: DatabaseOptions, language: Language) throws -> Catalog {
+    /// The catalog with `parts` (all by default) read back; a view asks only for the parts it shows.
+    static func catalog(
+        plugins: PluginOptions, database: DatabaseOptions, language: Language, parts: CatalogParts = .all
+    ) throws -> Catalog {
         if try needsImport(plugins: plugins, database: database) {
             try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
         }
-        return try Store(path: database.path).catalog()
+        return try Store(path: database.path).catalog(parts: parts)
     }
 
     /// The catalog from a database opened read-only, importing first when it is missing or stale, or
@@ -104,14 +107,9 @@ enum CatalogSource {
     }
 
     private static func needsImport(plugins: PluginOptions, database: DatabaseOptions) throws -> Bool {
-        let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: database.path),
-            let databaseDate = attributes[.modificationDate] as? Date
-        else { return true }
-        let newestPlugin = PluginLoader.pluginFiles(in: plugins.directory).compactMap {
-            (try? manager.attributesOfItem(atPath: $0))?[.modificationDate] as? Date
-        }.max()
-        return newestPlugin.map { $0 > databaseDate } ?? false
+        guard let databaseTime = PluginLoader.modificationTime(of: database.path) else { return true }
+        let newestPlugin = PluginLoader.pluginFiles(in: plugins.directory).compactMap(PluginLoader.modificationTime).max()
+        return newestPlugin.map { $0 > databaseTime } ?? false
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic], language: Language) {

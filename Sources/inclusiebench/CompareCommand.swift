@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import InclusieComparison
 import InclusieExport
+import InclusieModel
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,7 +59,8 @@ struct Compare: ParsableCommand {
         var against: String?
 
         func run() throws {
-            let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: options.lang)
+            let catalog = try CatalogSource.catalog(
+                plugins: plugins, database: database, language: options.lang, parts: ViewName.proposals.parts)
             let scope = try options.scope(in: catalog)
             let coverage: ProposalCoverage
             do {
@@ -69,13 +72,50 @@ struct Compare: ParsableCommand {
         }
     }
 
-    struct Similarity: ViewCommand {
+    struct Similarity: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Overeenkomst in thema's (Jaccard) en het meest verwante programma / theme similarity and nearest peer.")
-        static let view = ViewName.similarity
+            abstract: "Overeenkomst in thema's (Jaccard): de meest verwante programma's / theme similarity: the nearest peers.",
+            discussion: """
+                Standaard per programma de \(ThemeSimilarity.defaultPeerCount) meest verwante programma's van andere gemeenten \
+                (--peers K); --full --format csv schrijft de hele matrix, rij voor rij. / By default each programme's \
+                \(ThemeSimilarity.defaultPeerCount) nearest peers (--peers K); --full --format csv writes the whole matrix, row by row.
+                """)
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: ViewOptions
+
+        @Option(help: "Aantal meest verwante programma's per programma / nearest peers per programme.")
+        var peers = ThemeSimilarity.defaultPeerCount
+
+        @Flag(help: "De hele matrix van alle paren, alleen met --format csv / the whole matrix of all pairs, only with --format csv.")
+        var full = false
+
+        func validate() throws {
+            guard peers >= 1 else {
+                throw ValidationError(
+                    LocalizedText(nl: "--peers moet minstens 1 zijn.", en: "--peers must be at least 1.").text(options.lang))
+            }
+            guard !full || options.format == .csv else {
+                throw ValidationError(
+                    LocalizedText(
+                        nl: "--full schrijft alleen CSV: geef ook --format csv.",
+                        en: "--full writes CSV only: add --format csv."
+                    ).text(options.lang))
+            }
+        }
+
+        func run() throws {
+            let catalog = try CatalogSource.catalog(
+                plugins: plugins, database: database, language: options.lang, parts: ViewName.similarity.parts)
+            let scope = try options.scope(in: catalog)
+            guard full else {
+                try Output.write(ThemeSimilarity(catalog: catalog, scope: scope, peers: peers), catalog: catalog, options: options)
+                return
+            }
+            ThemeSimilarityMatrix(catalog: catalog, scope: scope).writeCSV(dialect: options.dialect, language: options.lang) {
+                FileHandle.standardOutput.write($0)
+            }
+        }
     }
 
     struct Timeline: ViewCommand {
@@ -97,7 +137,8 @@ protocol ViewCommand: ParsableCommand {
 
 extension ViewCommand {
     func run() throws {
-        let catalog = try CatalogSource.catalog(plugins: plugins, database: database, language: options.lang)
+        let catalog = try CatalogSource.catalog(
+            plugins: plugins, database: database, language: options.lang, parts: Self.view.parts)
         try Output.write(Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog: catalog, options: options)
     }
 }

@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    /// Nearest peers by default; the whole matrix only on request, as CSV, with the rows of the matrix.
+    @Test func compareSimilarityGivesNearestPeersOrTheFullMatrix() throws {
+        let locations = ["--municipalities", TestSupport.municipalities, "--db", database]
+        let peers = try TestSupport.run(["compare", "similarity", "--format", "csv", "--peers", "2"] + locations)
+        #expect(peers.status == 0, "\(peers.error)")
+        let lines = peers.output.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("\u{FEFF}Programma;Rang;Verwant programma;Overeenkomst") == true)
+        #expect(lines.count == 1 + 5 * 2, "two peers for each of the five programmes")
+
+        let full = try TestSupport.run(["compare", "similarity", "--full", "--format", "csv", "--lang", "en"] + locations)
+        #expect(full.status == 0, "\(full.error)")
+        let rows = full.output.split(separator: "\r\n")
+        #expect(rows.count == 1 + 5)
+        #expect(rows.first?.hasPrefix("\u{FEFF}Programme;Themes covered;") == true)
+        #expect(rows.dropFirst().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 2 + 5 })
+
+        let refused = try TestSupport.run(["compare", "similarity", "--full", "--format", "json", "--lang", "en"] + locations)
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("--full writes CSV only: add --format csv."))
+        let dutch = try TestSupport.run(["compare", "similarity", "--peers", "0"] + locations)
+        #expect(dutch.error.contains("--peers moet minstens 1 zijn."))
+    }
+
     @Test func compareThemesInEveryFormat() throws {
         let csv = try TestSupport.run(["compare", "themes", "--format", "csv", "--municipalities", TestSupport.municipalities, "--db", database])
         #expect(csv.status == 0)

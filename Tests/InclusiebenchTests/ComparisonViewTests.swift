@@ -140,13 +140,15 @@ import Testing
 
     @Test func similarityIsOneWithItselfAndSymmetric() throws {
         let similarity = ThemeSimilarity(catalog: catalog, scope: scope)
+        let matrix = ThemeSimilarityMatrix(catalog: catalog, scope: scope)
         let keys = similarity.programmes.map(\.key)
+        #expect(matrix.programmes.map(\.key) == keys)
         #expect(keys.count == 5)
         #expect(similarity.measure == "jaccard")
         for key in keys {
             #expect(similarity.pair(key, key)?.jaccardSimilarity == 1)
             let row = try #require(keys.firstIndex(of: key))
-            #expect(similarity.jaccardMatrix[row][row] == 1)
+            #expect(matrix.row(row)[row].value() == 1)
             for other in keys {
                 let there = try #require(similarity.pair(key, other))
                 let back = try #require(similarity.pair(other, key))
@@ -154,7 +156,7 @@ import Testing
                 #expect(there.sharedThemeCount == back.sharedThemeCount)
                 #expect(there.combinedThemeCount == back.combinedThemeCount)
                 let (i, j) = (try #require(keys.firstIndex(of: key)), try #require(keys.firstIndex(of: other)))
-                #expect(similarity.jaccardMatrix[i][j] == there.jaccardSimilarity)
+                #expect(matrix.row(i)[j].value() == there.jaccardSimilarity)
             }
         }
     }
@@ -171,6 +173,34 @@ import Testing
             let best = similarity.programmes.map(\.key).filter { $0 != peer.programmeKey }
                 .compactMap { similarity.pair(peer.programmeKey, $0)?.jaccardSimilarity }.max()
             #expect(pair.jaccardSimilarity == best)
+        }
+    }
+
+    @Test func nearestPeersAreTheMostSimilarOfOtherMunicipalitiesInOrder() throws {
+        let matrix = ThemeSimilarityMatrix(catalog: catalog, scope: scope)
+        for count in [1, 2, 5, 50] {
+            let similarity = ThemeSimilarity(catalog: catalog, scope: scope, peers: count)
+            #expect(similarity.peerCount == count)
+            for (index, peer) in similarity.nearestPeers.enumerated() {
+                let municipality = peer.programmeKey.split(separator: "/").first
+                let others = matrix.programmes.indices.filter {
+                    matrix.programmes[$0].key.split(separator: "/").first != municipality
+                }
+                // Most similar first, ties in programme order.
+                let row = matrix.row(index)
+                let expected = others.sorted {
+                    row[$1].isLess(than: row[$0]) || (!row[$0].isLess(than: row[$1]) && $0 < $1)
+                }.prefix(count)
+                #expect(peer.peers.map(\.peerKey) == expected.map { matrix.programmes[$0].key })
+                #expect(peer.peers.first?.peerKey == peer.peerKey)
+                #expect(peer.peers.first?.jaccardSimilarity == peer.jaccardSimilarity)
+                for neighbour in peer.peers {
+                    let pair = try #require(similarity.pair(peer.programmeKey, neighbour.peerKey))
+                    #expect(neighbour.sharedThemeCount == pair.sharedThemeCount)
+                    #expect(neighbour.combinedThemeCount == pair.combinedThemeCount)
+                    #expect(neighbour.jaccardSimilarity == pair.jaccardSimilarity)
+                }
+            }
         }
     }
 

@@ -1,0 +1,103 @@
+import CSV
+import Foundation
+import InclusieComparison
+@testable import InclusieExport
+import InclusieModel
+import InclusiePlugins
+import InclusieStore
+import InclusieSynthetic
+import Testing
+
+/// `compare` reads only the parts of the catalog its view needs. Whatever it leaves out, every view must
+/// come out the same to the byte as from the whole catalog, which is what the web server and `export` use.
+@Suite struct LeanReadTests {
+    /// Every table of every view as CSV in both dialects and as JSON, in Dutch and English.
+    private func renderings(_ view: ViewName, catalog: Catalog) throws -> [Data] {
+        var result: [Data] = []
+        for language in Language.allCases {
+            let built = view.build(catalog: catalog, scope: ComparisonScope(language: language))
+            result.append(try JSONRendering.encode(built))
+            for table in built.tables(catalog: catalog, language: language) {
+                for dialect in CSVDialect.allCases {
+                    result.append(try CSVRenderer.render(table, dialect: dialect))
+                }
+            }
+        }
+        return result
+    }
+
+    private func expectLeanEqualsWhole(_ catalog: Catalog) throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        #expect(try store.catalog(parts: .all) == catalog)
+        for view in ViewName.allCases {
+            let lean = try store.catalog(parts: view.parts)
+            let whole = try renderings(view, catalog: catalog)
+            let fromLean = try renderings(view, catalog: lean)
+            #expect(whole.count == fromLean.count)
+            for (index, (expected, actual)) in zip(whole, fromLean).enumerated() {
+                #expect(expected == actual, "\(view.rawValue), rendering \(index) differs when read lean")
+            }
+        }
+    }
+
+    @Test func everyViewIsTheSameFromTheLeanReadOnTheBundledMunicipalities() throws {
+        try expectLeanEqualsWhole(try TestSupport.loadRealPlugins().catalog())
+    }
+
+    @Test func everyViewIsTheSameFromTheLeanReadOnSyntheticMunicipalities() throws {
+        let taxonomy = try #require(PluginLoader().load(directory: TestSupport.municipalities).taxonomy)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let municipalities = directory.appendingPathComponent("municipalities")
+        // Enough municipalities for a few party programmes, which the proposals view needs.
+        try SyntheticPlugins(taxonomy: taxonomy, seed: 11).write(
+            count: 30, municipalitiesDirectory: municipalities,
+            sourcesDirectory: directory.appendingPathComponent("sources"),
+            taxonomyFile: URL(fileURLWithPath: TestSupport.municipalities).appendingPathComponent("taxonomy.yaml"))
+        let loaded = PluginLoader().load(directory: municipalities.path)
+        #expect(loaded.diagnostics.isEmpty)
+        let catalog = try loaded.catalog()
+        #expect(catalog.programmes.contains { $0.author.type == .party }, "the proposals view has something to compare")
+        try expectLeanEqualsWhole(catalog)
+    }
+
+    @Test func aLeanReadLeavesOutWhatItWasNotAskedFor() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: try TestSupport.loadRealPlugins().catalog())
+        let lean = try store.catalog(parts: [.items, .itemThemes])
+        let items = lean.programmes.flatMap(\.items)
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { $0.evidence.isEmpty && $0.years.isEmpty && $0.description == nil })
+        #expect(items.allSatisfy { $0.instruments.isEmpty && $0.roles.isEmpty && $0.targetGroups.isEmpty })
+        #expect(items.contains { !$0.themes.isEmpty })
+        #expect(lean.programmes.allSatisfy { $0.partners.isEmpty && $0.evidence.isEmpty })
+        #expect(try store.catalog(parts: [.budgets]).programmes.allSatisfy { $0.items.isEmpty })
+    }
+
+    /// The byte writer against CSV.swift's writer, which wrote every CSV before it, on text that needs quoting.
+    @Test func csvIsWrittenAsCSVSwiftWroteIt() throws {
+        let awkward = [
+            "plain", "", "één; twee", "a,b", "zei \"ja\"", "\"", "regel\neen", "cr\rlf", "crlf\r\ntwee", "€ 1.000,50",
+            "=SUM(A1)", "-5", "@home", "tab\tin", "emoji 🇳🇱", "  spaties  ",
+        ]
+        for dialect in CSVDialect.allCases {
+            let header = ["kolom", "getal"]
+            let rows = awkward.enumerated().map { index, text -> [TableCell] in [.text(text), .integer(index - 3)] }
+            let written = try CSVRenderer.render(header: header, rows: rows, dialect: dialect)
+
+            let stream = OutputStream(toMemory: ())
+            stream.open()
+            let writer = try CSVWriter(stream: stream, delimiter: dialect == .excelNL ? ";" : ",", newline: .crlf)
+            for row in [header] + rows.map({ $0.map { CSVRenderer.field($0, dialect: dialect) } }) {
+                try writer.write(row: row)
+            }
+            writer.beginNewRow()
+            try writer.write(field: "")
+            stream.close()
+            let reference = try #require(stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data)
+            let bom = dialect == .excelNL ? Data([0xEF, 0xBB, 0xBF]) : Data()
+            #expect(written == bom + reference, "\(dialect.rawValue)")
+        }
+    }
+}
