@@ -82,6 +82,7 @@ public struct Drafter: Sendable {
             case .paragraph:
                 builder.addParagraph(block)
                 builder.addAmounts(block, period: period)
+                if kind == "action-programme" { addActions(of: block, to: &builder) }
             case .listItem(let number):
                 builder.addChild(block, number: number, years: [])
                 builder.addAmounts(block, period: period)
@@ -158,6 +159,20 @@ public struct Drafter: Sendable {
             // A total row repeats others; a row of only notes has nothing to do.
             let marked = yearColumns.filter { column, _ in column < rowCells.count && !rowCells[column].isEmpty }.map(\.1)
             builder.addChild(row, number: nil, years: marked, titleText: label)
+        }
+    }
+
+    /// In an action programme a paragraph that says what will be done in several sentences ("We willen …
+    /// verkennen. … We gaan … vieren.") lists actions: each such sentence is an item of its own under the
+    /// section, as a hand coder models it. A paragraph with one such sentence describes its section.
+    private func addActions(of block: TextBlock, to builder: inout ItemCollector) {
+        let actions = ItemCollector.sentences(block.text).filter { sentence in
+            StatusCues.cues(in: sentence).contains { ["commitment", "ambition", "exploration"].contains($0.status) && $0.words != "?" }
+        }
+        guard actions.count >= 2 else { return }
+        for sentence in actions {
+            let action = TextBlock(kind: .paragraph, text: sentence, line: block.line, sectionPath: block.sectionPath)
+            builder.addChild(action, number: nil, years: [])
         }
     }
 

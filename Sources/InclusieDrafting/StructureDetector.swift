@@ -89,6 +89,11 @@ public struct StructureDetector: Sendable {
             return .listItem(number: number, text: rest)
         }
         if let rest = bulleted(line) { return .listItem(number: nil, text: rest) }
+        // "Uitvoeringslijn 3: EDUCATIE, …", "Fase 2: Per speerpunt …": the document numbers its own parts by
+        // name, so the line heads a part however long it is; under the marked headings, above short lines.
+        if standsAlone && line.count <= 150 && line.contains(/^\p{Lu}\p{Ll}+ \d{1,2}(\.\d{1,2})*:\s+\S/) {
+            return .heading(level: 6, text: line)
+        }
         let letters = line.filter(\.isLetter)
         if standsAlone && letters.count >= 3 && line.count <= 80 && letters.allSatisfy(\.isUppercase) {
             return .heading(level: 1, text: line)

@@ -34,6 +34,29 @@ import Testing
         #expect(blocks[7].sectionPath == ["PLANNING"], "a new top heading closes the numbered section")
     }
 
+    @Test func aLineThatNumbersAPartByNameIsAHeadingHoweverLong() {
+        let text = """
+            WERKWIJZE
+
+            Spoor 1: WONEN, WERKEN EN LEREN IN DE BUURT VOOR ALLE BEWONERS VAN DE WIJK
+
+            Een inleidende zin.
+
+            Korte kop
+
+            Tekst onder de korte kop.
+
+            Spoor 2: Samen zorgen. Iedereen doet mee.
+            """
+        let blocks = StructureDetector().blocks(in: text)
+        #expect(blocks.map(\.kind) == [
+            .heading(level: 1), .heading(level: 6), .paragraph, .heading(level: 7), .paragraph, .heading(level: 6),
+        ])
+        #expect(blocks[4].sectionPath == ["WERKWIJZE", "Spoor 1: WONEN, WERKEN EN LEREN IN DE BUURT VOOR ALLE BEWONERS VAN DE WIJK", "Korte kop"],
+            "a short line stands under the named part, the named part under the capitals")
+        #expect(blocks[5].text == "Spoor 2: Samen zorgen. Iedereen doet mee.", "sentences after the colon do not make it a paragraph")
+    }
+
     @Test func readsDutchAmountsExactlyInCents() {
         func cents(_ text: String) -> [Int] { DutchNumbers.amounts(in: text).map(\.money.cents) }
         #expect(cents("€ 1.700.000") == [170_000_000])
@@ -91,6 +114,31 @@ import Testing
         #expect(answers.prefix(2).allSatisfy { $0.parentID == questions[0].id }, "a short line under a question is an answer, not a heading")
         #expect(answers[1].evidence.first?.section == "Waar moeten we als eerste aan werken? (1/2)")
         #expect(answers[2].parentID == questions[1].id, "a prompt starting with 'Beschrijf' is a question too")
+    }
+
+    @Test func anActionProgrammesParagraphOfSeveralActionsGivesOneItemPerAction() throws {
+        let text = """
+            Actieplan Samen in de wijk 2025-2027
+
+            Ontmoeten in de buurt
+
+            De buurt is van iedereen. Wij willen een buurthuis openen in elke wijk. We gaan jaarlijks een buurtfeest organiseren. Dat kost tijd.
+
+            Veilig over straat
+
+            De straat is er voor iedereen. We gaan de verlichting verbeteren.
+            """
+        let draft = try drafter().draft(text: text, kind: "action-programme")
+        let sections = draft.items.filter(\.isSection)
+        let meeting = try #require(sections.first { $0.title == "Ontmoeten in de buurt" })
+        let actions = draft.items.filter { $0.parentID == meeting.id }
+        #expect(actions.map(\.title) == ["Wij willen een buurthuis openen in elke wijk", "We gaan jaarlijks een buurtfeest organiseren"])
+        #expect(actions.map(\.status) == ["ambition", "commitment"])
+        #expect(meeting.coveredText.contains("Dat kost tijd."), "the section still covers its whole paragraph")
+        let street = try #require(sections.first { $0.title == "Veilig over straat" })
+        #expect(draft.items.filter { $0.parentID == street.id }.isEmpty, "one action describes its section and is no item of its own")
+        let policy = try drafter().draft(text: text, kind: "policy-note")
+        #expect(policy.items.count < draft.items.count, "only an action programme lists actions sentence by sentence")
     }
 
     @Test func anEntryNoProgrammeUsesIsSuggestedFromTheTaxonomysOwnWordsWithItsReason() throws {
