@@ -15,7 +15,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, work = sys.argv[1], pathlib.Path(sys.argv[2])
 axe_source = (work / "axe.min.js").read_text(encoding="utf-8")
@@ -74,6 +75,14 @@ def check_page(name, expected_status=None):
     print(f"ok {name}: axe found {len(serious)} serious or critical, {len(minor)} minor {minor}")
 
 
+def follow(action):
+    """Clicks, types Enter or submits, and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def status_of(path):
     try:
         with urllib.request.urlopen(base + path, timeout=30) as response:
@@ -95,7 +104,7 @@ try:
 
     # A filter narrows the cards.
     Select(driver.find_element(By.ID, "filter-kind")).select_by_value("party-programme")
-    driver.find_element(By.CSS_SELECTOR, "form#filters button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form#filters button[type=submit]").click)
     if "kind=party-programme" not in driver.current_url or len(driver.find_elements(By.CSS_SELECTOR, "li.card")) != 1:
         fail("the kind filter did not leave the one party programme")
     check_page("home-filtered")
@@ -106,7 +115,7 @@ try:
     if link is None:
         fail("no card links to Almere's action programme")
     else:
-        link.click()
+        follow(link.click)
     for css in ("section#items li[id^=item-]", "section#budget table caption", "section#peers li a", "blockquote", "a.code-theme"):
         one(css)
     check_page("programme")
@@ -114,7 +123,7 @@ try:
     # Theme: every programme's items on that theme, side by side.
     theme = one("a.code-theme")
     if theme is not None:
-        theme.click()
+        follow(theme.click)
         if "/themes/" not in driver.current_url:
             fail("the theme link did not open a theme page")
         one("section.programme-column")
@@ -123,7 +132,7 @@ try:
     # A filtered view, chosen in its form; its CSV download equals `compare --format csv` on the same data.
     driver.get(base + "/compare/themes")
     Select(driver.find_element(By.ID, "filter-only")).select_by_value("almere")
-    driver.find_element(By.CSS_SELECTOR, "form#view-filters button[type=submit]").click()
+    follow(driver.find_element(By.CSS_SELECTOR, "form#view-filters button[type=submit]").click)
     if "only=almere" not in driver.current_url:
         fail("the view form did not put only=almere in the address")
     one("table caption")
@@ -142,7 +151,7 @@ try:
     driver.get(base + "/search")
     box = driver.find_element(By.ID, "q")
     box.send_keys("discriminatie")
-    box.send_keys(Keys.ENTER)
+    follow(lambda: box.send_keys(Keys.ENTER))
     marks = driver.find_elements(By.CSS_SELECTOR, "ol#hits mark")
     if not marks:
         fail("no highlighted hit in ol#hits")
@@ -150,7 +159,7 @@ try:
     check_page("search")
 
     # English: the same page in the other language.
-    driver.find_element(By.ID, "switch-language").click()
+    follow(driver.find_element(By.ID, "switch-language").click)
     if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
         fail("the language switch did not give an English page")
     if not driver.find_elements(By.CSS_SELECTOR, "ol#hits mark"):
