@@ -32,14 +32,10 @@ final class JSONObject {
     var keys: [String] = []
     var values: [JSONNode] = []
 
-    /// A key encoded twice keeps its last value, as in `JSONEncoder`.
+    /// A key encoded twice is written once, with its last value, as in `JSONEncoder` (see `JSONBytes`).
     func set(_ key: String, _ value: JSONNode) {
-        if let index = keys.firstIndex(of: key) {
-            values[index] = value
-        } else {
-            keys.append(key)
-            values.append(value)
-        }
+        keys.append(key)
+        values.append(value)
     }
 }
 
@@ -60,7 +56,9 @@ struct JSONBytes {
         case .array(let array):
             bytes.append(UInt8(ascii: "["))
             bytes.append(UInt8(ascii: "\n"))
-            for (index, element) in array.elements.enumerated() {
+            let elements = array.elements
+            for index in elements.indices {
+                let element = elements[index]
                 if index > 0 {
                     bytes.append(UInt8(ascii: ","))
                     bytes.append(UInt8(ascii: "\n"))
@@ -74,16 +72,27 @@ struct JSONBytes {
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
             bytes.append(UInt8(ascii: "\n"))
-            let order = object.keys.indices.sorted { Self.precedes(object.keys[$0], object.keys[$1]) }
-            for (position, index) in order.enumerated() {
-                if position > 0 {
+            let keys = object.keys
+            let values = object.values
+            // Most objects come with their keys in order already (a struct's declared order often is).
+            let inOrder = zip(keys, keys.dropFirst()).allSatisfy { Self.precedes($0, $1) }
+            let order =
+                inOrder
+                ? Array(keys.indices)
+                : keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : Self.precedes(keys[$0], keys[$1]) }
+            var written = 0
+            for position in order.indices {
+                let index = order[position]
+                if position + 1 < order.count, keys[order[position + 1]] == keys[index] { continue }
+                written += 1
+                if written > 1 {
                     bytes.append(UInt8(ascii: ","))
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 indent(depth + 1)
-                writeString(object.keys[index])
+                writeString(keys[index])
                 bytes.append(contentsOf: " : ".utf8)
-                write(object.values[index], depth: depth + 1)
+                write(values[index], depth: depth + 1)
             }
             bytes.append(UInt8(ascii: "\n"))
             indent(depth)
@@ -97,7 +106,7 @@ struct JSONBytes {
     }
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -140,14 +149,17 @@ final class JSONTreeEncoder: Encoder {
         self.codingPath = codingPath
     }
 
-    static func tree<Value: Encodable>(of value: Value, codingPath: [any CodingKey] = []) throws -> JSONNode {
+    /// The coding path is only built for a value that is not a plain string or number, which most are.
+    static func tree<Value: Encodable>(of value: Value, codingPath: @autoclosure () -> [any CodingKey] = []) throws
+        -> JSONNode
+    {
         switch value {
         case let text as String: return .string(text)
         case let number as Int: return .number(String(number))
         case let flag as Bool: return .bool(flag)
-        case let number as Double: return try .number(Self.text(of: number, codingPath: codingPath))
+        case let number as Double: return try .number(Self.text(of: number, codingPath: codingPath()))
         default:
-            let encoder = JSONTreeEncoder(codingPath: codingPath)
+            let encoder = JSONTreeEncoder(codingPath: codingPath())
             try value.encode(to: encoder)
             return encoder.node ?? .object(JSONObject())
         }

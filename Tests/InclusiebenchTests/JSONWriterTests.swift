@@ -66,6 +66,20 @@ import Testing
         #expect(try JSONRendering.encode([value, value]) == (try reference([value, value])))
     }
 
+    private struct KeyTwice: Encodable {
+        enum Key: String, CodingKey { case b, a }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(1, forKey: .b)
+            try container.encode(2, forKey: .a)
+            try container.encode(3, forKey: .b)
+        }
+    }
+
+    @Test func aKeyEncodedTwiceKeepsItsLastValue() throws {
+        #expect(try JSONRendering.encode(KeyTwice()) == (try reference(KeyTwice())))
+    }
+
     @Test func aNumberJSONCannotHoldIsRefused() {
         #expect(throws: EncodingError.self) { try JSONRendering.encode([Double.nan]) }
     }
