@@ -5,7 +5,8 @@ import InclusieModel
 /// Writes a view in the format the user asked for.
 enum Output {
     static func write(_ view: any TabularView, catalog: Catalog, options: ViewOptions) throws {
-        let tables = view.tables(catalog: catalog, language: options.lang)
+        // JSON is the view itself: its tables are not built for it.
+        var tables: [ResultTable] { view.tables(catalog: catalog, language: options.lang) }
         switch options.format {
         case .table:
             print(tables.map { TerminalRenderer.render($0, language: options.lang) }.joined(separator: "\n"), terminator: "")

@@ -1,0 +1,86 @@
+import Foundation
+import InclusieComparison
+import InclusieExport
+import InclusieModel
+import InclusiePlugins
+import InclusieSynthetic
+import Testing
+
+/// `JSONWriter` replaced Foundation's `JSONEncoder` for speed; its bytes must stay `JSONEncoder`'s, the reference here.
+@Suite struct JSONWriterTests {
+    private func reference<Value: Encodable>(_ value: Value) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    private func expectEveryViewAsJSONEncoderWritesIt(_ catalog: Catalog) throws {
+        for view in ViewName.allCases {
+            for language in Language.allCases {
+                let built = view.build(catalog: catalog, scope: ComparisonScope(language: language))
+                let written = try JSONRendering.encode(built)
+                let expected = try reference(built)
+                #expect(written == expected, "\(view.rawValue) in \(language.rawValue)")
+            }
+        }
+    }
+
+    @Test func everyViewOnTheBundledMunicipalities() throws {
+        try expectEveryViewAsJSONEncoderWritesIt(try TestSupport.loadRealPlugins().catalog())
+    }
+
+    @Test func everyViewOnSyntheticMunicipalities() throws {
+        let taxonomy = try #require(PluginLoader().load(directory: TestSupport.municipalities).taxonomy)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let municipalities = directory.appendingPathComponent("municipalities")
+        try SyntheticPlugins(taxonomy: taxonomy, seed: 11).write(
+            count: 30, municipalitiesDirectory: municipalities,
+            sourcesDirectory: directory.appendingPathComponent("sources"),
+            taxonomyFile: URL(fileURLWithPath: TestSupport.municipalities).appendingPathComponent("taxonomy.yaml"))
+        let loaded = PluginLoader().load(directory: municipalities.path)
+        #expect(loaded.diagnostics.isEmpty)
+        try expectEveryViewAsJSONEncoderWritesIt(try loaded.catalog())
+    }
+
+    private struct Awkward: Encodable {
+        var text: String
+        var numbers: [Double]
+        var counts: [Int]
+        var nothing: String?
+        var empty: [String]
+        var emptyObject: [String: Int]
+        var byKey: [String: [String]]
+        var flags: [Bool]
+    }
+
+    /// Escapes, numbers, empty containers and key order, where a hand-written writer most easily differs.
+    @Test func awkwardValues() throws {
+        let value = Awkward(
+            text: "quote \" backslash \\ slash / tab \t newline \n return \r \u{08} \u{0C} \u{01} \u{1F} é € 😀 \u{2028}",
+            numbers: [0, 1, -1, 0.5, 1.0 / 3, 1e-7, 1e21, 123_456_789.25, -0.0],
+            counts: [0, -42, Int.max, Int.min], nothing: nil, empty: [], emptyObject: [:],
+            byKey: ["b": ["x"], "B": [], "a10": ["y"], "a9": [], "Zeta": ["z"], "ä": [], "_x": []],
+            flags: [true, false])
+        #expect(try JSONRendering.encode(value) == (try reference(value)))
+        #expect(try JSONRendering.encode([value, value]) == (try reference([value, value])))
+    }
+
+    private struct KeyTwice: Encodable {
+        enum Key: String, CodingKey { case b, a }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(1, forKey: .b)
+            try container.encode(2, forKey: .a)
+            try container.encode(3, forKey: .b)
+        }
+    }
+
+    @Test func aKeyEncodedTwiceKeepsItsLastValue() throws {
+        #expect(try JSONRendering.encode(KeyTwice()) == (try reference(KeyTwice())))
+    }
+
+    @Test func aNumberJSONCannotHoldIsRefused() {
+        #expect(throws: EncodingError.self) { try JSONRendering.encode([Double.nan]) }
+    }
+}
