@@ -30,17 +30,7 @@ import Testing
     }
 
     @Test func everyViewOnSyntheticMunicipalities() throws {
-        let taxonomy = try #require(PluginLoader().load(directory: TestSupport.municipalities).taxonomy)
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let municipalities = directory.appendingPathComponent("municipalities")
-        try SyntheticPlugins(taxonomy: taxonomy, seed: 11).write(
-            count: 30, municipalitiesDirectory: municipalities,
-            sourcesDirectory: directory.appendingPathComponent("sources"),
-            taxonomyFile: URL(fileURLWithPath: TestSupport.municipalities).appendingPathComponent("taxonomy.yaml"))
-        let loaded = PluginLoader().load(directory: municipalities.path)
-        #expect(loaded.diagnostics.isEmpty)
-        try expectEveryViewAsJSONEncoderWritesIt(try loaded.catalog())
+        try expectEveryViewAsJSONEncoderWritesIt(try TestSupport.syntheticCatalog())
     }
 
     private struct Awkward: Encodable {

@@ -46,18 +46,7 @@ import Testing
     }
 
     @Test func everyViewIsTheSameFromTheLeanReadOnSyntheticMunicipalities() throws {
-        let taxonomy = try #require(PluginLoader().load(directory: TestSupport.municipalities).taxonomy)
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let municipalities = directory.appendingPathComponent("municipalities")
-        // Enough municipalities for a few party programmes, which the proposals view needs.
-        try SyntheticPlugins(taxonomy: taxonomy, seed: 11).write(
-            count: 30, municipalitiesDirectory: municipalities,
-            sourcesDirectory: directory.appendingPathComponent("sources"),
-            taxonomyFile: URL(fileURLWithPath: TestSupport.municipalities).appendingPathComponent("taxonomy.yaml"))
-        let loaded = PluginLoader().load(directory: municipalities.path)
-        #expect(loaded.diagnostics.isEmpty)
-        let catalog = try loaded.catalog()
+        let catalog = try TestSupport.syntheticCatalog()
         #expect(catalog.programmes.contains { $0.author.type == .party }, "the proposals view has something to compare")
         try expectLeanEqualsWhole(catalog)
     }

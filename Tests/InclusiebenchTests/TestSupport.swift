@@ -1,6 +1,7 @@
 import Foundation
 import InclusieModel
 import InclusiePlugins
+import InclusieSynthetic
 import Testing
 
 /// Paths and fixtures shared by the tests: the real plugin folders, the shared sources, temp copies.
@@ -31,6 +32,21 @@ enum TestSupport {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("inclusiebench-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// The catalog of `count` synthetic municipalities (seed 11), loaded with no diagnostic: enough, at 30,
+    /// for a few party programmes, which the proposals view needs.
+    static func syntheticCatalog(count: Int = 30) throws -> Catalog {
+        let taxonomy = try #require(PluginLoader().load(directory: municipalities).taxonomy)
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = directory.appendingPathComponent("municipalities")
+        try SyntheticPlugins(taxonomy: taxonomy, seed: 11).write(
+            count: count, municipalitiesDirectory: folder, sourcesDirectory: directory.appendingPathComponent("sources"),
+            taxonomyFile: URL(fileURLWithPath: municipalities).appendingPathComponent("taxonomy.yaml"))
+        let loaded = PluginLoader().load(directory: folder.path)
+        try #require(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.prefix(3))")
+        return try loaded.catalog()
     }
 
     /// A copy of the real municipalities folder to break on purpose.
