@@ -35,6 +35,13 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard Self.canListen(host: host, port: port) else {
+            throw ValidationError(
+                LocalizedText(
+                    nl: "Poort \(port) op \(host) is al in gebruik (draait inclusiebench serve al?); kies een andere met --port, bijvoorbeeld --port \(port + 1).",
+                    en: "Port \(port) on \(host) is already in use (is inclusiebench serve running already?); choose another with --port, for example --port \(port + 1)."
+                ).text(lang))
+        }
         let catalog = try CatalogSource.readOnlyCatalog(
             plugins: plugins, database: database, language: lang, sources: sources.directories)
         let texts = CatalogSource.sourceTexts(for: catalog, plugins: plugins, sources: sources.directories)
@@ -57,5 +64,22 @@ struct Serve: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data((message.text(lang) + "\n").utf8))
             })
         try await application.runService()
+    }
+
+    /// Whether an IPv4 address and port can be bound now, so a busy port gets a sentence instead of a
+    /// socket error. Other hosts are left to the server, which reports what it meets.
+    static func canListen(host: String, port: Int) -> Bool {
+        var address = sockaddr_in()
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return true }
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard probe >= 0 else { return true }
+        defer { close(probe) }
+        var reuse: Int32 = 1
+        setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
     }
 }

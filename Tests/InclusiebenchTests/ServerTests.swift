@@ -341,4 +341,25 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         let (_, refused) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/?unknown=1")!)
         #expect((refused as? HTTPURLResponse)?.statusCode == 400)
     }
+
+    @Test func aBusyPortIsASentenceWithWhatToDo() throws {
+        let port = try freePort()
+        let blocker = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(blocker) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let listening = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(blocker, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        try #require(listening && listen(blocker, 1) == 0)
+        let database = try TestSupport.temporaryDirectory().appendingPathComponent("busy.sqlite").path
+        let result = try TestSupport.run([
+            "serve", "--port", String(port), "--db", database, "--municipalities", TestSupport.municipalities, "--lang", "en",
+        ])
+        #expect(result.status != 0)
+        #expect(result.error.contains("already in use"), "\(result.error)")
+        #expect(result.error.contains("--port \(port + 1)"))
+    }
 }
