@@ -165,17 +165,10 @@ final class JSONTreeEncoder: Encoder {
         }
     }
 
-    static func text(of number: Double, codingPath: [any CodingKey]) throws -> String {
-        guard number.isFinite else {
-            throw EncodingError.invalidValue(
-                number, EncodingError.Context(codingPath: codingPath, debugDescription: "Unable to encode \(number) directly in JSON."))
-        }
-        var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
-    }
-
-    static func text(of number: Float, codingPath: [any CodingKey]) throws -> String {
+    /// A finite number as JSONEncoder writes it: Swift's shortest description, without a trailing ".0".
+    static func text<Number: BinaryFloatingPoint & CustomStringConvertible>(
+        of number: Number, codingPath: [any CodingKey]
+    ) throws -> String {
         guard number.isFinite else {
             throw EncodingError.invalidValue(
                 number, EncodingError.Context(codingPath: codingPath, debugDescription: "Unable to encode \(number) directly in JSON."))

@@ -28,6 +28,17 @@ public struct SearchRequest: Sendable, Hashable {
     public var limit: Int
     public var offset: Int
 
+    /// The facet names in the order results list them, with the values each may take in `catalog`: what
+    /// the web page and the command check a user's choice against.
+    public static func facetChoices(in catalog: Catalog) -> [(name: String, values: [String])] {
+        [
+            ("municipality", catalog.municipalities.map(\.slug)),
+            ("kind", Array(Set(catalog.programmes.map(\.kind.id))).sorted()),
+            ("status", catalog.taxonomy.itemStatuses.map(\.id)),
+            ("theme", catalog.taxonomy.themes.map(\.id)),
+        ]
+    }
+
     /// More words than this make no better search, only a slower one.
     public static let maximumWordCount = 16
     public static let maximumLength = 500
@@ -218,9 +229,10 @@ public struct SearchIndex: Sendable {
                 .map { row -> (id: Int, rank: Double) in (row[0], row[1]) }
             let counted = self.facets.count(ranked.map(\.id), filters: filters.map(\.value))
             let facets = Dictionary(uniqueKeysWithValues: zip(filters.map(\.name), counted.facets))
-            let page = ranked.filter { self.facets.passes($0.id, filters: filters.map(\.value)) }
-                .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
-                .dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+            var passing: [(id: Int, rank: Double)] = []
+            for (match, passes) in zip(ranked, counted.passing) where passes { passing.append(match) }
+            passing.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+            let page = passing.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
@@ -237,8 +249,7 @@ public struct SearchIndex: Sendable {
                     title: title.filter { $0 != "\u{2}" && $0 != "\u{3}" }, section: row["section"],
                     sourceFile: row["source_file"], snippet: Self.pieces(row["snippet"]))
             }
-            let total = counted.total
-            return SearchResults(total: total, hits: hits, facets: facets)
+            return SearchResults(total: passing.count, hits: hits, facets: facets)
         }
     }
 
@@ -282,23 +293,14 @@ struct EntryFacets: Sendable {
         return names[facet].count - 1
     }
 
-    /// Whether the entry has every value the filters ask for.
-    func passes(_ id: Int, filters: [String?]) -> Bool {
-        guard id >= 1, id <= entries.count else { return false }
-        let entry = entries[id - 1]
-        return filters.enumerated().allSatisfy { facet, value in
-            value.map { indexes[facet][$0].map(entry[facet].contains) ?? false } ?? true
-        }
-    }
-
-    /// How many matches pass every filter, and per facet the count of each value among the matches
-    /// that pass the other facets' filters.
-    func count(_ matches: [Int], filters: [String?]) -> (total: Int, facets: [[SearchResults.FacetCount]]) {
+    /// Per match whether it passes every filter, and per facet the count of each value among the
+    /// matches that pass the other facets' filters.
+    func count(_ matches: [Int], filters: [String?]) -> (passing: [Bool], facets: [[SearchResults.FacetCount]]) {
         // A filter on a value no entry has lets nothing through.
         let wanted: [Int?] = filters.enumerated().map { facet, value in value.map { indexes[facet][$0] ?? -1 } }
         var counts = names.map { [Int](repeating: 0, count: $0.count) }
-        var total = 0
-        for id in matches {
+        var passing = [Bool](repeating: false, count: matches.count)
+        for (position, id) in matches.enumerated() {
             guard id >= 1, id <= entries.count else { continue }
             let entry = entries[id - 1]
             var failing = 0
@@ -309,7 +311,7 @@ struct EntryFacets: Sendable {
                     failedFacet = facet
                 }
             }
-            if failing == 0 { total += 1 }
+            passing[position] = failing == 0
             for facet in 0..<entry.count where failing == 0 || (failing == 1 && failedFacet == facet) {
                 for value in entry[facet] { counts[facet][value] += 1 }
             }
@@ -318,6 +320,6 @@ struct EntryFacets: Sendable {
             values.enumerated().filter { $0.element > 0 }.map { SearchResults.FacetCount(value: names[facet][$0.offset], count: $0.element) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
         }
-        return (total, facets)
+        return (passing, facets)
     }
 }

@@ -40,18 +40,13 @@ struct Search: ParsableCommand {
     func run() throws {
         let catalog = try CatalogSource.readOnlyCatalog(
             plugins: plugins, database: database, language: lang, sources: sources.directories)
-        let choices: [(name: String, value: String?, known: [String])] = [
-            ("--municipality", municipality, catalog.municipalities.map(\.slug)),
-            ("--kind", kind, Array(Set(catalog.programmes.map(\.kind.id))).sorted()),
-            ("--status", status, catalog.taxonomy.itemStatuses.map(\.id)),
-            ("--theme", theme, catalog.taxonomy.themes.map(\.id)),
-        ]
-        for choice in choices {
-            guard let value = choice.value, !choice.known.contains(value) else { continue }
+        let given = ["municipality": municipality, "kind": kind, "status": status, "theme": theme]
+        for facet in SearchRequest.facetChoices(in: catalog) {
+            guard let value = given[facet.name] ?? nil, !facet.values.contains(value) else { continue }
             throw ValidationError(
                 LocalizedText(
-                    nl: "Onbekende waarde '\(value)' voor \(choice.name); kies uit: \(choice.known.joined(separator: ", ")).",
-                    en: "Unknown value '\(value)' for \(choice.name); choose from: \(choice.known.joined(separator: ", "))."
+                    nl: "Onbekende waarde '\(value)' voor --\(facet.name); kies uit: \(facet.values.joined(separator: ", ")).",
+                    en: "Unknown value '\(value)' for --\(facet.name); choose from: \(facet.values.joined(separator: ", "))."
                 ).text(lang))
         }
         let texts = CatalogSource.sourceTexts(for: catalog, plugins: plugins, sources: sources.directories)

@@ -17,15 +17,9 @@ struct SearchPage {
         let query = layout.query
         let catalog = data.catalog
         let words = query["q"] ?? ""
-        let facetChoices: [String: [String]] = [
-            "municipality": catalog.municipalities.map(\.slug),
-            "kind": Array(Set(catalog.programmes.map(\.kind.id))).sorted(),
-            "status": catalog.taxonomy.itemStatuses.map(\.id),
-            "theme": catalog.taxonomy.themes.map(\.id),
-        ]
         var chosen: [String: String] = [:]
-        for name in ["municipality", "kind", "status", "theme"] {
-            chosen[name] = try query.choice(name, among: facetChoices[name] ?? [])
+        for facet in SearchRequest.facetChoices(in: catalog) {
+            chosen[facet.name] = try query.choice(facet.name, among: facet.values)
         }
         let page = try query.page(last: Self.maximumPage)
         let request = SearchRequest(
