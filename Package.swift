@@ -26,7 +26,10 @@ let package = Package(
         ),
         .target(
             name: "InclusieStore",
-            dependencies: ["InclusieModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "InclusieModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "InclusieComparison", dependencies: ["InclusieModel"]),
         .target(

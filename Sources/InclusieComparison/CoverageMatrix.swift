@@ -47,13 +47,15 @@ public struct CoverageMatrix: Codable, Sendable {
         let programmes = scope.programmes(in: catalog)
         let language = scope.language
         self.programmes = programmes.map { ProgrammeColumn($0, catalog: catalog, language: language) }
-        let coverage = programmes.map { Self.coverage(of: $0, facet: facet) }
         let entries = catalog.taxonomy.entries(facet)
-        rows = entries.map { entry in
+        let entryPositions = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let coverage = programmes.map { Self.coverage(of: $0, facet: facet, entryPositions: entryPositions) }
+        rows = entries.indices.map { position in
+            let entry = entries[position]
+            var coveredBy = 0
             let cells = zip(programmes, coverage).map { programme, covered -> Cell in
-                guard let items = covered[entry.id] else {
-                    return Cell(programme: programme.key, localLabels: [], count: 0, primaryCount: 0)
-                }
+                let items = covered[position]
+                if !items.labels.isEmpty { coveredBy += 1 }
                 return Cell(
                     programme: programme.key, localLabels: items.labels, count: items.labels.count,
                     primaryCount: items.primaryCount)
@@ -61,16 +63,15 @@ public struct CoverageMatrix: Codable, Sendable {
             return Row(
                 id: entry.id, label: entry.label.text(language),
                 group: entry.domainID.flatMap { catalog.taxonomy.domain($0)?.label.text(language) }, cells: cells,
-                coveredBy: cells.filter { $0.count > 0 }.count)
+                coveredBy: coveredBy)
         }
-        let covered = coverage.map { Set($0.keys) }
         // Counted once per entry, so that gaps and unique entries stay linear in the number of programmes.
-        var policyProgrammesCovering: [String: Int] = [:]
-        var programmesCovering: [String: Int] = [:]
-        for (programme, ids) in zip(programmes, covered) {
-            for id in ids {
-                programmesCovering[id, default: 0] += 1
-                if programme.adoptionStatus.isPolicy { policyProgrammesCovering[id, default: 0] += 1 }
+        var policyProgrammesCovering = Array(repeating: 0, count: entries.count)
+        var programmesCovering = Array(repeating: 0, count: entries.count)
+        for (programme, covered) in zip(programmes, coverage) {
+            for position in entries.indices where !covered[position].labels.isEmpty {
+                programmesCovering[position] += 1
+                if programme.adoptionStatus.isPolicy { policyProgrammesCovering[position] += 1 }
             }
         }
         let policyProgrammeCount = programmes.filter(\.adoptionStatus.isPolicy).count
@@ -78,13 +79,12 @@ public struct CoverageMatrix: Codable, Sendable {
             let isPolicy = programmes[index].adoptionStatus.isPolicy
             let peerCount = policyProgrammeCount - (isPolicy ? 1 : 0)
             let isPartial = programmes[index].coverage.isPartial
-            let gaps = entries.map(\.id).filter { id in
-                guard !isPartial, !covered[index].contains(id), peerCount > 0 else { return false }
-                return (policyProgrammesCovering[id] ?? 0) * 2 >= peerCount
-            }
-            let unique = entries.map(\.id).filter { id in
-                covered[index].contains(id) && programmesCovering[id] == 1
-            }
+            let covers = coverage[index].map { !$0.labels.isEmpty }
+            let gaps = entries.indices.filter { position in
+                guard !isPartial, !covers[position], peerCount > 0 else { return false }
+                return policyProgrammesCovering[position] * 2 >= peerCount
+            }.map { entries[$0].id }
+            let unique = entries.indices.filter { covers[$0] && programmesCovering[$0] == 1 }.map { entries[$0].id }
             return Profile(programme: programmes[index].key, gaps: gaps, gapsNotClaimed: isPartial, unique: unique)
         }
     }
@@ -95,28 +95,31 @@ public struct CoverageMatrix: Codable, Sendable {
         var primaryCount = 0
     }
 
-    /// Item labels per taxonomy id, primary mappings first, in document order. The items are read in
-    /// place rather than copied one by one, which for thousands of programmes cost more than the matrix.
-    static func coverage(of programme: Programme, facet: TaxonomyFacet) -> [String: CoveringItems] {
-        var primary: [String: [String]] = [:]
-        var secondary: [String: [String]] = [:]
+    /// Item labels per taxonomy entry (by position in `entryPositions`), primary mappings first, in
+    /// document order. The items are read in place rather than copied one by one, which for thousands of
+    /// programmes cost more than the matrix; ids the taxonomy does not hold are left out, as no row shows them.
+    static func coverage(of programme: Programme, facet: TaxonomyFacet, entryPositions: [String: Int]) -> [CoveringItems] {
+        var covering = Array(repeating: CoveringItems(), count: entryPositions.count)
+        var secondary: [(position: Int, label: String)] = []
         programme.items.withUnsafeBufferPointer { items in
             for position in items.indices {
                 let ids = items[position].ids(facet)
                 guard !ids.isEmpty else { continue }
                 let label = items[position].displayLabel
                 for (index, id) in ids.enumerated() {
-                    if index == 0 { primary[id, default: []].append(label) } else { secondary[id, default: []].append(label) }
+                    guard let entry = entryPositions[id] else { continue }
+                    if index == 0 {
+                        covering[entry].labels.append(label)
+                        covering[entry].primaryCount += 1
+                    } else {
+                        secondary.append((entry, label))
+                    }
                 }
             }
         }
-        var result: [String: CoveringItems] = [:]
-        for (id, labels) in primary {
-            result[id] = CoveringItems(labels: labels, primaryCount: labels.count)
+        for (entry, label) in secondary {
+            covering[entry].labels.append(label)
         }
-        for (id, labels) in secondary {
-            result[id, default: CoveringItems()].labels += labels
-        }
-        return result
+        return covering
     }
 }

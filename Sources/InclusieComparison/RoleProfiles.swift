@@ -46,14 +46,16 @@ public struct RoleProfiles: Codable, Sendable {
     public init(catalog: Catalog, scope: ComparisonScope) {
         let language = scope.language
         let taxonomy = catalog.taxonomy
+        let rolePositions = Dictionary(
+            taxonomy.roles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         profiles = scope.programmes(in: catalog).map { programme in
-            let withRoles = programme.items.filter { !$0.roles.isEmpty }
-            let shares = taxonomy.roles.map { role -> RoleShare in
-                let count = withRoles.filter { $0.roles.contains(role.id) }.count
+            let tally = Self.tally(programme.items, rolePositions: rolePositions)
+            let shares = taxonomy.roles.indices.map { position -> RoleShare in
+                let role = taxonomy.roles[position]
                 return RoleShare(
-                    roleID: role.id, roleLabel: role.label.text(language), itemCount: count,
-                    primaryItemCount: withRoles.filter { $0.roles.first == role.id }.count,
-                    shareOfItemsWithAnyRole: Ratio(count, of: withRoles.count).value(places: 3))
+                    roleID: role.id, roleLabel: role.label.text(language), itemCount: tally.items[position],
+                    primaryItemCount: tally.primaryItems[position],
+                    shareOfItemsWithAnyRole: Ratio(tally.items[position], of: tally.itemsWithAnyRole).value(places: 3))
             }
             let ownWords = programme.items.filter { $0.nativeType.nl == Self.nativeRoleType }.map { item in
                 OwnRoleWord(
@@ -62,11 +64,37 @@ public struct RoleProfiles: Codable, Sendable {
             }
             return Profile(
                 programme: ProgrammeColumn(programme, catalog: catalog, language: language),
-                itemCount: programme.items.count, itemsWithAnyRoleCount: withRoles.count, roles: shares,
+                itemCount: programme.items.count, itemsWithAnyRoleCount: tally.itemsWithAnyRole, roles: shares,
                 ownRoleWords: ownWords)
         }
     }
 
     /// The native item type under which programmes state the municipality's roles in their own words.
     public static let nativeRoleType = "rol"
+
+    /// Per role (by position in the taxonomy): the items naming it at all and the items naming it first.
+    private struct Tally {
+        var items: [Int]
+        var primaryItems: [Int]
+        var itemsWithAnyRole = 0
+    }
+
+    /// Counted in one pass over the items, read in place: asking every item about every role copied
+    /// every item a dozen times, which for thousands of programmes was most of the view.
+    private static func tally(_ items: [LocalItem], rolePositions: [String: Int]) -> Tally {
+        var tally = Tally(
+            items: Array(repeating: 0, count: rolePositions.count), primaryItems: Array(repeating: 0, count: rolePositions.count))
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices where !items[index].roles.isEmpty {
+                let roles = items[index].roles
+                tally.itemsWithAnyRole += 1
+                for (order, role) in roles.enumerated() {
+                    guard let position = rolePositions[role], !roles[..<order].contains(role) else { continue }
+                    tally.items[position] += 1
+                    if order == 0 { tally.primaryItems[position] += 1 }
+                }
+            }
+        }
+        return tally
+    }
 }

@@ -41,10 +41,9 @@ struct CatalogReader {
         let partnerLocalIDs = Dictionary(uniqueKeysWithValues: partners.compactMap { p in p.id.map { ($0, p.localId) } })
         let partnersByProgramme = Dictionary(grouping: partners, by: \.programmeKey)
 
-        let items = parts.contains(.items) ? try readItems() : []
+        let (items, itemRanges) = parts.contains(.items) ? try readItems() : ([], [:])
         let itemIndex = RowIndex(items.map { $0.id ?? 0 })
         func itemLocalID(_ id: Int64) -> String? { itemIndex[id].map { items[$0].localId } }
-        let itemsByProgramme = Dictionary(grouping: items.indices, by: { items[$0].programmeKey })
         let mappings = try readMappings(taxonomy, itemIndex: itemIndex)
         let itemEvidence = try readItemEvidence(evidence, itemIndex: itemIndex)
         let years =
@@ -84,7 +83,7 @@ struct CatalogReader {
 
         let programmes = try ProgrammeRecord.order(Column("position")).fetchAll(db).map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key] ?? []
-            let localItems = (itemsByProgramme[record.key] ?? []).map { index -> LocalItem in
+            let localItems = (itemRanges[record.key] ?? 0..<0).map { index -> LocalItem in
                 let item = items[index]
                 let id = item.id ?? 0
                 let mapped = mappings[index]
@@ -159,27 +158,55 @@ struct CatalogReader {
             roles: try entries("role"), targetGroups: try entries("target_group"), itemStatuses: try entries("item_status"))
     }
 
-    /// The items, by column number rather than name (with 100,000s of rows the lookups by name add up), and
-    /// without the columns the parts leave out.
-    private func readItems() throws -> [LocalItemRecord] {
+    /// The items, each programme's together and in order of position, with the range each programme's
+    /// items take; only the columns the parts ask for are read.
+    ///
+    /// Read in the order they were written, which is how the importer writes them: one programme after the
+    /// other, each in order of position. Walking the key index and sorting each programme's items cost more
+    /// than the rest of the read; should the rows not be in that order, SQLite sorts them.
+    private func readItems() throws -> (items: [LocalItemRecord], ranges: [String: Range<Int>]) {
         let description = parts.contains(.itemDescriptions) ? "description" : "NULL"
         let restColumns = parts.contains(.rest) ? "owner, note" : "NULL, NULL"
         let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'', '', NULL, ''"
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT id, programme_key, local_id, position, \(text), \(description), parent_id, status, \(restColumns)
-                FROM local_item ORDER BY programme_key, position
-                """)
+        let select = """
+            SELECT id, programme_key, local_id, position, \(text), \(description), parent_id, status, \(restColumns)
+            FROM local_item
+            """
+        if let written = try readItems(select + " ORDER BY id", checkingOrder: true) { return written }
+        return try readItems(select + " ORDER BY programme_key, position", checkingOrder: false) ?? ([], [:])
+    }
+
+    /// Nil when `checkingOrder` and a programme's items are not together and in order of position.
+    private func readItems(_ sql: String, checkingOrder: Bool) throws -> (
+        items: [LocalItemRecord], ranges: [String: Range<Int>]
+    )? {
         var items: [LocalItemRecord] = []
-        while let row = try rows.next() {
-            items.append(
-                LocalItemRecord(
-                    id: row[0], programmeKey: row[1], localId: row[2], position: row[3], nativeTypeNl: row[4],
-                    nativeTypeEn: row[5], number: row[6], title: row[7], description: row[8], parentId: row[9],
-                    owner: row[11], status: row[10], note: row[12]))
+        items.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM local_item") ?? 0)
+        var ranges: [String: Range<Int>] = [:]
+        var run: (programmeKey: String, start: Int)?
+        var inOrder = true
+        try RawRows.forEach(db, sql: sql) { row in
+            guard inOrder else { return }
+            let previous = items.last
+            let item = LocalItemRecord(
+                id: row.int64(0), programmeKey: row.string(1, reusing: previous?.programmeKey), localId: row.string(2),
+                position: row.int(3), nativeTypeNl: row.string(4, reusing: previous?.nativeTypeNl),
+                nativeTypeEn: row.string(5, reusing: previous?.nativeTypeEn), number: row.optionalString(6),
+                title: row.string(7), description: row.optionalString(8), parentId: row.optionalInt64(9),
+                owner: row.optionalString(11), status: row.string(10, reusing: previous?.status),
+                note: row.optionalString(12))
+            if let current = run, current.programmeKey == item.programmeKey {
+                if checkingOrder, item.position <= items[items.count - 1].position { inOrder = false }
+            } else {
+                if let finished = run { ranges[finished.programmeKey] = finished.start..<items.count }
+                if checkingOrder, ranges[item.programmeKey] != nil { inOrder = false }
+                run = (item.programmeKey, items.count)
+            }
+            items.append(item)
         }
-        return items
+        guard inOrder else { return nil }
+        if let finished = run { ranges[finished.programmeKey] = finished.start..<items.count }
+        return (items, ranges)
     }
 
     /// Every item's mappings for the facets among the parts, in the order of `itemIndex`; the ids are the
@@ -193,14 +220,9 @@ struct CatalogReader {
             (.itemTargetGroups, \.targetGroups, "target_group", taxonomy.targetGroups),
         ]
         for (part, path, target, entries) in facets where parts.contains(part) && itemIndex.count > 0 {
-            let rowIDs = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(target) ORDER BY position")
-            let ids = Dictionary(uniqueKeysWithValues: zip(rowIDs, entries.map(\.id)))
-            let select = """
-                SELECT m.item_id, m.position, t.rowid FROM item_\(target) m JOIN \(target) t ON t.id = m.\(target)_id
-                """
-            let runs = try itemRuns(select) { (row: Row) -> String? in
-                let rowID: Int64 = row[2]
-                return ids[rowID]
+            let shared = Dictionary(entries.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
+            let runs = try itemRuns("SELECT m.item_id, m.position, m.\(target)_id FROM item_\(target) m") { row in
+                shared[row.string(2)]
             }
             for run in runs {
                 if let index = itemIndex[run.itemID] { result[index][keyPath: path] = run.values }
@@ -223,11 +245,7 @@ struct CatalogReader {
             return result
         }
         let select = "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
-        let runs = try itemRuns(select) { (row: Row) -> Evidence? in
-            let quote: String = row[2]
-            let section: String = row[3]
-            return Evidence(quote: quote, section: section)
-        }
+        let runs = try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
         for run in runs {
             if let index = itemIndex[run.itemID] { result[index] = run.values }
         }
@@ -245,7 +263,7 @@ struct CatalogReader {
     /// Read in the order the rows were written, which is how the importer writes them: one item after the
     /// other, each in order of position. Sorting by item and position in SQL costs more than the rest of
     /// the read. Should the rows not be in that order (a database written otherwise), SQLite sorts them.
-    private func itemRuns<Value>(_ select: String, value: (Row) -> Value?) throws -> [Run<Value>] {
+    private func itemRuns<Value>(_ select: String, value: (RawRow) -> Value?) throws -> [Run<Value>] {
         if let written = try runs(select + " ORDER BY m.rowid", checkingOrder: true, value: value) {
             return written
         }
@@ -253,24 +271,25 @@ struct CatalogReader {
     }
 
     /// Nil when `checkingOrder` and an item's rows are not together and in order of position.
-    private func runs<Value>(_ sql: String, checkingOrder: Bool, value: (Row) -> Value?) throws -> [Run<Value>]? {
+    private func runs<Value>(_ sql: String, checkingOrder: Bool, value: (RawRow) -> Value?) throws -> [Run<Value>]? {
         var result: [Run<Value>] = []
         var seen = Set<Int64>()
         var current: Run<Value>?
-        let rows = try Row.fetchCursor(db, sql: sql)
-        while let row = try rows.next() {
-            let itemID: Int64 = row[0]
+        var inOrder = true
+        try RawRows.forEach(db, sql: sql) { row in
+            guard inOrder else { return }
+            let itemID = row.int64(0)
             if itemID != current?.itemID {
                 if let finished = current {
-                    if checkingOrder, !seen.insert(finished.itemID).inserted { return nil }
+                    if checkingOrder, !seen.insert(finished.itemID).inserted { inOrder = false }
                     result.append(finished)
                 }
                 current = Run(itemID: itemID, values: [])
             }
-            let position: Int = row[1]
-            if checkingOrder, position != current?.values.count { return nil }
+            if checkingOrder, row.int(1) != current?.values.count { inOrder = false }
             if let value = value(row) { current?.values.append(value) }
         }
+        guard inOrder else { return nil }
         if let finished = current {
             if checkingOrder, !seen.insert(finished.itemID).inserted { return nil }
             result.append(finished)
