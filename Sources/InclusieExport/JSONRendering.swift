@@ -6,4 +6,9 @@ public enum JSONRendering {
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
         try JSONWriter.encode(value)
     }
+
+    /// The same bytes, for writing straight to a file or standard output without a copy.
+    public static func bytes<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        try JSONWriter.bytes(value)
+    }
 }

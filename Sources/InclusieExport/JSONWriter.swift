@@ -3,115 +3,82 @@ import Foundation
 /// Writes any `Encodable` value as the same bytes as `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]`, several times faster: Foundation's encoder was most of a JSON view's time.
 ///
-/// The value is first encoded into a small tree (objects keep their keys in the order they were encoded) and
-/// then written in one pass into a byte buffer, sorting each object's keys as `JSONEncoder` does.
+/// Values are written straight into one byte buffer as they are encoded; no tree is built. An object
+/// remembers where each of its entries starts, and only when its keys did not come in order (a struct's
+/// declared order often is) are its entries put in order as it closes. A nested container or super encoder
+/// is closed when its parent writes its next entry or closes, which is how synthesized `encode(to:)`
+/// uses them.
 public enum JSONWriter {
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        let root = try JSONTreeEncoder.tree(of: value)
-        var output = JSONBytes()
-        output.write(root, depth: 0)
-        return Data(output.bytes)
+        Data(try bytes(value))
+    }
+
+    /// The same bytes without copying them into `Data`: a view at 3,420 municipalities is 55 MB of JSON.
+    public static func bytes<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let output = JSONOutput()
+        try output.write(value, depth: 0, path: JSONPath(parent: nil, key: nil))
+        return output.bytes
     }
 }
 
-/// One encoded value. Arrays and objects are references so that containers can fill them after handing them out.
-enum JSONNode {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array(JSONArray)
-    case object(JSONObject)
-}
-
-final class JSONArray {
-    var elements: [JSONNode] = []
-}
-
-final class JSONObject {
-    var keys: [String] = []
-    var values: [JSONNode] = []
-
-    /// A key encoded twice is written once, with its last value, as in `JSONEncoder` (see `JSONBytes`).
-    func set(_ key: String, _ value: JSONNode) {
-        keys.append(key)
-        values.append(value)
-    }
-}
-
-/// The byte writer: `JSONEncoder`'s pretty layout (two spaces, `"key" : value`, empty containers on three lines).
-struct JSONBytes {
-    var bytes: [UInt8] = []
+/// The bytes written so far, shared by every encoder and container of one `encode` call.
+final class JSONOutput {
+    /// Every byte goes through here; the run-time exclusivity check of a class property cost more than the
+    /// appending. Only the one thread of an `encode` call ever touches it.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    /// Scratch space for putting an object's entries in order, reused from object to object.
+    @exclusivity(unchecked) var scratch: [UInt8] = []
 
     init() {
         bytes.reserveCapacity(1 << 16)
     }
 
-    mutating func write(_ node: JSONNode, depth: Int) {
-        switch node {
-        case .null: bytes.append(contentsOf: "null".utf8)
-        case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let text): bytes.append(contentsOf: text.utf8)
-        case .string(let text): writeString(text)
-        case .array(let array):
-            bytes.append(UInt8(ascii: "["))
-            bytes.append(UInt8(ascii: "\n"))
-            let elements = array.elements
-            for index in elements.indices {
-                let element = elements[index]
-                if index > 0 {
-                    bytes.append(UInt8(ascii: ","))
-                    bytes.append(UInt8(ascii: "\n"))
-                }
-                indent(depth + 1)
-                write(element, depth: depth + 1)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            indent(depth)
-            bytes.append(UInt8(ascii: "]"))
-        case .object(let object):
-            bytes.append(UInt8(ascii: "{"))
-            bytes.append(UInt8(ascii: "\n"))
-            let keys = object.keys
-            let values = object.values
-            // Most objects come with their keys in order already (a struct's declared order often is).
-            let inOrder = zip(keys, keys.dropFirst()).allSatisfy { Self.precedes($0, $1) }
-            let order =
-                inOrder
-                ? Array(keys.indices)
-                : keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : Self.precedes(keys[$0], keys[$1]) }
-            var written = 0
-            for position in order.indices {
-                let index = order[position]
-                if position + 1 < order.count, keys[order[position + 1]] == keys[index] { continue }
-                written += 1
-                if written > 1 {
-                    bytes.append(UInt8(ascii: ","))
-                    bytes.append(UInt8(ascii: "\n"))
-                }
-                indent(depth + 1)
-                writeString(keys[index])
-                bytes.append(contentsOf: " : ".utf8)
-                write(values[index], depth: depth + 1)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            indent(depth)
-            bytes.append(UInt8(ascii: "}"))
+    /// Writes a value at `depth` (the indentation of its closing bracket). The path is only made for a value
+    /// that is not a plain string, number or flag, which most are.
+    func write<Value: Encodable>(_ value: Value, depth: Int, path: @autoclosure () -> JSONPath) throws {
+        switch value {
+        case let text as String: writeString(text)
+        case let number as Int: writeNumber(number)
+        case let flag as Bool: writeFlag(flag)
+        case let number as Double: try writeNumber(number, path: path())
+        default:
+            let encoder = JSONStreamEncoder(output: self, depth: depth, path: path())
+            try value.encode(to: encoder)
+            encoder.finish()
         }
     }
 
-    /// `JSONEncoder`'s `.sortedKeys` order: by UTF-8 bytes.
-    static func precedes(_ left: String, _ right: String) -> Bool {
-        left.utf8.lexicographicallyPrecedes(right.utf8)
+    func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func indent(_ depth: Int) {
+    func writeFlag(_ flag: Bool) {
+        append(flag ? "true" : "false")
+    }
+
+    func writeNumber(_ number: Int) {
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    /// A finite number as JSONEncoder writes it: Swift's shortest description, without a trailing ".0".
+    func writeNumber<Number: BinaryFloatingPoint & CustomStringConvertible>(_ number: Number, path: JSONPath) throws {
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(
+                number,
+                EncodingError.Context(codingPath: path.keys, debugDescription: "Unable to encode \(number) directly in JSON."))
+        }
+        var text = number.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    func indent(_ depth: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private mutating func writeString(_ text: String) {
+    func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -120,15 +87,15 @@ struct JSONBytes {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-                case 0x08: bytes.append(contentsOf: "\\b".utf8)
-                case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                case UInt8(ascii: "\n"): append("\\n")
+                case UInt8(ascii: "\r"): append("\\r")
+                case UInt8(ascii: "\t"): append("\\t")
                 default:
-                    bytes.append(contentsOf: "\\u00".utf8)
+                    append("\\u00")
                     bytes.append(Self.hexDigits[Int(byte >> 4)])
                     bytes.append(Self.hexDigits[Int(byte & 0x0F)])
                 }
@@ -139,179 +106,380 @@ struct JSONBytes {
     }
 }
 
-/// Encodes a value into a `JSONNode` tree. Numbers are written as `JSONEncoder` writes them.
-final class JSONTreeEncoder: Encoder {
-    var codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-    var node: JSONNode?
+/// Where a value stands, for `codingPath` and error messages; made per nested value, not per field.
+final class JSONPath {
+    let parent: JSONPath?
+    let key: (any CodingKey)?
 
-    init(codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
+    init(parent: JSONPath?, key: (any CodingKey)?) {
+        self.parent = parent
+        self.key = key
     }
 
-    /// The coding path is only built for a value that is not a plain string or number, which most are.
-    static func tree<Value: Encodable>(of value: Value, codingPath: @autoclosure () -> [any CodingKey] = []) throws
-        -> JSONNode
-    {
-        switch value {
-        case let text as String: return .string(text)
-        case let number as Int: return .number(String(number))
-        case let flag as Bool: return .bool(flag)
-        case let number as Double: return try .number(Self.text(of: number, codingPath: codingPath()))
-        default:
-            let encoder = JSONTreeEncoder(codingPath: codingPath())
-            try value.encode(to: encoder)
-            return encoder.node ?? .object(JSONObject())
+    var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: JSONPath? = self
+        while let current = node {
+            if let key = current.key { keys.append(key) }
+            node = current.parent
         }
+        return keys.reversed()
     }
 
-    /// A finite number as JSONEncoder writes it: Swift's shortest description, without a trailing ".0".
-    static func text<Number: BinaryFloatingPoint & CustomStringConvertible>(
-        of number: Number, codingPath: [any CodingKey]
-    ) throws -> String {
-        guard number.isFinite else {
-            throw EncodingError.invalidValue(
-                number, EncodingError.Context(codingPath: codingPath, debugDescription: "Unable to encode \(number) directly in JSON."))
-        }
-        var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let object: JSONObject
-        if case .object(let existing)? = node {
-            object = existing
-        } else {
-            object = JSONObject()
-            node = .object(object)
-        }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(object: object, codingPath: codingPath))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let array: JSONArray
-        if case .array(let existing)? = node {
-            array = existing
-        } else {
-            array = JSONArray()
-            node = .array(array)
-        }
-        return JSONUnkeyedContainer(array: array, codingPath: codingPath)
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer {
-        JSONSingleValueContainer(encoder: self)
+    func appending(_ key: any CodingKey) -> JSONPath {
+        JSONPath(parent: self, key: key)
     }
 }
 
-struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let object: JSONObject
-    var codingPath: [any CodingKey]
+/// An array index as a coding key, for paths inside arrays.
+struct JSONIndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
 
-    mutating func encodeNil(forKey key: Key) throws { object.set(key.stringValue, .null) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key.stringValue, .bool(value)) }
-    mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .string(value)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key.stringValue, .number(String(value))) }
+/// Something still open inside a container, closed before the container's next entry: a nested container
+/// or the encoder a `superEncoder` call handed out.
+protocol JSONClosable: AnyObject {
+    func finish()
+}
+
+/// One object or array being written: `JSONEncoder`'s pretty layout (two spaces, `"key" : value`, empty
+/// containers on three lines), with the start of each entry kept so that an object can sort its keys.
+final class JSONContainer: JSONClosable {
+    let output: JSONOutput
+    /// The indentation of the closing bracket; entries stand one deeper.
+    let depth: Int
+    private let isObject: Bool
+    /// Where each entry's separator starts, and where its key (or, in an array, its value) starts.
+    private struct Entry {
+        var key: String
+        var separatorStart: Int
+        var contentStart: Int
+    }
+    private var entries: [Entry] = []
+    private var open: (any JSONClosable)?
+    private var isFinished = false
+    var count: Int { entries.count }
+
+    init(output: JSONOutput, depth: Int, isObject: Bool) {
+        self.output = output
+        self.depth = depth
+        self.isObject = isObject
+        output.bytes.append(UInt8(ascii: isObject ? "{" : "["))
+    }
+
+    /// Starts an entry: its separator, indentation and, in an object, its key.
+    func beginEntry(key: String? = nil) {
+        closeOpen()
+        let separatorStart = output.bytes.count
+        if !entries.isEmpty { output.bytes.append(UInt8(ascii: ",")) }
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.indent(depth + 1)
+        entries.append(Entry(key: key ?? "", separatorStart: separatorStart, contentStart: output.bytes.count))
+        if let key {
+            output.writeString(key)
+            output.append(" : ")
+        }
+    }
+
+    /// Keeps `closable` open until the next entry or the end of this container.
+    func keepOpen(_ closable: any JSONClosable) {
+        open = closable
+    }
+
+    func finish() {
+        guard !isFinished else { return }
+        isFinished = true
+        closeOpen()
+        if isObject, !isInOrder { sortEntries() }
+        if entries.isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.indent(depth)
+        output.bytes.append(UInt8(ascii: isObject ? "}" : "]"))
+    }
+
+    private func closeOpen() {
+        open?.finish()
+        open = nil
+    }
+
+    /// Rewrites the entries in `.sortedKeys` order; a key written twice keeps its last value, as in `JSONEncoder`.
+    private func sortEntries() {
+        let regionStart = entries[0].separatorStart
+        output.scratch.removeAll(keepingCapacity: true)
+        output.scratch.append(contentsOf: output.bytes[regionStart...])
+        let end = output.bytes.count - regionStart
+        // Stable, by key; an object has a handful of keys, so insertion sort.
+        var order = Array(entries.indices)
+        for position in order.indices.dropFirst() {
+            var place = position
+            while place > 0, Self.precedes(entries[order[position]].key, entries[order[place - 1]].key) { place -= 1 }
+            if place < position { order.insert(order.remove(at: position), at: place) }
+        }
+        output.bytes.removeSubrange(regionStart...)
+        var written = 0
+        for (position, index) in order.enumerated() {
+            // A key written twice keeps its last value.
+            if position + 1 < order.count, entries[order[position + 1]].key == entries[index].key { continue }
+            if written > 0 { output.bytes.append(UInt8(ascii: ",")) }
+            output.bytes.append(UInt8(ascii: "\n"))
+            output.indent(depth + 1)
+            let start = entries[index].contentStart - regionStart
+            let stop = index + 1 < count ? entries[index + 1].separatorStart - regionStart : end
+            output.bytes.append(contentsOf: output.scratch[start..<stop])
+            written += 1
+        }
+    }
+
+    /// Whether every key comes after the one before it, so that nothing needs sorting (and no key is doubled).
+    private var isInOrder: Bool {
+        entries.indices.dropFirst().allSatisfy { Self.precedes(entries[$0 - 1].key, entries[$0].key) }
+    }
+
+    /// `JSONEncoder`'s `.sortedKeys` order: by UTF-8 bytes.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+}
+
+/// The encoder each nested value gets; it writes through whichever container the value asks for.
+final class JSONStreamEncoder: Encoder, JSONClosable {
+    let output: JSONOutput
+    let depth: Int
+    let path: JSONPath
+    var codingPath: [any CodingKey] { path.keys }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    private var container: JSONContainer?
+    private var wroteSingleValue = false
+    private var isFinished = false
+
+    init(output: JSONOutput, depth: Int, path: JSONPath) {
+        self.output = output
+        self.depth = depth
+        self.path = path
+    }
+
+    private func opened(isObject: Bool) -> JSONContainer {
+        if let container { return container }
+        let opened = JSONContainer(output: output, depth: depth, isObject: isObject)
+        container = opened
+        return opened
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(JSONStreamKeyedContainer<Key>(container: opened(isObject: true), path: path))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        JSONStreamUnkeyedContainer(container: opened(isObject: false), path: path)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        JSONStreamSingleValueContainer(encoder: self)
+    }
+
+    func markSingleValue() {
+        wroteSingleValue = true
+    }
+
+    /// Closes what the value opened; a value that encoded nothing is an empty object, as in `JSONEncoder`.
+    func finish() {
+        guard !isFinished else { return }
+        isFinished = true
+        if let container {
+            container.finish()
+        } else if !wroteSingleValue {
+            JSONContainer(output: output, depth: depth, isObject: true).finish()
+        }
+    }
+}
+
+struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let container: JSONContainer
+    let path: JSONPath
+    var codingPath: [any CodingKey] { path.keys }
+    private var output: JSONOutput { container.output }
+
+    init(container: JSONContainer, path: JSONPath) {
+        self.container = container
+        self.path = path
+    }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        container.beginEntry(key: key.stringValue)
+        output.append("null")
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        container.beginEntry(key: key.stringValue)
+        output.writeFlag(value)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        container.beginEntry(key: key.stringValue)
+        output.writeString(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        container.beginEntry(key: key.stringValue)
+        output.writeNumber(value)
+    }
+
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        object.set(key.stringValue, .number(try JSONTreeEncoder.text(of: value, codingPath: codingPath + [key])))
+        container.beginEntry(key: key.stringValue)
+        try output.writeNumber(value, path: path.appending(key))
     }
+
     mutating func encode(_ value: Float, forKey key: Key) throws {
-        object.set(key.stringValue, .number(try JSONTreeEncoder.text(of: value, codingPath: codingPath + [key])))
+        container.beginEntry(key: key.stringValue)
+        try output.writeNumber(value, path: path.appending(key))
     }
+
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        object.set(key.stringValue, try JSONTreeEncoder.tree(of: value, codingPath: codingPath + [key]))
+        container.beginEntry(key: key.stringValue)
+        try output.write(value, depth: container.depth + 1, path: path.appending(key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let nested = JSONObject()
-        object.set(key.stringValue, .object(nested))
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(object: nested, codingPath: codingPath + [key]))
+        container.beginEntry(key: key.stringValue)
+        let nested = JSONContainer(output: output, depth: container.depth + 1, isObject: true)
+        container.keepOpen(nested)
+        return KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(container: nested, path: path.appending(key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = JSONArray()
-        object.set(key.stringValue, .array(nested))
-        return JSONUnkeyedContainer(array: nested, codingPath: codingPath + [key])
-    }
-
-    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        JSONReferencingEncoder(codingPath: codingPath + [key]) { [object] node in object.set(key.stringValue, node) }
-    }
-}
-
-struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
-    let array: JSONArray
-    var codingPath: [any CodingKey]
-    var count: Int { array.elements.count }
-
-    mutating func encodeNil() throws { array.elements.append(.null) }
-    mutating func encode(_ value: Bool) throws { array.elements.append(.bool(value)) }
-    mutating func encode(_ value: String) throws { array.elements.append(.string(value)) }
-    mutating func encode(_ value: Int) throws { array.elements.append(.number(String(value))) }
-    mutating func encode(_ value: Double) throws {
-        array.elements.append(.number(try JSONTreeEncoder.text(of: value, codingPath: codingPath)))
-    }
-    mutating func encode(_ value: Float) throws {
-        array.elements.append(.number(try JSONTreeEncoder.text(of: value, codingPath: codingPath)))
-    }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        array.elements.append(try JSONTreeEncoder.tree(of: value, codingPath: codingPath))
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = JSONObject()
-        array.elements.append(.object(nested))
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(object: nested, codingPath: codingPath))
-    }
-
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = JSONArray()
-        array.elements.append(.array(nested))
-        return JSONUnkeyedContainer(array: nested, codingPath: codingPath)
+        container.beginEntry(key: key.stringValue)
+        let nested = JSONContainer(output: output, depth: container.depth + 1, isObject: false)
+        container.keepOpen(nested)
+        return JSONStreamUnkeyedContainer(container: nested, path: path.appending(key))
     }
 
     mutating func superEncoder() -> any Encoder {
-        let index = array.elements.count
-        array.elements.append(.object(JSONObject()))
-        return JSONReferencingEncoder(codingPath: codingPath) { [array] node in array.elements[index] = node }
+        superEncoder(forKey: Key(stringValue: "super")!)
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        container.beginEntry(key: key.stringValue)
+        let encoder = JSONStreamEncoder(output: output, depth: container.depth + 1, path: path.appending(key))
+        container.keepOpen(encoder)
+        return encoder
     }
 }
 
-struct JSONSingleValueContainer: SingleValueEncodingContainer {
-    let encoder: JSONTreeEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
+struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
+    let container: JSONContainer
+    let path: JSONPath
+    var codingPath: [any CodingKey] { path.keys }
+    var count: Int { container.count }
+    private var output: JSONOutput { container.output }
 
-    mutating func encodeNil() throws { encoder.node = .null }
-    mutating func encode(_ value: Bool) throws { encoder.node = .bool(value) }
-    mutating func encode(_ value: String) throws { encoder.node = .string(value) }
-    mutating func encode(_ value: Int) throws { encoder.node = .number(String(value)) }
-    mutating func encode(_ value: Double) throws { encoder.node = .number(try JSONTreeEncoder.text(of: value, codingPath: codingPath)) }
-    mutating func encode(_ value: Float) throws { encoder.node = .number(try JSONTreeEncoder.text(of: value, codingPath: codingPath)) }
+    init(container: JSONContainer, path: JSONPath) {
+        self.container = container
+        self.path = path
+    }
+
+    private func elementPath() -> JSONPath {
+        path.appending(JSONIndexKey(intValue: container.count - 1))
+    }
+
+    mutating func encodeNil() throws {
+        container.beginEntry()
+        output.append("null")
+    }
+
+    mutating func encode(_ value: Bool) throws {
+        container.beginEntry()
+        output.writeFlag(value)
+    }
+
+    mutating func encode(_ value: String) throws {
+        container.beginEntry()
+        output.writeString(value)
+    }
+
+    mutating func encode(_ value: Int) throws {
+        container.beginEntry()
+        output.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        container.beginEntry()
+        try output.writeNumber(value, path: path)
+    }
+
+    mutating func encode(_ value: Float) throws {
+        container.beginEntry()
+        try output.writeNumber(value, path: path)
+    }
+
     mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.node = try JSONTreeEncoder.tree(of: value, codingPath: codingPath)
+        container.beginEntry()
+        try output.write(value, depth: container.depth + 1, path: elementPath())
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        container.beginEntry()
+        let nested = JSONContainer(output: output, depth: container.depth + 1, isObject: true)
+        container.keepOpen(nested)
+        return KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(container: nested, path: elementPath()))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        container.beginEntry()
+        let nested = JSONContainer(output: output, depth: container.depth + 1, isObject: false)
+        container.keepOpen(nested)
+        return JSONStreamUnkeyedContainer(container: nested, path: elementPath())
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        container.beginEntry()
+        let encoder = JSONStreamEncoder(output: output, depth: container.depth + 1, path: elementPath())
+        container.keepOpen(encoder)
+        return encoder
     }
 }
 
-/// The encoder a `superEncoder` call hands out: what it encodes is stored in its parent when it is released.
-final class JSONReferencingEncoder: Encoder {
-    let inner: JSONTreeEncoder
-    let store: (JSONNode) -> Void
-    var codingPath: [any CodingKey] { inner.codingPath }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {
+    let encoder: JSONStreamEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+    private var output: JSONOutput { encoder.output }
 
-    init(codingPath: [any CodingKey], store: @escaping (JSONNode) -> Void) {
-        inner = JSONTreeEncoder(codingPath: codingPath)
-        self.store = store
+    mutating func encodeNil() throws {
+        encoder.markSingleValue()
+        output.append("null")
     }
 
-    deinit { store(inner.node ?? .object(JSONObject())) }
+    mutating func encode(_ value: Bool) throws {
+        encoder.markSingleValue()
+        output.writeFlag(value)
+    }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> { inner.container(keyedBy: type) }
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { inner.unkeyedContainer() }
-    func singleValueContainer() -> any SingleValueEncodingContainer { inner.singleValueContainer() }
+    mutating func encode(_ value: String) throws {
+        encoder.markSingleValue()
+        output.writeString(value)
+    }
+
+    mutating func encode(_ value: Int) throws {
+        encoder.markSingleValue()
+        output.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        encoder.markSingleValue()
+        try output.writeNumber(value, path: encoder.path)
+    }
+
+    mutating func encode(_ value: Float) throws {
+        encoder.markSingleValue()
+        try output.writeNumber(value, path: encoder.path)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.markSingleValue()
+        try output.write(value, depth: encoder.depth, path: encoder.path)
+    }
 }

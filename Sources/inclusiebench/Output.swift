@@ -18,7 +18,7 @@ enum Output {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:
-            FileHandle.standardOutput.write(try JSONRendering.encode(view))
+            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.bytes(view))
             print()
         }
     }
