@@ -41,34 +41,47 @@ struct CatalogReader {
         let partnerLocalIDs = Dictionary(uniqueKeysWithValues: partners.compactMap { p in p.id.map { ($0, p.localId) } })
         let partnersByProgramme = Dictionary(grouping: partners, by: \.programmeKey)
 
-        let (items, itemRanges) = parts.contains(.items) ? try readItems() : ([], [:])
-        let itemIndex = RowIndex(items.map { $0.id ?? 0 })
-        func itemLocalID(_ id: Int64) -> String? { itemIndex[id].map { items[$0].localId } }
-        let mappings = try readMappings(taxonomy, itemIndex: itemIndex)
-        let itemEvidence = try readItemEvidence(evidence, itemIndex: itemIndex)
-        let years =
-            parts.contains(.itemYears)
-            ? try groupedPairs("SELECT item_id, year FROM item_year ORDER BY item_id, year", as: Int.self) : [:]
-        let related =
-            rest
-            ? try groupedPairs("SELECT item_id, related_item_id FROM item_relation ORDER BY item_id, position", as: Int64.self)
-            : [:]
-        let itemPartners =
-            rest
-            ? try groupedPairs("SELECT item_id, partner_id FROM item_partner ORDER BY item_id, position", as: Int64.self)
-            : [:]
-        let itemCitedSources =
-            rest
-            ? try groupedPairs(
-                "SELECT item_id, partner_id FROM item_cited_source ORDER BY item_id, position", as: Int64.self) : [:]
-        var contacts: [Int64: [ContactPoint]] = [:]
+        var items = parts.contains(.items) ? try readItems() : ItemTable()
+        let itemIndex = RowIndex(items.rowIDs)
+        try readMappings(taxonomy, into: &items, itemIndex: itemIndex)
+        try readItemEvidence(evidence, into: &items, itemIndex: itemIndex)
+        if parts.contains(.itemYears) {
+            let years = try groupedPairs("SELECT item_id, year FROM item_year ORDER BY item_id, year", as: Int.self)
+            for (id, values) in years {
+                if let index = itemIndex[id] { items.update(index) { $0.years = values } }
+            }
+        }
+        let parentLocalIDs = items.parentRowIDs.map { parent in parent.flatMap { itemIndex[$0].map(items.localID) } }
+        for (index, parent) in parentLocalIDs.enumerated() where parent != nil {
+            items.update(index) { $0.parentID = parent }
+        }
         if rest {
+            func itemLocalID(_ id: Int64) -> String? { itemIndex[id].map(items.localID) }
+            let related = try groupedPairs(
+                "SELECT item_id, related_item_id FROM item_relation ORDER BY item_id, position", as: Int64.self
+            ).mapValues { $0.compactMap(itemLocalID) }
+            let itemPartners = try groupedPairs(
+                "SELECT item_id, partner_id FROM item_partner ORDER BY item_id, position", as: Int64.self)
+            let itemCitedSources = try groupedPairs(
+                "SELECT item_id, partner_id FROM item_cited_source ORDER BY item_id, position", as: Int64.self)
+            var contacts: [Int64: [ContactPoint]] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT item_id, unit, department FROM contact_point ORDER BY item_id, position")
             {
                 contacts[row["item_id"], default: []].append(ContactPoint(unit: row["unit"], department: row["department"]))
             }
+            for (index, id) in items.rowIDs.enumerated() {
+                items.update(index) { item in
+                    item.contactPoints = contacts[id] ?? []
+                    item.partnerIDs = (itemPartners[id] ?? []).compactMap { partnerLocalIDs[$0] }
+                    item.relatedIDs = related[id] ?? []
+                    item.citedSourceIDs = (itemCitedSources[id] ?? []).compactMap { partnerLocalIDs[$0] }
+                }
+            }
         }
+
+        let finishedItems = items
+        func itemLocalID(_ id: Int64) -> String? { itemIndex[id].map(finishedItems.localID) }
 
         let readBudgets = parts.contains(.budgets)
         let lines = readBudgets ? try BudgetLineRecord.order(Column("programme_key"), Column("position")).fetchAll(db) : []
@@ -83,22 +96,7 @@ struct CatalogReader {
 
         let programmes = try ProgrammeRecord.order(Column("position")).fetchAll(db).map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key] ?? []
-            let localItems = (itemRanges[record.key] ?? 0..<0).map { index -> LocalItem in
-                let item = items[index]
-                let id = item.id ?? 0
-                let mapped = mappings[index]
-                return LocalItem(
-                    localID: item.localId, nativeType: LocalizedText(nl: item.nativeTypeNl, en: item.nativeTypeEn),
-                    number: item.number, title: item.title, description: item.description,
-                    parentID: item.parentId.flatMap(itemLocalID), owner: item.owner,
-                    contactPoints: contacts[id] ?? [], years: years[id] ?? [], status: item.status,
-                    themes: mapped.themes, instruments: mapped.instruments, roles: mapped.roles,
-                    targetGroups: mapped.targetGroups,
-                    partnerIDs: (itemPartners[id] ?? []).compactMap { partnerLocalIDs[$0] },
-                    relatedIDs: (related[id] ?? []).compactMap(itemLocalID), note: item.note,
-                    evidence: itemEvidence[index],
-                    citedSourceIDs: (itemCitedSources[id] ?? []).compactMap { partnerLocalIDs[$0] })
-            }
+            let localItems = finishedItems.groupOfProgramme[record.key].map { finishedItems.groups[$0] } ?? []
             let budget: Budget
             if record.budgetState == "unknown" {
                 budget = .unknown
@@ -158,13 +156,13 @@ struct CatalogReader {
             roles: try entries("role"), targetGroups: try entries("target_group"), itemStatuses: try entries("item_status"))
     }
 
-    /// The items, each programme's together and in order of position, with the range each programme's
-    /// items take; only the columns the parts ask for are read.
+    /// The items, each programme's together and in order of position; only the columns the parts ask for
+    /// are read, and the other tables' values are filled in afterwards, in place.
     ///
     /// Read in the order they were written, which is how the importer writes them: one programme after the
     /// other, each in order of position. Walking the key index and sorting each programme's items cost more
     /// than the rest of the read; should the rows not be in that order, SQLite sorts them.
-    private func readItems() throws -> (items: [LocalItemRecord], ranges: [String: Range<Int>]) {
+    private func readItems() throws -> ItemTable {
         let description = parts.contains(.itemDescriptions) ? "description" : "NULL"
         let restColumns = parts.contains(.rest) ? "owner, note" : "NULL, NULL"
         let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'', '', NULL, ''"
@@ -173,47 +171,57 @@ struct CatalogReader {
             FROM local_item
             """
         if let written = try readItems(select + " ORDER BY id", checkingOrder: true) { return written }
-        return try readItems(select + " ORDER BY programme_key, position", checkingOrder: false) ?? ([], [:])
+        return try readItems(select + " ORDER BY programme_key, position", checkingOrder: false) ?? ItemTable()
     }
 
     /// Nil when `checkingOrder` and a programme's items are not together and in order of position.
-    private func readItems(_ sql: String, checkingOrder: Bool) throws -> (
-        items: [LocalItemRecord], ranges: [String: Range<Int>]
-    )? {
-        var items: [LocalItemRecord] = []
-        items.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM local_item") ?? 0)
-        var ranges: [String: Range<Int>] = [:]
-        var run: (programmeKey: String, start: Int)?
+    private func readItems(_ sql: String, checkingOrder: Bool) throws -> ItemTable? {
+        var table = ItemTable()
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM local_item") ?? 0
+        table.rowIDs.reserveCapacity(count)
+        table.parentRowIDs.reserveCapacity(count)
+        table.locations.reserveCapacity(count)
+        var current: (programmeKey: String, position: Int, items: [LocalItem])?
+        var previous: LocalItem?
         var inOrder = true
+        func finishProgramme() {
+            guard let finished = current else { return }
+            table.groupOfProgramme[finished.programmeKey] = table.groups.count
+            table.groups.append(finished.items)
+        }
         try RawRows.forEach(db, sql: sql) { row in
             guard inOrder else { return }
-            let previous = items.last
-            let item = LocalItemRecord(
-                id: row.int64(0), programmeKey: row.string(1, reusing: previous?.programmeKey), localId: row.string(2),
-                position: row.int(3), nativeTypeNl: row.string(4, reusing: previous?.nativeTypeNl),
-                nativeTypeEn: row.string(5, reusing: previous?.nativeTypeEn), number: row.optionalString(6),
-                title: row.string(7), description: row.optionalString(8), parentId: row.optionalInt64(9),
-                owner: row.optionalString(11), status: row.string(10, reusing: previous?.status),
-                note: row.optionalString(12))
-            if let current = run, current.programmeKey == item.programmeKey {
-                if checkingOrder, item.position <= items[items.count - 1].position { inOrder = false }
-            } else {
-                if let finished = run { ranges[finished.programmeKey] = finished.start..<items.count }
-                if checkingOrder, ranges[item.programmeKey] != nil { inOrder = false }
-                run = (item.programmeKey, items.count)
+            let programmeKey = row.string(1, reusing: current?.programmeKey)
+            let position = row.int(3)
+            let nativeType = LocalizedText(
+                nl: row.string(4, reusing: previous?.nativeType.nl), en: row.string(5, reusing: previous?.nativeType.en))
+            let item = LocalItem(
+                localID: row.string(2), nativeType: nativeType, number: row.optionalString(6), title: row.string(7),
+                description: row.optionalString(8), owner: row.optionalString(11),
+                status: row.string(10, reusing: previous?.status), note: row.optionalString(12), evidence: [])
+            if current?.programmeKey != programmeKey {
+                finishProgramme()
+                if checkingOrder, table.groupOfProgramme[programmeKey] != nil { inOrder = false }
+                current = (programmeKey, position, [])
+            } else if checkingOrder, let last = current?.position, position <= last {
+                inOrder = false
             }
-            items.append(item)
+            current?.position = position
+            table.rowIDs.append(row.int64(0))
+            table.parentRowIDs.append(row.optionalInt64(9))
+            table.locations.append(ItemTable.Location(group: Int32(table.groups.count), offset: Int32(current?.items.count ?? 0)))
+            current?.items.append(item)
+            previous = item
         }
         guard inOrder else { return nil }
-        if let finished = run { ranges[finished.programmeKey] = finished.start..<items.count }
-        return (items, ranges)
+        finishProgramme()
+        return table
     }
 
-    /// Every item's mappings for the facets among the parts, in the order of `itemIndex`; the ids are the
-    /// taxonomy's own strings, so that 100,000s of items share them instead of each holding a copy.
-    private func readMappings(_ taxonomy: Taxonomy, itemIndex: RowIndex) throws -> [ItemMappings] {
-        var result = Array(repeating: ItemMappings(), count: itemIndex.count)
-        let facets: [(CatalogParts, WritableKeyPath<ItemMappings, [String]>, String, [TaxonomyEntry])] = [
+    /// Every item's mappings for the facets among the parts; the ids are the taxonomy's own strings, so that
+    /// 100,000s of items share them instead of each holding a copy.
+    private func readMappings(_ taxonomy: Taxonomy, into items: inout ItemTable, itemIndex: RowIndex) throws {
+        let facets: [(CatalogParts, WritableKeyPath<LocalItem, [String]>, String, [TaxonomyEntry])] = [
             (.itemThemes, \.themes, "theme", taxonomy.themes),
             (.itemInstruments, \.instruments, "instrument", taxonomy.instruments),
             (.itemRoles, \.roles, "role", taxonomy.roles),
@@ -225,31 +233,27 @@ struct CatalogReader {
                 shared[row.string(2)]
             }
             for run in runs {
-                if let index = itemIndex[run.itemID] { result[index][keyPath: path] = run.values }
+                if let index = itemIndex[run.itemID] { items.update(index) { $0[keyPath: path] = run.values } }
             }
         }
-        return result
     }
 
-    /// The items' quotes in the order of `itemIndex`: taken from the evidence already read for the whole
-    /// catalog, or read for the items alone.
-    private func readItemEvidence(_ evidence: [EvidenceRecord], itemIndex: RowIndex) throws -> [[Evidence]] {
-        var result = Array(repeating: [Evidence](), count: itemIndex.count)
-        guard parts.contains(.itemEvidence), itemIndex.count > 0 else { return result }
+    /// The items' quotes: taken from the evidence already read for the whole catalog, or read for the items alone.
+    private func readItemEvidence(_ evidence: [EvidenceRecord], into items: inout ItemTable, itemIndex: RowIndex) throws {
+        guard parts.contains(.itemEvidence), itemIndex.count > 0 else { return }
         if parts.contains(.rest) {
             for record in evidence {
                 if let itemID = record.itemId, let index = itemIndex[itemID] {
-                    result[index].append(Evidence(quote: record.quote, section: record.section))
+                    items.update(index) { $0.evidence.append(Evidence(quote: record.quote, section: record.section)) }
                 }
             }
-            return result
+            return
         }
         let select = "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
         let runs = try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
         for run in runs {
-            if let index = itemIndex[run.itemID] { result[index] = run.values }
+            if let index = itemIndex[run.itemID] { items.update(index) { $0.evidence = run.values } }
         }
-        return result
     }
 
     /// One item's values of a per-item table, in order of position.
@@ -306,12 +310,32 @@ struct CatalogReader {
     }
 }
 
-/// One item's taxonomy ids per facet, primary first.
-private struct ItemMappings {
-    var themes: [String] = []
-    var instruments: [String] = []
-    var roles: [String] = []
-    var targetGroups: [String] = []
+/// The items as read, already grouped per programme, with the row ids that the other tables refer to them by.
+///
+/// Each item is made once, in its programme's array, and the mappings, quotes and years are filled in there:
+/// making intermediate rows and copying them into items cost as much as reading them.
+private struct ItemTable {
+    struct Location {
+        var group: Int32
+        var offset: Int32
+    }
+
+    var groups: [[LocalItem]] = []
+    var groupOfProgramme: [String: Int] = [:]
+    /// Per item, in the order read: its row id, its parent's row id and where it stands in `groups`.
+    var rowIDs: [Int64] = []
+    var parentRowIDs: [Int64?] = []
+    var locations: [Location] = []
+
+    func localID(_ index: Int) -> String {
+        let location = locations[index]
+        return groups[Int(location.group)][Int(location.offset)].localID
+    }
+
+    mutating func update(_ index: Int, _ change: (inout LocalItem) -> Void) {
+        let location = locations[index]
+        change(&groups[Int(location.group)][Int(location.offset)])
+    }
 }
 
 /// Row ids to positions in an array of rows: an array when the ids are dense, as the importer writes
