@@ -35,6 +35,11 @@ public enum ViewName: String, CaseIterable, Sendable {
         }
     }
 
+    /// The programmes the view reads: a catalog with only these gives the same view, to the byte.
+    public var programmes: ProgrammeSelection {
+        self == .proposals ? .municipalitiesWithPartyProgrammes : .all
+    }
+
     /// Computes the view with its default settings for the whole scope.
     public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
         switch self {

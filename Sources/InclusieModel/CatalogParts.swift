@@ -1,3 +1,11 @@
+/// Which programmes a computation reads; the taxonomy and the municipalities are always read whole.
+public enum ProgrammeSelection: Hashable, Sendable {
+    case all
+    /// Every programme of each municipality that has a party's programme: all that comparing party
+    /// proposals with their own municipality's policy needs, a tenth of the catalog.
+    case municipalitiesWithPartyProgrammes
+}
+
 /// Which parts of a catalog a computation reads.
 ///
 /// A view shows a fraction of what the database holds; reading only that fraction is what keeps one

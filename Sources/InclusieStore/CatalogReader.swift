@@ -8,6 +8,24 @@ import InclusieModel
 struct CatalogReader {
     let db: Database
     var parts: CatalogParts = .all
+    var programmes: ProgrammeSelection = .all
+
+    /// The SQL condition on `programme` for the selected programmes; nil for all.
+    private var programmeCondition: String? {
+        switch programmes {
+        case .all: nil
+        case .municipalitiesWithPartyProgrammes:
+            "municipality_slug IN (SELECT municipality_slug FROM programme WHERE author_type = 'party')"
+        }
+    }
+
+    /// `WHERE`/`AND` plus the condition on `column` (an item id) for the items of the selected programmes.
+    private func itemCondition(_ column: String, joining word: String) -> String {
+        guard let programmeCondition else { return "" }
+        return """
+             \(word) \(column) IN (SELECT id FROM local_item WHERE programme_key IN (SELECT key FROM programme WHERE \(programmeCondition)))
+            """
+    }
 
     func read() throws -> Catalog {
         let rest = parts.contains(.rest)
@@ -46,7 +64,9 @@ struct CatalogReader {
         try readMappings(taxonomy, into: &items, itemIndex: itemIndex)
         try readItemEvidence(evidence, into: &items, itemIndex: itemIndex)
         if parts.contains(.itemYears) {
-            let years = try groupedPairs("SELECT item_id, year FROM item_year ORDER BY item_id, year", as: Int.self)
+            let years = try groupedPairs(
+                "SELECT item_id, year FROM item_year\(itemCondition("item_id", joining: "WHERE")) ORDER BY item_id, year",
+                as: Int.self)
             for (id, values) in years {
                 if let index = itemIndex[id] { items.update(index) { $0.years = values } }
             }
@@ -94,7 +114,8 @@ struct CatalogReader {
             ? Dictionary(uniqueKeysWithValues: try BudgetPeriodAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
             : [:]
 
-        let programmes = try ProgrammeRecord.order(Column("position")).fetchAll(db).map { record -> Programme in
+        let programmeRecords = try programmeCondition.map { ProgrammeRecord.filter(sql: $0) } ?? ProgrammeRecord.all()
+        let programmes = try programmeRecords.order(Column("position")).fetchAll(db).map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key] ?? []
             let localItems = finishedItems.groupOfProgramme[record.key].map { finishedItems.groups[$0] } ?? []
             let budget: Budget
@@ -168,7 +189,7 @@ struct CatalogReader {
         let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'', '', NULL, ''"
         let select = """
             SELECT id, programme_key, local_id, position, \(text), \(description), parent_id, status, \(restColumns)
-            FROM local_item
+            FROM local_item\(programmeCondition.map { " WHERE programme_key IN (SELECT key FROM programme WHERE \($0))" } ?? "")
             """
         if let written = try readItems(select + " ORDER BY id", checkingOrder: true) { return written }
         return try readItems(select + " ORDER BY programme_key, position", checkingOrder: false) ?? ItemTable()
@@ -229,7 +250,8 @@ struct CatalogReader {
         ]
         for (part, path, target, entries) in facets where parts.contains(part) && itemIndex.count > 0 {
             let shared = Dictionary(entries.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
-            let runs = try itemRuns("SELECT m.item_id, m.position, m.\(target)_id FROM item_\(target) m") { row in
+            let select = "SELECT m.item_id, m.position, m.\(target)_id FROM item_\(target) m"
+            let runs = try itemRuns(select + itemCondition("m.item_id", joining: "WHERE")) { row in
                 shared[row.string(2)]
             }
             for run in runs {
@@ -249,7 +271,9 @@ struct CatalogReader {
             }
             return
         }
-        let select = "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
+        let select =
+            "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
+            + itemCondition("m.item_id", joining: "AND")
         let runs = try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
         for run in runs {
             if let index = itemIndex[run.itemID] { items.update(index) { $0.evidence = run.values } }

@@ -114,10 +114,11 @@ public struct Store: Sendable {
     }
 
     /// Reads everything back as model values, for comparisons and exports; with `parts`, only those parts
-    /// (the rest left empty), for a view that shows no more than them.
-    public func catalog(parts: CatalogParts = .all) throws -> Catalog {
+    /// (the rest left empty), for a view that shows no more than them; with `programmes`, only those
+    /// programmes (the taxonomy and the municipalities whole).
+    public func catalog(parts: CatalogParts = .all, programmes: ProgrammeSelection = .all) throws -> Catalog {
         do {
-            return try writer.read { db in try CatalogReader(db: db, parts: parts).read() }
+            return try writer.read { db in try CatalogReader(db: db, parts: parts, programmes: programmes).read() }
         } catch {
             throw StoreError.describing(error, path: path)
         }

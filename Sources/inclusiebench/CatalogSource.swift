@@ -12,12 +12,13 @@ import InclusieStore
 enum CatalogSource {
     /// The catalog with `parts` (all by default) read back; a view asks only for the parts it shows.
     static func catalog(
-        plugins: PluginOptions, database: DatabaseOptions, language: Language, parts: CatalogParts = .all
+        plugins: PluginOptions, database: DatabaseOptions, language: Language, parts: CatalogParts = .all,
+        programmes: ProgrammeSelection = .all
     ) throws -> Catalog {
         if try needsImport(plugins: plugins, database: database) {
             try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
         }
-        return try Store(path: database.path).catalog(parts: parts)
+        return try Store(path: database.path).catalog(parts: parts, programmes: programmes)
     }
 
     /// The catalog from a database opened read-only, importing first when it is missing or stale, or

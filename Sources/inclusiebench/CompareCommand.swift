@@ -59,8 +59,11 @@ struct Compare: ParsableCommand {
         var against: String?
 
         func run() throws {
+            // A named party or programme may stand in any municipality; without names, only the municipalities
+            // with a party's programme are compared.
             let catalog = try CatalogSource.catalog(
-                plugins: plugins, database: database, language: options.lang, parts: ViewName.proposals.parts)
+                plugins: plugins, database: database, language: options.lang, parts: ViewName.proposals.parts,
+                programmes: party == nil && against == nil ? ViewName.proposals.programmes : .all)
             let scope = try options.scope(in: catalog)
             let coverage: ProposalCoverage
             do {
@@ -138,7 +141,8 @@ protocol ViewCommand: ParsableCommand {
 extension ViewCommand {
     func run() throws {
         let catalog = try CatalogSource.catalog(
-            plugins: plugins, database: database, language: options.lang, parts: Self.view.parts)
+            plugins: plugins, database: database, language: options.lang, parts: Self.view.parts,
+            programmes: Self.view.programmes)
         try Output.write(Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog: catalog, options: options)
     }
 }

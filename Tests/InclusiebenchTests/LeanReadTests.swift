@@ -31,7 +31,7 @@ import Testing
         try store.replaceAll(with: catalog)
         #expect(try store.catalog(parts: .all) == catalog)
         for view in ViewName.allCases {
-            let lean = try store.catalog(parts: view.parts)
+            let lean = try store.catalog(parts: view.parts, programmes: view.programmes)
             let whole = try renderings(view, catalog: catalog)
             let fromLean = try renderings(view, catalog: lean)
             #expect(whole.count == fromLean.count)
@@ -62,6 +62,18 @@ import Testing
         #expect(items.contains { !$0.themes.isEmpty })
         #expect(lean.programmes.allSatisfy { $0.partners.isEmpty && $0.evidence.isEmpty })
         #expect(try store.catalog(parts: [.budgets]).programmes.allSatisfy { $0.items.isEmpty })
+    }
+
+    /// The proposals view reads only the municipalities where a party wrote a programme, and all of them.
+    @Test func theProposalsViewReadsOnlyMunicipalitiesWithAPartyProgramme() throws {
+        let catalog = try TestSupport.syntheticCatalog()
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let lean = try store.catalog(parts: .all, programmes: .municipalitiesWithPartyProgrammes)
+        let withParty = Set(catalog.programmes.filter { $0.author.type == .party }.map(\.municipalitySlug))
+        #expect(!withParty.isEmpty && withParty.count < catalog.municipalities.count)
+        #expect(lean.programmes == catalog.programmes.filter { withParty.contains($0.municipalitySlug) })
+        #expect(lean.municipalities == catalog.municipalities)
     }
 
     /// The byte writer against CSV.swift's writer, which wrote every CSV before it, on text that needs quoting.
