@@ -114,7 +114,7 @@ struct CatalogReader {
             ? Dictionary(uniqueKeysWithValues: try BudgetPeriodAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
             : [:]
 
-        let programmeRecords = try programmeCondition.map { ProgrammeRecord.filter(sql: $0) } ?? ProgrammeRecord.all()
+        let programmeRecords = programmeCondition.map { ProgrammeRecord.filter(sql: $0) } ?? ProgrammeRecord.all()
         let programmes = try programmeRecords.order(Column("position")).fetchAll(db).map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key] ?? []
             let localItems = finishedItems.groupOfProgramme[record.key].map { finishedItems.groups[$0] } ?? []

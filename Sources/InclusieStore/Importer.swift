@@ -130,15 +130,14 @@ struct Importer {
 
         var itemRowIDs: [String: Int64] = [:]
         for (position, item) in programme.items.enumerated() {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO local_item (
-                        programme_key, local_id, position, native_type_nl, native_type_en, number, title, description,
-                        parent_id, owner, status, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(
-                arguments: [
+            try db.executeRaw(
+                """
+                INSERT INTO local_item (
+                    programme_key, local_id, position, native_type_nl, native_type_en, number, title, description,
+                    parent_id, owner, status, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     programme.key, item.localID, position, item.nativeType.nl, item.nativeType.en, item.number, item.title,
                     item.description, item.parentID.flatMap { itemRowIDs[$0] }, item.owner, item.status, item.note,
                 ])
@@ -214,7 +213,8 @@ struct Importer {
     }
 }
 
-/// Rows of one table, kept in the order they come and written a hundred at a time by one multi-row INSERT.
+/// Rows of one table, kept in the order they come and written a hundred at a time by one multi-row INSERT,
+/// their values bound through SQLite's C interface (`RawBindable`).
 ///
 /// For rows this small, GRDB's work per statement costs more than SQLite's per row. Only for tables that
 /// no later row refers to: their rows may be written later than they come, never in another order, so
@@ -225,7 +225,7 @@ struct RowBatch {
     private let insertInto: String
     private let rowPlaceholders: String
     private let columnCount: Int
-    private var values: [(any DatabaseValueConvertible)?] = []
+    private var values: [any RawBindable] = []
 
     init(table: String, columns: [String]) {
         insertInto = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
@@ -233,7 +233,7 @@ struct RowBatch {
         columnCount = columns.count
     }
 
-    mutating func append(_ row: [(any DatabaseValueConvertible)?], _ db: Database) throws {
+    mutating func append(_ row: [any RawBindable], _ db: Database) throws {
         precondition(row.count == columnCount, "a row needs a value for every column")
         values += row
         if values.count == columnCount * Self.rowsPerStatement {
@@ -245,7 +245,7 @@ struct RowBatch {
     mutating func flush(_ db: Database) throws {
         guard !values.isEmpty else { return }
         let rows = Array(repeating: rowPlaceholders, count: values.count / columnCount).joined(separator: ", ")
-        try db.cachedStatement(sql: insertInto + rows).execute(arguments: StatementArguments(values))
+        try db.executeRaw(insertInto + rows, values)
         values.removeAll(keepingCapacity: true)
     }
 }
