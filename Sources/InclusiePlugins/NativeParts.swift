@@ -18,11 +18,16 @@ func rejectUnknownKeys(in decoder: any Decoder, allowed: Set<String>) throws {
 ///
 /// For the shapes read thousands of times (items): every container and every key lookup in Yams
 /// compares YAML nodes one by one, so the caller builds the container once and skips keys that are absent.
-func knownKeys(in decoder: any Decoder, allowed: Set<String>) throws -> (KeyedDecodingContainer<AnyKey>, Set<String>) {
+///
+/// `extra` are keys a kind adds at this place (an item's children), kept apart so that the shared sets
+/// need not be copied for every item.
+func knownKeys(
+    in decoder: any Decoder, allowed: Set<String>, extra: [String] = []
+) throws -> (KeyedDecodingContainer<AnyKey>, Set<String>) {
     let container = try decoder.container(keyedBy: AnyKey.self)
     let keys = container.allKeys
-    for key in keys where !allowed.contains(key.stringValue) {
-        let known = allowed.sorted().joined(separator: ", ")
+    for key in keys where !allowed.contains(key.stringValue) && !extra.contains(key.stringValue) {
+        let known = allowed.union(extra).sorted().joined(separator: ", ")
         throw dataCorrupted(
             at: decoder.codingPath + [key],
             LocalizedText(
@@ -43,12 +48,14 @@ struct NativeEvidence: Decodable {
         case quote, section
     }
 
+    private static let keys = Set(CodingKeys.allCases.map(\.stringValue))
+
     init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: Set(CodingKeys.allCases.map(\.stringValue)))
+        try rejectUnknownKeys(in: decoder, allowed: Self.keys)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         quote = try requiredText(container, .quote, at: decoder.codingPath)
         section = try requiredText(container, .section, at: decoder.codingPath)
-        line = decoder.mark?.line
+        line = decoder.yamlLine
     }
 
     var model: Evidence { Evidence(quote: quote, section: section) }
@@ -105,9 +112,9 @@ struct NativeItem: Decodable {
     }
 
     /// Decodes the shared fields; `extraKeys` are the children or fields a kind adds at this place.
-    init(from decoder: any Decoder, extraKeys: Set<String>) throws {
-        let (container, present) = try knownKeys(in: decoder, allowed: Self.keys.union(extraKeys))
-        try self.init(container, present: present, line: decoder.mark?.line)
+    init(from decoder: any Decoder, extraKeys: [String]) throws {
+        let (container, present) = try knownKeys(in: decoder, allowed: Self.keys, extra: extraKeys)
+        try self.init(container, present: present, line: decoder.yamlLine)
     }
 
     /// Decodes the shared fields from a mapping whose keys are already checked; `present` are its keys.
@@ -153,8 +160,8 @@ struct NativeItemWithChildren<Children: ChildKey>: Decodable {
     var children: [NativeItem]
 
     init(from decoder: any Decoder) throws {
-        let (container, present) = try knownKeys(in: decoder, allowed: NativeItem.keys.union([Children.key]))
-        item = try NativeItem(container, present: present, line: decoder.mark?.line)
+        let (container, present) = try knownKeys(in: decoder, allowed: NativeItem.keys, extra: [Children.key])
+        item = try NativeItem(container, present: present, line: decoder.yamlLine)
         children =
             present.contains(Children.key)
             ? try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? [] : []
@@ -178,7 +185,7 @@ struct NativePartner: Decodable {
     init(from decoder: any Decoder) throws {
         try rejectUnknownKeys(in: decoder, allowed: ["id", "name", "description", "role", "evidence"])
         let container = try decoder.container(keyedBy: AnyKey.self)
-        line = decoder.mark?.line
+        line = decoder.yamlLine
         id = try requiredText(container, AnyKey(stringValue: "id"), at: decoder.codingPath)
         name = try requiredText(container, AnyKey(stringValue: "name"), at: decoder.codingPath)
         description = try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "description"))

@@ -138,7 +138,7 @@ struct NativeBudget: Decodable {
     var lines: [NativeBudgetLine] = []
 
     init(from decoder: any Decoder) throws {
-        line = decoder.mark?.line
+        line = decoder.yamlLine
         if let word = try? decoder.singleValueContainer().decode(String.self) {
             guard word == "unknown" else {
                 throw dataCorrupted(
@@ -229,7 +229,7 @@ struct NativeBudgetLine: Decodable {
         let container = try decoder.container(keyedBy: AnyKey.self)
         func key(_ name: String) -> AnyKey { AnyKey(stringValue: name) }
         func optional(_ name: String) throws -> String? { try container.decodeIfPresent(String.self, forKey: key(name)) }
-        line = decoder.mark?.line
+        line = decoder.yamlLine
         id = try requiredText(container, key("id"), at: decoder.codingPath)
         label = try requiredText(container, key("label"), at: decoder.codingPath)
         block = try optional("block")

@@ -136,13 +136,13 @@ public struct PluginLoader: Sendable {
     /// time a load takes. Folders do not depend on each other and their results are put together in folder
     /// order, so the outcome is exactly that of reading them one after the other.
     private func loadFolders(_ folders: [String], in directory: String) -> [LoadedPlugins] {
-        let parts = FolderParts(count: folders.count)
+        let parts = ParallelResults<LoadedPlugins>(count: folders.count)
         DispatchQueue.concurrentPerform(iterations: folders.count) { index in
             var part = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
             loadFolder(slug: folders[index], path: join(directory, folders[index]), into: &part)
             parts.store(part, at: index)
         }
-        return parts.inFolderOrder
+        return parts.inOrder
     }
 
     private func loadFolder(slug: String, path: String, into result: inout LoadedPlugins) {
@@ -281,20 +281,20 @@ public struct PluginLoader: Sendable {
     }
 }
 
-/// The results of plugin folders read in parallel, one slot per folder.
-private final class FolderParts: @unchecked Sendable {
+/// Results computed in parallel, one slot per index, handed back in index order.
+final class ParallelResults<Result>: @unchecked Sendable {
     private let lock = NSLock()
-    private var parts: [LoadedPlugins?]
+    private var slots: [Result?]
 
     init(count: Int) {
-        parts = Array(repeating: nil, count: count)
+        slots = Array(repeating: nil, count: count)
     }
 
-    func store(_ part: LoadedPlugins, at index: Int) {
-        lock.withLock { parts[index] = part }
+    func store(_ result: Result, at index: Int) {
+        lock.withLock { slots[index] = result }
     }
 
-    var inFolderOrder: [LoadedPlugins] {
-        lock.withLock { parts.compactMap { $0 } }
+    var inOrder: [Result] {
+        lock.withLock { slots.compactMap { $0 } }
     }
 }

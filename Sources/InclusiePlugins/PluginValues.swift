@@ -89,7 +89,13 @@ enum SlugRule {
 }
 
 /// Text that says nothing: empty, only spaces, or YAML's words for "no value" that were read as text.
+///
+/// Checked for every required text of every item, so it looks at Unicode scalars itself: the White_Space
+/// property is the set Foundation's `.whitespacesAndNewlines` trims, without bridging the text to NSString.
 func isBlank(_ text: String) -> Bool {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed.isEmpty || ["~", "null", "Null", "NULL"].contains(trimmed)
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return true }
+    let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? first
+    let trimmed = scalars[first...last]
+    return trimmed.count <= 4 && ["~", "null", "Null", "NULL"].contains(String(trimmed))
 }

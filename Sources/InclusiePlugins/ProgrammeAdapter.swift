@@ -24,7 +24,7 @@ public struct LoadedProgramme: Sendable {
 }
 
 /// Line numbers of a plugin's parts, keyed by what they belong to: `item:<id>`, `partner:<id>`, `budget:<id>`.
-public struct SourceLines: Sendable {
+public struct SourceLines: Sendable, Equatable {
     var byKey: [String: Int] = [:]
     /// Lines of items whose id was already taken: where a duplicate is reported.
     var duplicateItems: [String: [Int]] = [:]

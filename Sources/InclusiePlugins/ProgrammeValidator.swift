@@ -1,15 +1,30 @@
+import Dispatch
 import InclusieModel
 
 /// Checks programmes against the taxonomy and against themselves: known ids, unique item ids, references
 /// that point somewhere, years that are years, evidence on everything.
 struct ProgrammeValidator {
     let taxonomy: Taxonomy
+    /// The taxonomy's ids per facet, looked up for every id of every item.
+    private let knownIDs: [TaxonomyFacet: Set<String>]
 
+    init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        knownIDs = Dictionary(
+            uniqueKeysWithValues: TaxonomyFacet.allCases.map { facet in (facet, Set(taxonomy.entries(facet).map(\.id))) })
+    }
+
+    /// Every problem, programme by programme in the order given. Each programme is checked on its own on
+    /// all cores; only the checks across programmes (labels, ids) run in order.
     func validate(_ programmes: [LoadedProgramme]) -> [Diagnostic] {
+        let ownProblems = ParallelResults<[Diagnostic]>(count: programmes.count)
+        DispatchQueue.concurrentPerform(iterations: programmes.count) { index in
+            ownProblems.store(validate(programmes[index]) + sourceNameProblems(programmes[index]), at: index)
+        }
         var diagnostics: [Diagnostic] = []
         var programmeKeys: [String: String] = [:]
         var labels: [String: String] = [:]
-        for loaded in programmes {
+        for (loaded, own) in zip(programmes, ownProblems.inOrder) {
             let labelKey = "\(loaded.programme.municipalitySlug)\u{0}\(loaded.programme.label)"
             if let earlier = labels[labelKey] {
                 diagnostics.append(
@@ -35,8 +50,7 @@ struct ProgrammeValidator {
                             en: "give each programme of a municipality its own id")))
             }
             programmeKeys[loaded.programme.key] = loaded.file
-            diagnostics += validate(loaded)
-            diagnostics += sourceNameProblems(loaded)
+            diagnostics += own
         }
         return diagnostics
     }
@@ -61,7 +75,7 @@ struct ProgrammeValidator {
                     "add 'evidence:' with a quote from the source, such as its title"
                 ))
         }
-        if programme.label.trimmingCharacters(in: .whitespaces).isEmpty {
+        if isBlankLine(programme.label) {
             report(
                 1, ("het programmalabel is leeg", "the programme label is empty"),
                 fix: (
@@ -127,7 +141,7 @@ struct ProgrammeValidator {
                         ),
                         fix: ("noem het één keer", "list it once"))
                 }
-                for unknown in ids where !taxonomy.contains(unknown, in: facet) {
+                for unknown in ids where knownIDs[facet]?.contains(unknown) != true {
                     report(
                         line,
                         (
@@ -180,7 +194,7 @@ struct ProgrammeValidator {
                         "add 'evidence:' with a verbatim quote and its section"
                     ))
             }
-            if item.title.trimmingCharacters(in: .whitespaces).isEmpty {
+            if isBlankLine(item.title) {
                 report(
                     line, ("onderdeel '\(id)' heeft een lege titel", "item '\(id)' has an empty title"),
                     fix: ("schrijf het onderdeel in de woorden van het document", "write the item in the document's words"))
@@ -326,7 +340,12 @@ struct ProgrammeValidator {
 
     private func isYear(_ year: Int) -> Bool { (1900...2100).contains(year) }
 
+    /// Empty or only spaces and tabs: what Foundation's `.whitespaces` trims, without bridging to NSString.
+    private func isBlankLine(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
     private func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && !id.contains("..") && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
+        !id.isEmpty && !id.containsBytes(of: "..") && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
     }
 }

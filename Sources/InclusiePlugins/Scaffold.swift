@@ -219,7 +219,8 @@ enum Placeholders {
     }
 
     static func diagnostics(in text: String, file: String) -> [Diagnostic] {
-        guard text.contains(Scaffold.placeholderMark) else { return [] }
+        // Every plugin file passes here: the bytes are searched, not the text through NSString.
+        guard text.containsBytes(of: Scaffold.placeholderMark) else { return [] }
         var found: [Diagnostic] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let code = line.prefix { $0 != "#" }

@@ -150,7 +150,7 @@ enum MunicipalityReader {
     }
 
     static func read(yaml: String) throws -> Municipality {
-        let file = try YAMLDecoder().decode(File.self, from: yaml)
+        let file = try YAMLDocument(yaml: yaml).decode(File.self)
         return Municipality(
             slug: file.slug, name: file.name, province: file.province, cbsCode: file.cbsCode,
             population: (file.population ?? []).map {
@@ -163,12 +163,12 @@ enum MunicipalityReader {
 
 /// A text that must say something: empty, blank and `~`/`null` are refused at the key's line.
 func requiredText<Key: CodingKey>(
-    _ container: KeyedDecodingContainer<Key>, _ key: Key, at path: [any CodingKey]
+    _ container: KeyedDecodingContainer<Key>, _ key: Key, at path: @autoclosure () -> [any CodingKey]
 ) throws -> String {
     let text = try container.decode(String.self, forKey: key)
     if isBlank(text) {
         throw dataCorrupted(
-            at: path + [key],
+            at: path() + [key],
             LocalizedText(
                 nl: "'\(key.stringValue)' is leeg; vul het in met de tekst uit de bron",
                 en: "'\(key.stringValue)' is empty; fill it in with the text from the source"))

@@ -1,0 +1,116 @@
+import Foundation
+import InclusieModel
+@testable import InclusiePlugins
+import InclusieSynthetic
+import Testing
+import Yams
+
+/// The plain YAML reader is only a faster way to the values Yams gives: for every real and synthetic plugin
+/// the same programme and the same lines, for everything outside the plain subset Yams itself, and for every
+/// mistake Yams' own error.
+@Suite struct PlainYAMLTests {
+    /// Decodes a programme file both ways, with the adapter its `kind:` names.
+    private func bothWays(_ yaml: String, slug: String) throws -> (plain: (Programme, SourceLines), yams: (Programme, SourceLines)) {
+        struct KindOnly: Decodable { var kind: String }
+        let plainDocument = try YAMLDocument(yaml: yaml)
+        let yamsDocument = try YAMLDocument(yaml: yaml, plainSubset: false)
+        let kind = try yamsDocument.decode(KindOnly.self).kind
+        let adapter = try #require(ProgrammeKinds().adapter(for: kind))
+        return (try adapter.read(plainDocument, municipalitySlug: slug), try adapter.read(yamsDocument, municipalitySlug: slug))
+    }
+
+    private func programmeFiles(in directory: String) -> [(slug: String, path: String)] {
+        PluginLoader.pluginFiles(in: directory).filter {
+            !$0.hasSuffix(PluginLoader.municipalityFileName) && !$0.hasSuffix(PluginLoader.taxonomyFileName)
+        }.map { (URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent, $0) }
+    }
+
+    @Test func everyBundledAndSyntheticProgrammeReadsTheSameBothWays() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let taxonomy = try #require(PluginLoader().load(directory: TestSupport.municipalities).taxonomy)
+        let synthetic = directory.appendingPathComponent("municipalities")
+        try SyntheticPlugins(taxonomy: taxonomy, seed: 5).write(
+            count: 12, municipalitiesDirectory: synthetic, sourcesDirectory: directory.appendingPathComponent("sources"),
+            taxonomyFile: URL(fileURLWithPath: TestSupport.municipalities).appendingPathComponent("taxonomy.yaml"))
+        let files = programmeFiles(in: TestSupport.municipalities) + programmeFiles(in: synthetic.path)
+        #expect(files.count >= 5 + 12)
+        for (slug, path) in files {
+            let yaml = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(PlainYAML.compose(yaml) != nil, "\(path) is plain YAML and should not need Yams")
+            let read = try bothWays(yaml, slug: slug)
+            #expect(read.plain.0 == read.yams.0, "\(path): the programme differs")
+            #expect(read.plain.1 == read.yams.1, "\(path): the lines differ")
+        }
+    }
+
+    @Test func whatIsNotPlainIsLeftToYams() {
+        for yaml in [
+            "a: 1\na: 2\n",  // a duplicate key: Yams reports it
+            "base: &b {x: 1}\nother: *b\n",  // anchors and aliases
+            "<<: {x: 1}\ny: 2\n",  // a merge key
+            "n: !!int 3\n",  // a tag
+            "? [a, b]\n: c\n",  // a key that is not text
+            "a: 1\n---\nb: 2\n",  // two documents
+            "a: [1, 2\n",  // a syntax error
+            "",  // nothing at all
+        ] {
+            #expect(PlainYAML.compose(yaml) == nil, "\(yaml.debugDescription) should be read by Yams")
+        }
+        #expect(PlainYAML.compose("a: b\n") != nil)
+    }
+
+    @Test func plainValuesKeepTheirTextStyleAndLines() throws {
+        let yaml = """
+            title: "Iedereen: doet mee"
+            empty:
+            quoted: ''
+            list:
+              - id: een
+                note: |
+                  twee regels
+                  tekst
+            """
+        let root = try #require(PlainYAML.compose(yaml))
+        #expect(root.line(ofKey: "list") == 4)
+        struct Shape: Decodable {
+            struct Entry: Decodable {
+                var id: String
+                var note: String
+            }
+            var title: String
+            var empty: String?
+            var quoted: String?
+            var list: [Entry]
+        }
+        let plain = try YAMLDocument(yaml: yaml).decode(Shape.self)
+        let yams = try YAMLDocument(yaml: yaml, plainSubset: false).decode(Shape.self)
+        #expect(plain.title == "Iedereen: doet mee")
+        // An empty plain value is no value, as in Yams; an empty quoted one is an empty text.
+        #expect(plain.empty == nil && yams.empty == nil)
+        #expect(plain.quoted == "" && yams.quoted == "")
+        #expect(plain.list.map(\.note) == ["twee regels\ntekst"])
+        #expect(plain.list.map(\.note) == yams.list.map(\.note))
+    }
+
+    @Test func aMistakeGetsYamsOwnMessageAndLine() throws {
+        let bundled = try #require(programmeFiles(in: TestSupport.municipalities).first { $0.path.contains("amstelveen") })
+        let original = try String(contentsOfFile: bundled.path, encoding: .utf8)
+        // A title that is a list, a year that is a mapping: each is a mismatch the decoder must not paper over.
+        for (from, to) in [("\ntitle: ", "\ntitle:\n  - "), ("period: { from: 2023", "period: { from: {a: 1}")] {
+            let broken = original.replacingOccurrences(of: from, with: to)
+            #expect(broken != original)
+            func diagnostic(_ plainSubset: Bool) -> String {
+                do {
+                    let document = try YAMLDocument(yaml: broken, plainSubset: plainSubset)
+                    _ = try ProgrammeKinds().adapter(for: "policy-note")!.read(document, municipalitySlug: bundled.slug)
+                    return "no error"
+                } catch {
+                    return YAMLDiagnostics.diagnostic(for: error, file: "f.yaml", yaml: broken).description
+                }
+            }
+            #expect(diagnostic(true) != "no error")
+            #expect(diagnostic(true) == diagnostic(false))
+        }
+    }
+}
