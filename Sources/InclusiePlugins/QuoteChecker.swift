@@ -39,66 +39,115 @@ public struct QuoteChecker: Sendable {
     }
 
     public func run(_ programmes: [LoadedProgramme]) -> Outcome {
+        // First, in order, where each programme's source is; then each source is read, indexed and checked
+        // against all its programmes on its own core; last, everything is put together in programme order.
+        var located: [Located] = []
+        var programmesBySource: [String: [Int]] = [:]
+        var sourceOrder: [String] = []
+        for (index, loaded) in programmes.enumerated() {
+            let place = locate(loaded)
+            if case .found(let path) = place {
+                if programmesBySource[path] == nil { sourceOrder.append(path) }
+                programmesBySource[path, default: []].append(index)
+            }
+            located.append(place)
+        }
+        let sources = sourceOrder
+        let programmesOfSource = programmesBySource
+        let checks = ParallelResults<[(programme: Int, check: SourceCheck)]>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { sourceNumber in
+            let path = sources[sourceNumber]
+            let index = FileManager.default.contents(atPath: path)
+                .flatMap { String(data: $0, encoding: .utf8) }.map(SourceIndex.init(text:))
+            checks.store(
+                (programmesOfSource[path] ?? []).map { number in
+                    let loaded = programmes[number]
+                    guard let index else { return (number, .unreadable(Self.unreadable(path, for: loaded))) }
+                    return (number, .checked(check(loaded, against: index) + WeakQuoteCheck.check(loaded, against: index)))
+                }, at: sourceNumber)
+        }
+        var checkOf: [Int: SourceCheck] = [:]
+        for (number, check) in checks.inOrder.joined() {
+            checkOf[number] = check
+        }
         var outcome = Outcome()
-        var indexes: [String: SourceIndex?] = [:]
-        for loaded in programmes {
-            let programme = loaded.programme
-            // A source that is no plain name inside its folder is reported by the validator and never read.
-            guard Self.isConfinedName(programme.sourceFile) else { continue }
-            let folders = folders(for: loaded)
-            guard !folders.isEmpty else {
-                outcome.unchecked.append(programme.key)
-                continue
+        for (number, place) in located.enumerated() {
+            switch place {
+            case .skipped: continue
+            case .unchecked: outcome.unchecked.append(programmes[number].programme.key)
+            case .problem(let diagnostic): outcome.diagnostics.append(diagnostic)
+            case .found:
+                switch checkOf[number] {
+                case .unreadable(let diagnostic)?:
+                    outcome.diagnostics.append(diagnostic)
+                case .checked(let diagnostics)?:
+                    outcome.checked.append(programmes[number].programme.key)
+                    outcome.diagnostics += diagnostics
+                case nil:
+                    continue
+                }
             }
-            let found: (folder: String, path: String)?
-            do {
-                found = try locate(programme.sourceFile, in: folders)
-            } catch {
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        file: loaded.file, line: loaded.lines.source,
-                        message: LocalizedText(
-                            nl: "bron '\(programme.sourceFile)' is een koppeling naar een bestand buiten \(error.folder)",
-                            en: "source '\(programme.sourceFile)' links to a file outside \(error.folder)"),
-                        fix: LocalizedText(
-                            nl: "zet het brondocument zelf in de bronnenmap, niet een snelkoppeling ernaar",
-                            en: "put the document itself in the sources folder, not a link to it")))
-                continue
-            }
-            guard let found else {
-                let searched = folders.joined(separator: ", ")
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        file: loaded.file, line: loaded.lines.source,
-                        message: LocalizedText(
-                            nl: "bron '\(programme.sourceFile)' niet gevonden in \(searched)",
-                            en: "source '\(programme.sourceFile)' not found in \(searched)"),
-                        fix: LocalizedText(
-                            nl: "controleer of 'source:' de bestandsnaam van het document noemt, en zet het document in \(Self.pluginFolder(of: loaded)) of geef de map met --sources",
-                            en: "check 'source:' names the document's file, and put the document in \(Self.pluginFolder(of: loaded)) or give its folder with --sources")))
-                continue
-            }
-            if indexes[found.path] == nil {
-                indexes[found.path] = FileManager.default.contents(atPath: found.path)
-                    .flatMap { String(data: $0, encoding: .utf8) }.map(SourceIndex.init(text:))
-            }
-            guard let index = indexes[found.path] ?? nil else {
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        file: loaded.file, line: loaded.lines.source,
-                        message: LocalizedText(
-                            nl: "bron \(found.path) is niet leesbaar als UTF-8-tekst",
-                            en: "source \(found.path) cannot be read as UTF-8 text"),
-                        fix: LocalizedText(
-                            nl: "sla het document op als platte tekst in UTF-8 (.txt)",
-                            en: "save the document as plain UTF-8 text (.txt)")))
-                continue
-            }
-            outcome.checked.append(programme.key)
-            outcome.diagnostics += check(loaded, against: index)
-            outcome.diagnostics += WeakQuoteCheck.check(loaded, against: index)
         }
         return outcome
+    }
+
+    /// What checking one programme against its source found.
+    private enum SourceCheck {
+        case unreadable(Diagnostic)
+        case checked([Diagnostic])
+    }
+
+    /// Where a programme's source document stands, or why it is not checked.
+    private enum Located {
+        /// A source that is no plain name inside its folder: the validator reports it, and it is never read.
+        case skipped
+        /// No folder to look in.
+        case unchecked
+        case problem(Diagnostic)
+        case found(path: String)
+    }
+
+    private func locate(_ loaded: LoadedProgramme) -> Located {
+        let programme = loaded.programme
+        guard Self.isConfinedName(programme.sourceFile) else { return .skipped }
+        let folders = folders(for: loaded)
+        guard !folders.isEmpty else { return .unchecked }
+        let found: (folder: String, path: String)?
+        do {
+            found = try locate(programme.sourceFile, in: folders)
+        } catch {
+            return .problem(
+                Diagnostic(
+                    file: loaded.file, line: loaded.lines.source,
+                    message: LocalizedText(
+                        nl: "bron '\(programme.sourceFile)' is een koppeling naar een bestand buiten \(error.folder)",
+                        en: "source '\(programme.sourceFile)' links to a file outside \(error.folder)"),
+                    fix: LocalizedText(
+                        nl: "zet het brondocument zelf in de bronnenmap, niet een snelkoppeling ernaar",
+                        en: "put the document itself in the sources folder, not a link to it")))
+        }
+        guard let found else {
+            let searched = folders.joined(separator: ", ")
+            return .problem(
+                Diagnostic(
+                    file: loaded.file, line: loaded.lines.source,
+                    message: LocalizedText(
+                        nl: "bron '\(programme.sourceFile)' niet gevonden in \(searched)",
+                        en: "source '\(programme.sourceFile)' not found in \(searched)"),
+                    fix: LocalizedText(
+                        nl: "controleer of 'source:' de bestandsnaam van het document noemt, en zet het document in \(Self.pluginFolder(of: loaded)) of geef de map met --sources",
+                        en: "check 'source:' names the document's file, and put the document in \(Self.pluginFolder(of: loaded)) or give its folder with --sources")))
+        }
+        return .found(path: found.path)
+    }
+
+    private static func unreadable(_ path: String, for loaded: LoadedProgramme) -> Diagnostic {
+        Diagnostic(
+            file: loaded.file, line: loaded.lines.source,
+            message: LocalizedText(
+                nl: "bron \(path) is niet leesbaar als UTF-8-tekst", en: "source \(path) cannot be read as UTF-8 text"),
+            fix: LocalizedText(
+                nl: "sla het document op als platte tekst in UTF-8 (.txt)", en: "save the document as plain UTF-8 text (.txt)"))
     }
 
     /// Every quote of one programme that its source lacks, each at the quote's own line.
@@ -211,27 +260,37 @@ public struct QuoteChecker: Sendable {
             && !source.contains("\0") && parts.allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
     }
 
-    /// Folds typographic quotes to straight ones and every run of white space to one space.
+    /// Folds typographic quotes to straight ones and every run of white space to one space, in Unicode's
+    /// composed form (NFC), so that equal text is equal bytes.
+    ///
+    /// Every source and every quote passes here, so it walks Unicode scalars with a shortcut for ASCII
+    /// rather than grapheme clusters; text that is not ASCII afterwards is composed by Foundation.
     public static func normalise(_ text: String) -> String {
-        var folded = ""
+        var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        for character in text {
-            let mapped: Character =
-                switch character {
-                case "\u{2018}", "\u{2019}", "\u{201A}", "\u{2032}": "'"
-                case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": "\""
-                default: character
-                }
-            if mapped.isWhitespace {
-                if !lastWasSpace { folded.append(" ") }
-                lastWasSpace = true
-            } else {
-                folded.append(mapped)
-                lastWasSpace = false
+        var spaceOwed = false
+        var isASCII = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isSpace = value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
+            if isSpace {
+                spaceOwed = !folded.isEmpty
+                continue
+            }
+            if spaceOwed {
+                folded.append(0x20)
+                spaceOwed = false
+            }
+            switch value {
+            case 0..<0x80: folded.append(UInt8(value))
+            case 0x2018, 0x2019, 0x201A, 0x2032: folded.append(UInt8(ascii: "'"))
+            case 0x201C, 0x201D, 0x201E, 0x2033: folded.append(UInt8(ascii: "\""))
+            default:
+                isASCII = false
+                folded.append(contentsOf: scalar.utf8)
             }
         }
-        if folded.last == " " { folded.removeLast() }
-        return folded
+        let result = String(decoding: folded, as: UTF8.self)
+        return isASCII ? result : result.precomposedStringWithCanonicalMapping
     }
 }

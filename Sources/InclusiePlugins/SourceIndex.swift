@@ -43,7 +43,7 @@ final class SourceIndex {
         guard let first = parts.first else { return 0 }
         if parts.count == 1 {
             var count = 0
-            for (word, places) in positions where word.contains(first) {
+            for (word, places) in positions where word.containsBytes(of: first) {
                 count += places.count * word.ranges(of: first).count
                 if count >= limit { return limit }
             }
@@ -52,7 +52,7 @@ final class SourceIndex {
         let starts: [Int]
         if parts.count == 2 {
             // The first part may end a longer word: every word that ends with it is a place to look.
-            starts = positions.filter { $0.key.hasSuffix(first) }.flatMap(\.value)
+            starts = positions.filter { $0.key.endsWithBytes(of: first) }.flatMap(\.value)
         } else {
             // The inner word with the fewest occurrences decides where to look.
             var rarest: (offset: Int, places: [Int])?
@@ -77,8 +77,12 @@ final class SourceIndex {
         for (offset, part) in parts.enumerated() {
             let word = words[start + offset]
             let fits =
-                if offset == 0 { word.hasSuffix(part) } else if offset == parts.count - 1 { word.hasPrefix(part) } else {
-                    word == part
+                if offset == 0 {
+                    word.endsWithBytes(of: part)
+                } else if offset == parts.count - 1 {
+                    word.startsWithBytes(of: part)
+                } else {
+                    word.utf8.count == part.utf8.count && word.startsWithBytes(of: part)
                 }
             if !fits { return false }
         }
@@ -105,6 +109,19 @@ final class SourceIndex {
         let lower = max(0, best.key - 2)
         let upper = min(words.count, best.key + parts.count + 3)
         return Passage(quote: parts, window: Array(words[lower..<upper]))
+    }
+}
+
+extension String {
+    /// Byte comparisons for words that `QuoteChecker.normalise` made: it composes them (NFC), so text that is
+    /// the same is the same bytes, and comparing bytes spares the normalisation String's own comparison does.
+    /// A match starts and ends on whole Unicode scalars, since both sides are whole UTF-8 text.
+    fileprivate func startsWithBytes(of part: String) -> Bool {
+        utf8.count >= part.utf8.count && utf8.prefix(part.utf8.count).elementsEqual(part.utf8)
+    }
+
+    fileprivate func endsWithBytes(of part: String) -> Bool {
+        utf8.count >= part.utf8.count && utf8.suffix(part.utf8.count).elementsEqual(part.utf8)
     }
 }
 
