@@ -36,14 +36,23 @@ public struct NaiveBayes: Sendable {
         }
     }
 
-    /// Labels with their posterior probability, most likely first.
-    public func rank(_ text: String) -> [(label: String, probability: Double)] {
-        rank(stems: Tokens.stems(text))
+    /// Labels with their posterior probability, most likely first; `temperedByLength` as in `rank(stems:)`.
+    public func rank(_ text: String, temperedByLength: Bool = false) -> [(label: String, probability: Double)] {
+        rank(stems: Tokens.stems(text), temperedByLength: temperedByLength)
     }
 
-    func rank(stems all: [String]) -> [(label: String, probability: Double)] {
+    /// Labels with their posterior probability, most likely first.
+    ///
+    /// - Parameter temperedByLength: divide the log-scores by the square root of the number of known stems
+    ///   before they become probabilities. Naive Bayes counts every word as independent evidence, but the
+    ///   words of one section are not independent, so its log-odds grow with the length of the text and a
+    ///   long section gets a probability near 100 % that drowns the other opinions it is added to. The
+    ///   temperature keeps the order of the labels and only makes the probabilities less extreme; the square
+    ///   root lets longer texts still speak more firmly than short ones.
+    func rank(stems all: [String], temperedByLength: Bool = false) -> [(label: String, probability: Double)] {
         guard documentCount > 0 else { return [] }
         let stems = all.filter { vocabulary.contains($0) }
+        let temperature = temperedByLength ? max(1, Double(stems.count).squareRoot()) : 1
         let vocabularySize = Double(vocabulary.count)
         let logScores = documentsPerLabel.map { label, documents -> (String, Double) in
             var score = log(Double(documents) / Double(documentCount))
@@ -52,7 +61,7 @@ public struct NaiveBayes: Sendable {
             for stem in stems {
                 score += log((Double(counts[stem] ?? 0) + smoothing) / (total + smoothing * vocabularySize))
             }
-            return (label, score)
+            return (label, score / temperature)
         }
         let best = logScores.map(\.1).max() ?? 0
         let weights = logScores.map { ($0.0, exp($0.1 - best)) }

@@ -15,7 +15,8 @@ public struct Suggestion: Hashable, Sendable {
 /// Three opinions, all from data rather than code, each explaining itself: the term lists in `taxonomy.yaml`;
 /// a naive Bayes classifier and a nearest-centroid (TF-IDF) classifier, both learned from the hand-coded items
 /// of the bundled programmes and from the taxonomy entries' own labels, definitions and terms, so that an entry
-/// no training programme uses can still be suggested. The three count equally.
+/// no training programme uses can still be suggested. The three count equally; naive Bayes's probabilities are
+/// tempered by the length of the text, or on a long section its near-certainty would outvote the other two.
 public struct Suggester: Sendable {
     private let taxonomy: Taxonomy
     private let terms: TaxonomyTerms
@@ -78,12 +79,12 @@ public struct Suggester: Sendable {
         ([entry.label.nl, entry.label.en, entry.definition] + terms).joined(separator: " ")
     }
 
-    /// Ids of `facet` for `text`, best first: term matches, naive Bayes probability and centroid similarity,
-    /// each scaled to 0–1 and counted a third.
+    /// Ids of `facet` for `text`, best first: term matches, naive Bayes probability (tempered by the text's
+    /// length) and centroid similarity, each 0–1 and counted a third.
     public func suggest(_ facet: TaxonomyFacet, for text: String, limit: Int) -> [Suggestion] {
         let words = Tokens.words(text)
         let stems = Tokens.stems(text)
-        let ranked = classifiers[facet]?.rank(stems: stems) ?? []
+        let ranked = classifiers[facet]?.rank(stems: stems, temperedByLength: true) ?? []
         let probability = Dictionary(ranked.map { ($0.label, $0.probability) }, uniquingKeysWith: { first, _ in first })
         let similarity = centroids[facet]?.similarities(stems) ?? [:]
         let closest = max(similarity.values.max() ?? 0, .leastNonzeroMagnitude)

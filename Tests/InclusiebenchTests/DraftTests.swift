@@ -156,6 +156,23 @@ import Testing
         }
     }
 
+    @Test func temperingNaiveBayesByLengthKeepsItsChoiceButNotItsCertainty() throws {
+        var classifier = NaiveBayes(smoothing: 0.1)
+        classifier.train(text: "discriminatie melden meldpunt samen", label: "reporting")
+        classifier.train(text: "ontmoeten buurt samen discriminatie buurthuis", label: "cohesion")
+        let short = "Discriminatie melden, samen."
+        let long = Array(repeating: short, count: 10).joined(separator: " ")
+        let plainLong = try #require(classifier.rank(long).first)
+        let temperedLong = try #require(classifier.rank(long, temperedByLength: true).first)
+        let plainShort = try #require(classifier.rank(short).first)
+        let temperedShort = try #require(classifier.rank(short, temperedByLength: true).first)
+        #expect([plainLong, temperedLong, plainShort, temperedShort].allSatisfy { $0.label == "reporting" }, "the order stays")
+        #expect(plainLong.probability > 0.999_999, "untempered, ten repetitions of the same words make it all but certain")
+        #expect(temperedLong.probability < 0.999, "\(temperedLong.probability)")
+        #expect(temperedShort.probability < plainShort.probability)
+        #expect(temperedLong.probability > temperedShort.probability, "a longer text still speaks more firmly")
+    }
+
     @Test func everyDraftedQuoteOccursInTheSource() throws {
         let text = try String(contentsOfFile: Self.example, encoding: .utf8)
         let draft = try drafter().draft(text: text, kind: nil)
