@@ -117,9 +117,9 @@ public struct QuoteChecker: Sendable {
             found = try locate(programme.sourceFile, in: folders)
         } catch {
             return .problem(
-                Diagnostic(
-                    file: loaded.file, line: loaded.lines.source,
-                    message: LocalizedText(
+                Self.sourceProblem(
+                    loaded,
+                    LocalizedText(
                         nl: "bron '\(programme.sourceFile)' is een koppeling naar een bestand buiten \(error.folder)",
                         en: "source '\(programme.sourceFile)' links to a file outside \(error.folder)"),
                     fix: LocalizedText(
@@ -129,9 +129,9 @@ public struct QuoteChecker: Sendable {
         guard let found else {
             let searched = folders.joined(separator: ", ")
             return .problem(
-                Diagnostic(
-                    file: loaded.file, line: loaded.lines.source,
-                    message: LocalizedText(
+                Self.sourceProblem(
+                    loaded,
+                    LocalizedText(
                         nl: "bron '\(programme.sourceFile)' niet gevonden in \(searched)",
                         en: "source '\(programme.sourceFile)' not found in \(searched)"),
                     fix: LocalizedText(
@@ -142,12 +142,16 @@ public struct QuoteChecker: Sendable {
     }
 
     private static func unreadable(_ path: String, for loaded: LoadedProgramme) -> Diagnostic {
-        Diagnostic(
-            file: loaded.file, line: loaded.lines.source,
-            message: LocalizedText(
-                nl: "bron \(path) is niet leesbaar als UTF-8-tekst", en: "source \(path) cannot be read as UTF-8 text"),
+        sourceProblem(
+            loaded,
+            LocalizedText(nl: "bron \(path) is niet leesbaar als UTF-8-tekst", en: "source \(path) cannot be read as UTF-8 text"),
             fix: LocalizedText(
                 nl: "sla het document op als platte tekst in UTF-8 (.txt)", en: "save the document as plain UTF-8 text (.txt)"))
+    }
+
+    /// A problem with a programme's source document, reported at its `source:` line.
+    private static func sourceProblem(_ loaded: LoadedProgramme, _ message: LocalizedText, fix: LocalizedText) -> Diagnostic {
+        Diagnostic(file: loaded.file, line: loaded.lines.source, message: message, fix: fix)
     }
 
     /// Every quote of one programme that its source lacks, each at the quote's own line.
