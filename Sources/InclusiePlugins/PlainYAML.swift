@@ -28,7 +28,8 @@ indirect enum PlainYAML {
     static func compose(_ yaml: String) -> PlainYAML? {
         var text = yaml
         return text.withUTF8 { bytes in
-            guard let events = EventReader(bytes) else { return nil }
+            // An empty file is Yams' to read (as an empty text); libyaml wants an input address.
+            guard !bytes.isEmpty, let events = EventReader(bytes) else { return nil }
             guard events.next() == YAML_STREAM_START_EVENT, events.next() == YAML_DOCUMENT_START_EVENT,
                 let first = events.next(), let root = events.node(startingWith: first, depth: 1),
                 events.next() == YAML_DOCUMENT_END_EVENT, events.next() == YAML_STREAM_END_EVENT
