@@ -12,10 +12,10 @@ import CYaml
 indirect enum PlainYAML {
     case scalar(String, isPlain: Bool, line: Int)
     case mapping([Pair], line: Int)
+    case sequence([PlainYAML], line: Int)
 
     /// A mapping's entry; the key's own line is where a message about the entry points.
     typealias Pair = (key: String, keyLine: Int, value: PlainYAML)
-    case sequence([PlainYAML], line: Int)
 
     /// The line the node starts on, from 1, as Yams' `Mark` counts.
     var line: Int {
