@@ -57,7 +57,7 @@ final class PlainYAMLDecoder: Decoder {
     /// What Yams treats as no value: an empty or null-word scalar written without quotes.
     var isNull: Bool {
         guard case .scalar(let text, isPlain: true, _) = node else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(text)
+        return text.isEmpty || YAMLSafety.nullWords.contains(text)
     }
 
     func child(_ node: PlainYAML, key: any CodingKey) -> PlainYAMLDecoder {
@@ -162,47 +162,41 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try decode(type, generic: ())
+        try advancing { try $0.decode(type) }
     }
 
-    /// The one implementation behind every `decode`: the element at the current index, then the next.
-    private mutating func decode<T: Decodable>(_ type: T.Type, generic: Void) throws -> T {
-        let value = try current().decode(type)
-        currentIndex += 1
-        return value
-    }
-
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try decode(type as Bool.Type, generic: ()) }
-    mutating func decode(_ type: String.Type) throws -> String { try decode(type as String.Type, generic: ()) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try decode(type as Double.Type, generic: ()) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try decode(type as Float.Type, generic: ()) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try decode(type as Int.Type, generic: ()) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try decode(type as Int8.Type, generic: ()) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try decode(type as Int16.Type, generic: ()) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try decode(type as Int32.Type, generic: ()) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try decode(type as Int64.Type, generic: ()) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try decode(type as UInt.Type, generic: ()) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decode(type as UInt8.Type, generic: ()) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decode(type as UInt16.Type, generic: ()) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decode(type as UInt32.Type, generic: ()) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decode(type as UInt64.Type, generic: ()) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: String.Type) throws -> String { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try advancing { try $0.decode(type) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try advancing { try $0.decode(type) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let container = try current().container(keyedBy: type)
-        currentIndex += 1
-        return container
+        try advancing { try $0.container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let container = try current().unkeyedContainer()
-        currentIndex += 1
-        return container
+        try advancing { try $0.unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let decoder = try current()
+        try advancing { $0 }
+    }
+
+    /// Reads the element at the current index with `read`, then moves to the next one.
+    private mutating func advancing<Result>(_ read: (PlainYAMLDecoder) throws -> Result) throws -> Result {
+        let result = try read(current())
         currentIndex += 1
-        return decoder
+        return result
     }
 
     private func current() throws -> PlainYAMLDecoder {

@@ -97,5 +97,5 @@ func isBlank(_ text: String) -> Bool {
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return true }
     let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? first
     let trimmed = scalars[first...last]
-    return trimmed.count <= 4 && ["~", "null", "Null", "NULL"].contains(String(trimmed))
+    return trimmed.count <= 4 && YAMLSafety.nullWords.contains(String(trimmed))
 }

@@ -14,6 +14,10 @@ enum YAMLSafety {
     /// on the stack once per level.
     static let maximumDepth = 64
 
+    /// YAML's words for "no value"; written plainly they are refused here, and text that is only one of
+    /// them counts as blank.
+    static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
+
     /// The first unsafe construct in `yaml`, as a diagnostic for `file`; nil when there is none.
     ///
     /// A file the scanner cannot read is left to the parser, which reports the syntax error itself.
@@ -69,7 +73,7 @@ enum YAMLSafety {
                     let scalar = token.data.scalar
                     let value = String(
                         decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                    if ["~", "null", "Null", "NULL"].contains(value) {
+                    if nullWords.contains(value) {
                         return Diagnostic(
                             file: file, line: line,
                             message: LocalizedText(
