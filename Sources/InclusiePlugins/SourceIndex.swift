@@ -39,7 +39,12 @@ final class SourceIndex {
     /// How often the quote occurs in the text, counting no further than `limit`: the weak-quote check only
     /// needs to know whether a quote stands more than once.
     func occurrences(of quote: String, upTo limit: Int) -> Int {
-        let parts = QuoteChecker.normalise(quote).split(separator: " ").map(String.init)
+        occurrences(ofNormalised: QuoteChecker.normalise(quote), upTo: limit)
+    }
+
+    /// `occurrences(of:upTo:)` for a quote that `QuoteChecker.normalise` already made.
+    func occurrences(ofNormalised quote: String, upTo limit: Int) -> Int {
+        let parts = quote.split(separator: " ").map(String.init)
         guard let first = parts.first else { return 0 }
         if parts.count == 1 {
             var count = 0

@@ -41,7 +41,7 @@ enum WeakQuoteCheck {
     static func weakness(of quote: String, in index: SourceIndex) -> LocalizedText? {
         let normalised = QuoteChecker.normalise(quote)
         guard !normalised.isEmpty else { return nil }
-        switch index.occurrences(of: normalised, upTo: Int.max) {
+        switch index.occurrences(ofNormalised: normalised, upTo: Int.max) {
         case 0:
             return nil
         case let occurrences where occurrences > 1:
