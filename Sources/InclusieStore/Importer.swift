@@ -29,11 +29,13 @@ struct Importer {
         self.db = db
     }
 
+    /// Writes with foreign keys off (the caller checks them all before its commit), so every table is
+    /// emptied here on its own: nothing cascades.
     mutating func replaceAll(with catalog: Catalog) throws {
-        for table in [
-            "programme", "municipality", "item_status", "target_group", "role", "instrument", "theme", "theme_domain",
-        ] {
-            try db.execute(sql: "DELETE FROM \(table)")
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'")
+        for table in tables {
+            try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier)")
         }
         try insertTaxonomy(catalog.taxonomy)
         for municipality in catalog.municipalities {
