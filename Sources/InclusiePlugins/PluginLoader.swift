@@ -297,21 +297,3 @@ public struct PluginLoader: Sendable {
         (directory as NSString).appendingPathComponent(name)
     }
 }
-
-/// Results computed in parallel, one slot per index, handed back in index order.
-final class ParallelResults<Result>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ result: Result, at index: Int) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var inOrder: [Result] {
-        lock.withLock { slots.compactMap { $0 } }
-    }
-}

@@ -33,6 +33,22 @@ import Testing
         try expectEveryViewAsJSONEncoderWritesIt(try TestSupport.syntheticCatalog())
     }
 
+    /// A view's rows and profiles from 16 elements on are written in pieces on all cores and put together in
+    /// order; the bytes must be those of one thread, also for an array at the top and for piece boundaries
+    /// that fall anywhere.
+    @Test func arraysWrittenOnSeveralCoresAreTheBytesOfOneThread() throws {
+        let catalog = try TestSupport.syntheticCatalog()
+        let matrix = CoverageMatrix(facet: .theme, catalog: catalog, scope: ComparisonScope(language: .nl))
+        #expect(matrix.profiles.count >= 16 && matrix.rows.count >= 16, "too few elements to be written in pieces")
+        #expect(try JSONRendering.encode(matrix) == (try reference(matrix)))
+        for count in [16, 17, 31, matrix.profiles.count] {
+            let profiles = Array(matrix.profiles.prefix(count))
+            #expect(try JSONRendering.encode(profiles) == (try reference(profiles)), "\(count) profiles")
+        }
+        let nested = ["rows": matrix.rows]
+        #expect(try JSONRendering.encode(nested) == (try reference(nested)))
+    }
+
     private struct Awkward: Encodable {
         var text: String
         var numbers: [Double]

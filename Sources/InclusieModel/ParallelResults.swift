@@ -1,0 +1,23 @@
+import Foundation
+
+/// Results computed in parallel, one slot per index, handed back in index order.
+///
+/// Loading plugins, checking quotes and writing a large JSON view each spread independent pieces of work
+/// over the cores; putting the results back in index order keeps the outcome exactly that of doing the
+/// pieces one after the other.
+public final class ParallelResults<Result>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result?]
+
+    public init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    public func store(_ result: Result, at index: Int) {
+        lock.withLock { slots[index] = result }
+    }
+
+    public var inOrder: [Result] {
+        lock.withLock { slots.compactMap { $0 } }
+    }
+}
