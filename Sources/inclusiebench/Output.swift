@@ -18,8 +18,12 @@ enum Output {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:
-            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.bytes(view))
-            print()
+            try writeJSON(view)
         }
+    }
+
+    static func writeJSON(_ view: any TabularView) throws {
+        try FileHandle.standardOutput.write(contentsOf: try JSONRendering.bytes(view))
+        print()
     }
 }
