@@ -5,6 +5,7 @@ enum Steps {
     static let loadStep = "load + validate"
     static let quotesStep = "check quotes"
     static let importStep = "import (SQLite file)"
+    static let reimportStep = "import again (same file)"
     static let viewPrefix = "view "
     static let processPrefix = "process compare "
 }
