@@ -67,6 +67,19 @@ import Testing
         #expect(try dump(store) == first)
     }
 
+    /// An import empties every table itself (nothing cascades while it writes): a larger catalog imported
+    /// before leaves no row behind, and the rows are those of importing into an empty database.
+    @Test func importingOverAnotherCatalogLeavesNothingOfIt() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let store = try Store(path: directory.appendingPathComponent("over.sqlite").path)
+        try store.replaceAll(with: try TestSupport.syntheticCatalog())
+        try store.replaceAll(with: catalog)
+        let fresh = try Store(path: directory.appendingPathComponent("fresh.sqlite").path)
+        try fresh.replaceAll(with: catalog)
+        #expect(try dump(store) == (try dump(fresh)))
+        #expect(try store.rows("PRAGMA foreign_key_check").isEmpty)
+    }
+
     @Test func failedImportLeavesTheDatabaseAsItWas() throws {
         let store = try Store.inMemory()
         try store.replaceAll(with: catalog)
