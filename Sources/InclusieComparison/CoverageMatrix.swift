@@ -49,7 +49,10 @@ public struct CoverageMatrix: Codable, Sendable {
         self.programmes = programmes.map { ProgrammeColumn($0, catalog: catalog, language: language) }
         let entries = catalog.taxonomy.entries(facet)
         let entryPositions = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let coverage = programmes.map { Self.coverage(of: $0, facet: facet, entryPositions: entryPositions) }
+        // Each programme on its own core: at 3,420 municipalities this was most of building the matrix.
+        let coverage = ParallelResults.compute(count: programmes.count) { index in
+            Self.coverage(of: programmes[index], facet: facet, entryPositions: entryPositions)
+        }
         rows = entries.indices.map { position in
             let entry = entries[position]
             var coveredBy = 0

@@ -21,3 +21,14 @@ public final class ParallelResults<Result>: @unchecked Sendable {
         lock.withLock { slots.compactMap { $0 } }
     }
 }
+
+extension ParallelResults {
+    /// `work(index)` for every index in `0..<count`, spread over the cores; the results in index order.
+    public static func compute(count: Int, _ work: @Sendable (Int) -> Result) -> [Result] {
+        let results = ParallelResults(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.store(work(index), at: index)
+        }
+        return results.inOrder
+    }
+}
