@@ -147,10 +147,15 @@ public struct ProposalCoverage: Codable, Sendable {
     /// Each party programme in scope against the policy programmes of its own municipality.
     public init(catalog: Catalog, scope: ComparisonScope) {
         let programmes = scope.programmes(in: catalog)
-        comparisons = programmes.filter { $0.author.type == .party }.flatMap { party in
+        let pairs = programmes.filter { $0.author.type == .party }.flatMap { party in
             programmes.filter { $0.municipalitySlug == party.municipalitySlug && $0.adoptionStatus.isPolicy }.map {
-                Self.compare(party: party, against: $0, catalog: catalog, language: scope.language)
+                (party: party, against: $0)
             }
+        }
+        // Each pair on its own core: matching every proposal with every item was most of the view.
+        let language = scope.language
+        comparisons = ParallelResults.compute(count: pairs.count) { index in
+            Self.compare(party: pairs[index].party, against: pairs[index].against, catalog: catalog, language: language)
         }
     }
 

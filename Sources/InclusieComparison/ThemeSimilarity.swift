@@ -89,7 +89,9 @@ public struct ThemeSimilarity: Codable, Sendable {
         let programmesByMunicipality = Dictionary(grouping: programmes.indices, by: { municipalityNumbers[$0] })
         let bits = sets.bits
         let wanted = max(1, peerCount)
-        nearestPeers = programmes.indices.map { index in
+        // Each programme's peers on its own core: comparing every programme with every other one is the
+        // whole cost of the view, and it grows with the square of their number.
+        nearestPeers = ParallelResults.compute(count: programmes.count) { index in
             let key = programmes[index].key
             // Compared as exact ratios; on a tie the programme listed first wins. A programme of the same
             // municipality is a sibling, not a peer: its likeness says nothing about other municipalities.
