@@ -140,21 +140,9 @@ protocol ViewCommand: ParsableCommand {
 
 extension ViewCommand {
     func run() throws {
-        guard options.format != .json else {
-            // JSON is the view alone: the catalog is let go before it is written, for at 3,420 municipalities
-            // the two together were the peak of the process.
-            let view = try builtView().view
-            try Output.writeJSON(view)
-            return
-        }
-        let (view, catalog) = try builtView()
-        try Output.write(view, catalog: catalog, options: options)
-    }
-
-    private func builtView() throws -> (view: any TabularView, catalog: Catalog) {
         let catalog = try CatalogSource.catalog(
             plugins: plugins, database: database, language: options.lang, parts: Self.view.parts,
             programmes: Self.view.programmes)
-        return (Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog)
+        try Output.write(Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog: catalog, options: options)
     }
 }

@@ -18,12 +18,8 @@ enum Output {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:
-            try writeJSON(view)
+            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.bytes(view))
+            print()
         }
-    }
-
-    static func writeJSON(_ view: any TabularView) throws {
-        try FileHandle.standardOutput.write(contentsOf: try JSONRendering.bytes(view))
-        print()
     }
 }
