@@ -71,7 +71,7 @@ struct Compare: ParsableCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            try Output.write(coverage, catalog: catalog, options: options)
+            try Output.writeAndExit(coverage, catalog: catalog, options: options)
         }
     }
 
@@ -112,8 +112,7 @@ struct Compare: ParsableCommand {
                 plugins: plugins, database: database, language: options.lang, parts: ViewName.similarity.parts)
             let scope = try options.scope(in: catalog)
             guard full else {
-                try Output.write(ThemeSimilarity(catalog: catalog, scope: scope, peers: peers), catalog: catalog, options: options)
-                return
+                try Output.writeAndExit(ThemeSimilarity(catalog: catalog, scope: scope, peers: peers), catalog: catalog, options: options)
             }
             ThemeSimilarityMatrix(catalog: catalog, scope: scope).writeCSV(dialect: options.dialect, language: options.lang) {
                 FileHandle.standardOutput.write($0)
@@ -143,6 +142,6 @@ extension ViewCommand {
         let catalog = try CatalogSource.catalog(
             plugins: plugins, database: database, language: options.lang, parts: Self.view.parts,
             programmes: Self.view.programmes)
-        try Output.write(Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog: catalog, options: options)
+        try Output.writeAndExit(Self.view.build(catalog: catalog, scope: try options.scope(in: catalog)), catalog: catalog, options: options)
     }
 }
