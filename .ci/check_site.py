@@ -12,10 +12,10 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, work = sys.argv[1], pathlib.Path(sys.argv[2])
@@ -75,11 +75,27 @@ def check_page(name, expected_status=None):
     print(f"ok {name}: axe found {len(serious)} serious or critical, {len(minor)} minor {minor}")
 
 
+def replaced(old):
+    """`staleness_of`, also when Chromium, asked in the middle of a navigation, answers that the old node no
+    longer belongs to the document (a WebDriverException, not a StaleElementReferenceException)."""
+    def check(_):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
 def follow(action):
     """Clicks, types Enter or submits, and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     action()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 60).until(replaced(page))
     WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
