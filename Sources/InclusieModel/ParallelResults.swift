@@ -2,9 +2,9 @@ import Foundation
 
 /// Results computed in parallel, one slot per index, handed back in index order.
 ///
-/// Loading plugins, checking quotes and writing a large JSON view each spread independent pieces of work
-/// over the cores; putting the results back in index order keeps the outcome exactly that of doing the
-/// pieces one after the other.
+/// Loading plugins, checking quotes, building the larger views and writing them as JSON spread independent
+/// pieces of work over the cores; putting the results back in index order keeps the outcome exactly that
+/// of doing the pieces one after the other.
 public final class ParallelResults<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result?]

@@ -103,10 +103,10 @@ public struct Store: Sendable {
     /// Either everything is imported or, on any error, the database stays exactly as it was. Importing
     /// the same catalog twice gives the same rows.
     ///
-    /// Foreign keys are checked once, for all rows, just before the commit: checking them row by row was
-    /// more than half of SQLite's work at 3,420 municipalities (some 3.5 million look-ups of a parent),
-    /// and cascading the old rows' deletion row by row cost as much again. `PRAGMA foreign_keys` does
-    /// nothing inside a transaction, so it is switched off around it, on this connection only.
+    /// Foreign keys are off while the rows are written, and checked once, for all rows, just before the
+    /// commit. With them on, emptying the tables cascaded row by row: importing again over 3,420
+    /// municipalities ran for more than 348 s. `PRAGMA foreign_keys` does nothing inside a transaction,
+    /// so it is switched off around it, on this connection only.
     public func replaceAll(with catalog: Catalog) throws {
         do {
             try writer.writeWithoutTransaction { db in
