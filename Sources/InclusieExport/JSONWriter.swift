@@ -51,7 +51,9 @@ final class JSONOutput: @unchecked Sendable {
         case let flag as Bool: writeFlag(flag)
         case let number as Double: try writeNumber(number, path: path())
         default:
-            if depth <= JSONParallelWriting.deepestLevel, let array = value as? any JSONParallelArray {
+            if depth <= JSONParallelWriting.deepestLevel, !isPiece, let array = value as? any JSONParallelArray,
+                array.count >= JSONParallelWriting.minimumCount, JSONParallelWriting.cores > 1
+            {
                 try array.writeInParallel(into: self, depth: depth, path: path())
                 return
             }
@@ -502,10 +504,11 @@ struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {
 /// are written on all cores: their elements are independent, and each is written at a known depth, so
 /// pieces written side by side and put together in order are the bytes of writing them one after the other.
 enum JSONParallelWriting {
-    /// Only arrays this near the top: checking every value deeper down would cost more than it saves.
+    /// Only arrays this near the top, where the views keep their large ones; deeper values are not checked.
     static let deepestLevel = 1
-    /// Fewer elements than this are written on one thread: starting threads would cost more.
+    /// Fewer elements than this are written on one thread.
     static let minimumCount = 16
+    static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// A value that may be written on another thread while its neighbours in an array are written: a view's
@@ -514,6 +517,7 @@ protocol JSONIndependentElement: Encodable, Sendable {}
 
 /// An array whose elements may be written on several threads at once.
 protocol JSONParallelArray {
+    var count: Int { get }
     func writeInParallel(into output: JSONOutput, depth: Int, path: JSONPath) throws
 }
 
@@ -522,13 +526,7 @@ extension Array: JSONParallelArray where Element: JSONIndependentElement {
     /// straight into the output, each other one into a buffer of its own that is appended after it. Only
     /// those few buffers are in memory next to the output (at 3,420 municipalities the output is 55 MB).
     func writeInParallel(into output: JSONOutput, depth: Int, path: JSONPath) throws {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard count >= JSONParallelWriting.minimumCount, cores > 1, !output.isPiece else {
-            let encoder = JSONStreamEncoder(output: output, depth: depth, path: path)
-            try encode(to: encoder)
-            encoder.finish()
-            return
-        }
+        let cores = JSONParallelWriting.cores
         let pieceSize = Swift.max(1, count / (cores * 8))
         output.bytes.append(UInt8(ascii: "["))
         var waveStart = 0
