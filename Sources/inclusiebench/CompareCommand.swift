@@ -6,13 +6,15 @@ import InclusieModel
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Zet programma's naast elkaar / line programmes up side by side.",
         subcommands: [
             Themes.self, Instruments.self, Roles.self, Budgets.self, Proposals.self, Similarity.self, Timeline.self,
         ])
 
     struct Themes: ViewCommand {
-        static let configuration = CommandConfiguration(abstract: "Thema × programma, met de eigen woorden per cel.")
+        static let configuration = CommandConfiguration(
+            commandName: "themes", abstract: "Thema × programma, met de eigen woorden per cel.")
         static let view = ViewName.themes
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
@@ -20,7 +22,8 @@ struct Compare: ParsableCommand {
     }
 
     struct Instruments: ViewCommand {
-        static let configuration = CommandConfiguration(abstract: "Instrument × programma: hoe programma's werken.")
+        static let configuration = CommandConfiguration(
+            commandName: "instruments", abstract: "Instrument × programma: hoe programma's werken.")
         static let view = ViewName.instruments
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
@@ -29,6 +32,7 @@ struct Compare: ParsableCommand {
 
     struct Roles: ViewCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roles",
             abstract: "Rolprofiel per programma, naast de eigen rolwoorden / role profile next to the own role words.")
         static let view = ViewName.roles
         @OptionGroup var plugins: PluginOptions
@@ -38,6 +42,7 @@ struct Compare: ParsableCommand {
 
     struct Budgets: ViewCommand {
         static let configuration = CommandConfiguration(
+            commandName: "budgets",
             abstract: "Geld per programma per jaar, per soort, per blok en per inwoner; 'niet vermeld' blijft zichtbaar.")
         static let view = ViewName.budgets
         @OptionGroup var plugins: PluginOptions
@@ -47,6 +52,7 @@ struct Compare: ParsableCommand {
 
     struct Proposals: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "proposals",
             abstract: "Partijvoorstellen tegen het programma: gedekt, deels of niet / party proposals: covered, partly or not.")
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
@@ -77,6 +83,7 @@ struct Compare: ParsableCommand {
 
     struct Similarity: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "similarity",
             abstract: "Overeenkomst in thema's (Jaccard): de meest verwante programma's / theme similarity: the nearest peers.",
             discussion: """
                 Standaard per programma de \(ThemeSimilarity.defaultPeerCount) meest verwante programma's van andere gemeenten \
@@ -121,7 +128,8 @@ struct Compare: ParsableCommand {
     }
 
     struct Timeline: ViewCommand {
-        static let configuration = CommandConfiguration(abstract: "Onderdelen × jaren per programma / items × years.")
+        static let configuration = CommandConfiguration(
+            commandName: "timeline", abstract: "Onderdelen × jaren per programma / items × years.")
         static let view = ViewName.timeline
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions

@@ -6,6 +6,7 @@ import InclusiePlugins
 
 struct Draft: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "draft",
         abstract: "Maak een conceptplugin uit een document / draft a plugin from a document, every suggestion unreviewed.",
         discussion: """
             Leest een .txt-, .md- of .pdf-bestand (PDF via pdftotext), schrijft een plugin die validate --sources doorstaat,

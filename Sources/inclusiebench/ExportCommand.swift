@@ -6,6 +6,7 @@ import InclusieStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Schrijf alle tabellen als CSV met een gegevenswoordenboek / write every table as CSV with a data dictionary.",
         discussion: """
             Eén CSV per vergelijking en per onderliggende tabel (programma's, onderdelen met koppelingen, status en \

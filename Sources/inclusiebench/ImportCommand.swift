@@ -3,6 +3,7 @@ import InclusieModel
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Importeer alle plugins in de database / import every plugin into the database, all or nothing.")
 
     @OptionGroup var plugins: PluginOptions

@@ -5,6 +5,7 @@ import InclusiePlugins
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Begin een nieuwe gemeente of een extra programma / start a new municipality or another programme.",
         discussion: """
             Schrijft <gemeente>/municipality.yaml (als die er nog niet is) en <soort>.yaml met elk veld uitgelegd; \

@@ -7,6 +7,7 @@ import InclusieStore
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Schrijf het HTML-rapport voor de VNG-werkgroep / write the HTML report for the VNG working group.",
         discussion: """
             Eén zelfstandig HTML-bestand (geen netwerk, CSS en SVG ingebouwd), afdrukbaar op A4 liggend. \

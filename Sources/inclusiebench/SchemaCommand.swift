@@ -3,6 +3,7 @@ import InclusieStore
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Toon de schemaversie van de database / show the database schema version.")
 
     @OptionGroup var database: DatabaseOptions

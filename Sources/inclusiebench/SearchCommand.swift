@@ -7,6 +7,7 @@ import InclusieStore
 /// `inclusiebench search`: the web application's full-text search, from the command line.
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Zoek in onderdelen, citaten en brondocumenten / search items, quotes and source documents.",
         discussion: """
             Elk woord moet voorkomen; hoofdletters en accenten tellen niet; een woordbegin is genoeg. \

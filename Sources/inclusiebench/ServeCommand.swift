@@ -7,6 +7,7 @@ import InclusieServer
 /// `inclusiebench serve`: the comparison in a browser, read-only, for people who never open a terminal.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Open de vergelijking in de browser / serve the comparison as a read-only web application.",
         discussion: """
             Importeert eerst als de database ontbreekt of ouder is dan de plugins, opent hem daarna alleen-lezen \

@@ -4,6 +4,7 @@ import InclusiePlugins
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Controleer alle plugins / check every plugin against the taxonomy and, where sources are found, the quotes.",
         discussion: """
             Citaten worden gecontroleerd tegen het brondocument in <gemeente>/sources/ naast het programmabestand, \
