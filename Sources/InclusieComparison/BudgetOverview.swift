@@ -157,15 +157,28 @@ public struct BudgetOverview: Codable, Sendable {
 
     /// One summary per year that has at least one line.
     static func years(of lines: [BudgetLine], municipality: Municipality?, language: Language) -> [YearBudget] {
-        let years = Set(lines.flatMap { $0.amounts.map(\.year) }).sorted()
-        return years.map { year in
-            let entries = lines.compactMap { line in
-                line.amounts.first { $0.year == year }.map { (line: line, amount: $0.amount) }
+        // What a year's summary needs of a line, gathered in one pass: copying whole lines per year and
+        // searching each line's amounts once per year was most of building this view.
+        struct Entry {
+            var kind: BudgetKind
+            var precision: BudgetPrecision
+            var label: String
+            var amount: Money?
+        }
+        var entriesByYear: [Int: [Entry]] = [:]
+        for line in lines {
+            for (offset, amount) in line.amounts.enumerated()
+            where !line.amounts.prefix(offset).contains(where: { $0.year == amount.year }) {
+                entriesByYear[amount.year, default: []].append(
+                    Entry(kind: line.kind, precision: line.precision, label: line.label, amount: amount.amount))
             }
-            let stated = entries.filter { $0.amount != nil }
-            let total = stated.isEmpty ? nil : stated.compactMap(\.amount).reduce(.zero, +)
+        }
+        return entriesByYear.keys.sorted().map { year in
+            let entries = entriesByYear[year] ?? []
+            let stated = entries.compactMap(\.amount)
+            let total = stated.isEmpty ? nil : stated.reduce(.zero, +)
             let byKind = BudgetKind.allCases.compactMap { kind -> KindAmount? in
-                let ofKind = entries.filter { $0.line.kind == kind }
+                let ofKind = entries.filter { $0.kind == kind }
                 guard !ofKind.isEmpty else { return nil }
                 let amounts = ofKind.compactMap(\.amount)
                 return KindAmount(
@@ -179,10 +192,10 @@ public struct BudgetOverview: Codable, Sendable {
                     inhabitantCount: $0.count, referenceDate: $0.referenceDate, publisher: $0.publisher,
                     sourceURL: $0.sourceURL)
             }
-            let precision = Self.precision(of: stated.map(\.line.precision))
+            let precision = Self.precision(of: entries.filter { $0.amount != nil }.map(\.precision))
             return YearBudget(
                 year: year, totalCents: total, includesNotStated: stated.count < entries.count,
-                notStatedLineLabels: entries.filter { $0.amount == nil }.map(\.line.label), byKind: byKind,
+                notStatedLineLabels: entries.filter { $0.amount == nil }.map(\.label), byKind: byKind,
                 perInhabitantCents: total.flatMap { total in
                     population.flatMap { perInhabitant(total, inhabitants: $0.inhabitantCount) }
                 },
