@@ -29,8 +29,9 @@ public struct ActionTimeline: Codable, Sendable {
 
     public init(catalog: Catalog, scope: ComparisonScope) {
         programmes = scope.programmes(in: catalog).compactMap { programme in
-            let rows = programme.items.filter { !$0.years.isEmpty }.map { item in
-                Row(
+            let rows = programme.items.compactMap { item -> Row? in
+                guard !item.years.isEmpty else { return nil }
+                return Row(
                     itemID: item.localID, nativeType: item.nativeType.text(scope.language), number: item.number,
                     title: item.title, activeYears: item.years.sorted())
             }

@@ -245,6 +245,9 @@ public struct ProposalCoverage: Codable, Sendable {
     /// The rule of the type's documentation, for one proposal and one item; nil when they do not match.
     static func match(_ proposal: LocalItem, with item: LocalItem, language: Language) -> Match? {
         guard let primaryTheme = proposal.primaryTheme else { return nil }
+        // Most pairs share no theme at all: ruled out before anything is gathered for them.
+        guard item.themes.contains(primaryTheme) || item.primaryTheme.map(proposal.themes.dropFirst().contains) == true
+        else { return nil }
         let sharedGroups = proposal.targetGroups.filter(item.targetGroups.contains)
         let sharesSpecificGroup = sharedGroups.contains { $0 != unspecificTargetGroup }
         let reason: MatchReason

@@ -5,11 +5,12 @@ extension ActionTimeline: TabularView {
     /// Items × years, grouped by programme: "x" where the document marks the item active.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         let rows = programmes.flatMap { group in
-            group.rows.map { row -> [TableCell] in
-                [
-                    .text(group.programme.heading(language)), .text(row.nativeType),
-                    row.number.map(TableCell.text) ?? .empty, .text(row.title),
-                ] + years.map { row.activeYears.contains($0) ? .text("x") : .empty }
+            let heading = TableCell.text(group.programme.heading(language))
+            return group.rows.map { row -> [TableCell] in
+                var cells: [TableCell] = [heading, .text(row.nativeType), row.number.map(TableCell.text) ?? .empty, .text(row.title)]
+                cells.reserveCapacity(cells.count + years.count)
+                for year in years { cells.append(row.activeYears.contains(year) ? .text("x") : .empty) }
+                return cells
             }
         }
         return [

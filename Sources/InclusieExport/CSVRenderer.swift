@@ -47,8 +47,12 @@ public enum CSVRenderer {
     ///
     /// Only text cells pass through here; numbers, negative ones included, are written as numbers.
     static func neutralise(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first else { return text }
-        return ["=", "+", "-", "@", "\t", "\r", "\n"].contains(first) ? "'" + text : text
+        // The first byte decides: each of these characters is one byte in UTF-8, and no other
+        // character's encoding starts with one of them.
+        switch text.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: "'" + text
+        default: text
+        }
     }
 }
 
