@@ -66,7 +66,12 @@ let package = Package(
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
                 "InclusieReport", "InclusieDrafting", "InclusieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A release build carries the Swift runtime and Foundation inside: it runs on a machine without
+            // Swift, and each `compare` process starts sooner (0.128 -> 0.109 s for budgets at 342) for
+            // not resolving their symbols at launch.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(
             name: "InclusiebenchTests",
