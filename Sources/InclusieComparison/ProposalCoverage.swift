@@ -207,19 +207,28 @@ public struct ProposalCoverage: Codable, Sendable {
     }
 
     static func compare(party: Programme, against other: Programme, catalog: Catalog, language: Language) -> Comparison {
+        var positions: [String: Int] = [:]
+        for index in party.items.indices where positions[party.items[index].localID] == nil {
+            positions[party.items[index].localID] = index
+        }
         let proposals = party.items.filter(isProposal).map { proposal in
-            let matches = other.items.compactMap { match(proposal, with: $0, language: language) }
-                .map { match in
-                    var labelled = match
-                    labelled.itemStatusLabel = catalog.taxonomy.label(match.itemStatus, in: .itemStatus, language)
-                    return labelled
+            // Only items that share a theme are passed whole. Passing an item copies it, retaining every
+            // field, while reading one field copies that field alone; copying every item once per
+            // proposal was a fifth of `compare proposals` at 3,420 municipalities.
+            let items = other.items
+            var found: [Match] = []
+            for index in items.indices where sharesTheme(proposal, withThemes: items[index].themes) {
+                if var match = match(proposal, with: items[index], language: language) {
+                    match.itemStatusLabel = catalog.taxonomy.label(match.itemStatus, in: .itemStatus, language)
+                    found.append(match)
                 }
-                .enumerated().sorted { lhs, rhs in
-                    lhs.element.strength != rhs.element.strength
-                        ? lhs.element.strength < rhs.element.strength : lhs.offset < rhs.offset
-                }.map(\.element)
+            }
+            let matches = found.enumerated().sorted { lhs, rhs in
+                lhs.element.strength != rhs.element.strength
+                    ? lhs.element.strength < rhs.element.strength : lhs.offset < rhs.offset
+            }.map(\.element)
             let verdict = matches.first?.strength ?? .notCovered
-            let section = proposal.parentID.flatMap { party.item($0) }
+            let section = proposal.parentID.flatMap { positions[$0] }.map { party.items[$0] }
             return Proposal(
                 proposalID: proposal.localID, number: proposal.number, sectionNumber: section?.number,
                 sectionTitle: section?.title, title: proposal.title, primaryThemeID: proposal.primaryTheme,
@@ -242,12 +251,16 @@ public struct ProposalCoverage: Codable, Sendable {
     /// Item statuses that say the municipality does the thing, as opposed to wanting, exploring or preparing it.
     static let doingStatuses: Set<String> = ["commitment", "existing-policy"]
 
+    /// Whether an item with these themes can match the proposal at all: it has the proposal's primary theme,
+    /// or its own primary theme is one of the proposal's secondary ones. Most pairs share no theme.
+    static func sharesTheme(_ proposal: LocalItem, withThemes themes: [String]) -> Bool {
+        guard let primaryTheme = proposal.primaryTheme else { return false }
+        return themes.contains(primaryTheme) || themes.first.map(proposal.themes.dropFirst().contains) == true
+    }
+
     /// The rule of the type's documentation, for one proposal and one item; nil when they do not match.
     static func match(_ proposal: LocalItem, with item: LocalItem, language: Language) -> Match? {
-        guard let primaryTheme = proposal.primaryTheme else { return nil }
-        // Most pairs share no theme at all: ruled out before anything is gathered for them.
-        guard item.themes.contains(primaryTheme) || item.primaryTheme.map(proposal.themes.dropFirst().contains) == true
-        else { return nil }
+        guard let primaryTheme = proposal.primaryTheme, sharesTheme(proposal, withThemes: item.themes) else { return nil }
         let sharedGroups = proposal.targetGroups.filter(item.targetGroups.contains)
         let sharesSpecificGroup = sharedGroups.contains { $0 != unspecificTargetGroup }
         let reason: MatchReason
