@@ -7,7 +7,9 @@ extension ActionTimeline: TabularView {
         let rows = programmes.flatMap { group in
             let heading = TableCell.text(group.programme.heading(language))
             return group.rows.map { row -> [TableCell] in
-                var cells: [TableCell] = [heading, .text(row.nativeType), row.number.map(TableCell.text) ?? .empty, .text(row.title)]
+                var cells: [TableCell] = [
+                    heading, .text(row.nativeType), row.number.map(TableCell.text) ?? .empty, .text(row.title),
+                ]
                 cells.reserveCapacity(cells.count + years.count)
                 for year in years { cells.append(row.activeYears.contains(year) ? .text("x") : .empty) }
                 return cells
