@@ -53,14 +53,18 @@ public struct CoverageMatrix: Codable, Sendable {
         let coverage = ParallelResults.compute(count: programmes.count) { index in
             Self.coverage(of: programmes[index], facet: facet, entryPositions: entryPositions)
         }
+        // Programmes are reached by index from here on: zipping them with their coverage copied every
+        // programme, all its fields retained, once per entry (3,776 programmes × 60 themes at 3,420).
+        let keys = programmes.map(\.key)
+        let isPolicy = programmes.indices.map { programmes[$0].adoptionStatus.isPolicy }
         rows = entries.indices.map { position in
             let entry = entries[position]
             var coveredBy = 0
-            let cells = zip(programmes, coverage).map { programme, covered -> Cell in
-                let items = covered[position]
+            let cells = coverage.indices.map { index -> Cell in
+                let items = coverage[index][position]
                 if !items.labels.isEmpty { coveredBy += 1 }
                 return Cell(
-                    programme: programme.key, localLabels: items.labels, count: items.labels.count,
+                    programme: keys[index], localLabels: items.labels, count: items.labels.count,
                     primaryCount: items.primaryCount)
             }
             return Row(
@@ -71,16 +75,15 @@ public struct CoverageMatrix: Codable, Sendable {
         // Counted once per entry, so that gaps and unique entries stay linear in the number of programmes.
         var policyProgrammesCovering = Array(repeating: 0, count: entries.count)
         var programmesCovering = Array(repeating: 0, count: entries.count)
-        for (programme, covered) in zip(programmes, coverage) {
-            for position in entries.indices where !covered[position].labels.isEmpty {
+        for index in coverage.indices {
+            for position in entries.indices where !coverage[index][position].labels.isEmpty {
                 programmesCovering[position] += 1
-                if programme.adoptionStatus.isPolicy { policyProgrammesCovering[position] += 1 }
+                if isPolicy[index] { policyProgrammesCovering[position] += 1 }
             }
         }
-        let policyProgrammeCount = programmes.filter(\.adoptionStatus.isPolicy).count
+        let policyProgrammeCount = isPolicy.count { $0 }
         profiles = programmes.indices.map { index in
-            let isPolicy = programmes[index].adoptionStatus.isPolicy
-            let peerCount = policyProgrammeCount - (isPolicy ? 1 : 0)
+            let peerCount = policyProgrammeCount - (isPolicy[index] ? 1 : 0)
             let isPartial = programmes[index].coverage.isPartial
             let covers = coverage[index].map { !$0.labels.isEmpty }
             let gaps = entries.indices.filter { position in
