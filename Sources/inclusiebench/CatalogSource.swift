@@ -16,35 +16,27 @@ enum CatalogSource {
         programmes: ProgrammeSelection = .all
     ) throws -> Catalog {
         let path = database.path
-        @Sendable func read() throws -> Catalog { try Store(path: path).catalog(parts: parts, programmes: programmes) }
-        // The database is read while the plugin folders are checked for newer files: listing thousands of
-        // folders was 5 % of a `compare` at 3,420 municipalities. Its time is taken before the read starts,
-        // so nothing the read does to the file counts; a read that turns out stale is thrown away.
+        func read() throws -> Catalog { try Store(path: path).catalog(parts: parts, programmes: programmes) }
+        // The database is read while another core checks the plugin folders for newer files: listing
+        // thousands of folders was 5 % of a `compare` at 3,420 municipalities. Its time is taken before the
+        // read starts, so nothing the read does to the file counts; a read that turns out stale is dropped.
         guard let databaseTime = PluginLoader.modificationTime(of: path) else {
             try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
             return try read()
         }
-        enum Outcome: Sendable {
-            case newestPlugin(Double?)
-            case catalog(Result<Catalog, any Error>)
-        }
         let directory = plugins.directory
-        var newestPlugin: Double?
-        var catalog: Result<Catalog, any Error>?
-        for outcome in ParallelResults<Outcome>.compute(count: 2, { index in
-            index == 0 ? .newestPlugin(newestPluginTime(in: directory)) : .catalog(Result { try read() })
-        }) {
-            switch outcome {
-            case .newestPlugin(let time): newestPlugin = time
-            case .catalog(let result): catalog = result
-            }
+        let newestPlugin = ParallelResults<Double?>(count: 1)
+        let checked = DispatchGroup()
+        DispatchQueue.global().async(group: checked) {
+            newestPlugin.store(newestPluginTime(in: directory), at: 0)
         }
-        if let newestPlugin, newestPlugin > databaseTime {
-            catalog = nil
+        let catalog = Result { try read() }
+        checked.wait()
+        if let newest = newestPlugin.inOrder.first ?? nil, newest > databaseTime {
+            _ = consume catalog
             try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
             return try read()
         }
-        guard let catalog else { return try read() }
         return try catalog.get()
     }
 

@@ -2,6 +2,10 @@ import ArgumentParser
 import InclusieStore
 
 /// The `inclusiebench` command: compare municipalities' inclusion programmes side by side.
+///
+/// Every command states its `commandName`. Without it, ArgumentParser derives the name from the type at
+/// run time, a dynamic cast that scans every protocol conformance in the binary: 5.8 % of a
+/// `compare budgets` process at 342 municipalities.
 @main
 struct Inclusiebench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
