@@ -1,4 +1,5 @@
 import Foundation
+import InclusieStore
 import Testing
 
 /// The CLI end to end, as a user runs it: the built executable, real plugins, a temporary database.
@@ -74,6 +75,44 @@ import Testing
         #expect(result.output.contains("5 programma's van 4 gemeenten"))
         let schema = try TestSupport.run(["schema", "--db", database])
         #expect(schema.output.contains("schema: v4-draft-marks"))
+    }
+
+    /// `compare` reads the database while it checks the plugins for newer files: an edited plugin is imported
+    /// before the view is shown, and a broken edit is refused with the database left as it was.
+    @Test func compareImportsAgainWhenAPluginIsNewerThanTheDatabase() throws {
+        let plugins = try TestSupport.copyOfMunicipalities()
+        let locations = ["--municipalities", plugins.path, "--db", database]
+        let first = try TestSupport.run(["compare", "budgets", "--format", "json"] + locations)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Almere voor iedereen, door iedereen"))
+
+        let file = plugins.appendingPathComponent("almere/actieprogramma-2020-2022.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let original = "title: Almere voor iedereen, door iedereen\n"
+        try #require(text.contains(original))
+        /// Writes the plugin with a modification time after the database's, without waiting for the clock.
+        func edit(_ newText: String, minutesAhead: Double) throws {
+            try newText.write(to: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(60 * minutesAhead)], ofItemAtPath: file.path)
+        }
+        try edit(text.replacingOccurrences(of: original, with: "title: Almere voor iedereen, herzien\n"), minutesAhead: 1)
+        let edited = try TestSupport.run(["compare", "budgets", "--format", "json"] + locations)
+        #expect(edited.status == 0, "\(edited.error)")
+        #expect(edited.output.contains("Almere voor iedereen, herzien"))
+        #expect(!edited.output.contains("Almere voor iedereen, door iedereen"))
+
+        // Compared by content: the file's bytes change when SQLite moves the last import out of its
+        // write-ahead log, which any connection may do.
+        let content = "SELECT key, title, (SELECT count(*) FROM local_item) AS items FROM programme ORDER BY key"
+        let before = try Store(path: database).rows(content)
+        try edit(text + "kapot: [\n", minutesAhead: 2)
+        let broken = try TestSupport.run(["compare", "budgets", "--format", "json"] + locations)
+        #expect(broken.status != 0)
+        #expect(broken.error.contains("almere/actieprogramma-2020-2022.yaml:"))
+        #expect(broken.output.isEmpty)
+        #expect(try Store(path: database).rows(content) == before)
+        #expect(before.contains { $0["title"] == "Almere voor iedereen, herzien" })
     }
 
     @Test func badPluginFailsWithFileAndLineAndLeavesTheDatabaseAlone() throws {
