@@ -532,23 +532,21 @@ extension Array: JSONParallelArray where Element: JSONIndependentElement {
         var waveStart = 0
         while waveStart < count {
             let starts = [Int](stride(from: waveStart, to: Swift.min(count, waveStart + cores * pieceSize), by: pieceSize))
-            let pieces = ParallelResults<Result<[UInt8], any Error>>(count: starts.count)
-            DispatchQueue.concurrentPerform(iterations: starts.count) { piece in
+            let pieces = ParallelResults<Result<[UInt8], any Error>>.compute(count: starts.count) { piece in
                 // Only this piece writes into the output until the wave is over; each other one has its own.
                 let written = piece == 0 ? output : JSONOutput(isPiece: true)
                 let start = starts[piece]
-                pieces.store(
-                    Result {
-                        for index in start..<Swift.min(count, start + pieceSize) {
-                            if index > 0 { written.bytes.append(UInt8(ascii: ",")) }
-                            written.bytes.append(UInt8(ascii: "\n"))
-                            written.indent(depth + 1)
-                            try written.write(self[index], depth: depth + 1, path: path.appending(JSONIndexKey(intValue: index)))
-                        }
-                        return piece == 0 ? [] : written.bytes
-                    }, at: piece)
+                return Result {
+                    for index in start..<Swift.min(count, start + pieceSize) {
+                        if index > 0 { written.bytes.append(UInt8(ascii: ",")) }
+                        written.bytes.append(UInt8(ascii: "\n"))
+                        written.indent(depth + 1)
+                        try written.write(self[index], depth: depth + 1, path: path.appending(JSONIndexKey(intValue: index)))
+                    }
+                    return piece == 0 ? [] : written.bytes
+                }
             }
-            for piece in pieces.inOrder {
+            for piece in pieces {
                 output.bytes.append(contentsOf: try piece.get())
             }
             waveStart += cores * pieceSize

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import InclusieModel
 import Yams
@@ -153,13 +152,11 @@ public struct PluginLoader: Sendable {
     /// time a load takes. Folders do not depend on each other and their results are put together in folder
     /// order, so the outcome is exactly that of reading them one after the other.
     private func loadFolders(_ folders: [String], in directory: String) -> [LoadedPlugins] {
-        let parts = ParallelResults<LoadedPlugins>(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+        ParallelResults.compute(count: folders.count) { index in
             var part = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
             loadFolder(slug: folders[index], path: join(directory, folders[index]), into: &part)
-            parts.store(part, at: index)
+            return part
         }
-        return parts.inOrder
     }
 
     private func loadFolder(slug: String, path: String, into result: inout LoadedPlugins) {

@@ -1,4 +1,3 @@
-import Dispatch
 import InclusieModel
 
 /// Checks programmes against the taxonomy and against themselves: known ids, unique item ids, references
@@ -17,14 +16,13 @@ struct ProgrammeValidator {
     /// Every problem, programme by programme in the order given. Each programme is checked on its own on
     /// all cores; only the checks across programmes (labels, ids) run in order.
     func validate(_ programmes: [LoadedProgramme]) -> [Diagnostic] {
-        let ownProblems = ParallelResults<[Diagnostic]>(count: programmes.count)
-        DispatchQueue.concurrentPerform(iterations: programmes.count) { index in
-            ownProblems.store(validate(programmes[index]) + sourceNameProblems(programmes[index]), at: index)
+        let ownProblems = ParallelResults.compute(count: programmes.count) { index in
+            validate(programmes[index]) + sourceNameProblems(programmes[index])
         }
         var diagnostics: [Diagnostic] = []
         var programmeKeys: [String: String] = [:]
         var labels: [String: String] = [:]
-        for (loaded, own) in zip(programmes, ownProblems.inOrder) {
+        for (loaded, own) in zip(programmes, ownProblems) {
             let labelKey = "\(loaded.programme.municipalitySlug)\u{0}\(loaded.programme.label)"
             if let earlier = labels[labelKey] {
                 diagnostics.append(

@@ -54,20 +54,18 @@ public struct QuoteChecker: Sendable {
         }
         let sources = sourceOrder
         let programmesOfSource = programmesBySource
-        let checks = ParallelResults<[(programme: Int, check: SourceCheck)]>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { sourceNumber in
+        let checks = ParallelResults<[(programme: Int, check: SourceCheck)]>.compute(count: sources.count) { sourceNumber in
             let path = sources[sourceNumber]
             let index = FileManager.default.contents(atPath: path)
                 .flatMap { String(data: $0, encoding: .utf8) }.map(SourceIndex.init(text:))
-            checks.store(
-                (programmesOfSource[path] ?? []).map { number in
-                    let loaded = programmes[number]
-                    guard let index else { return (number, .unreadable(Self.unreadable(path, for: loaded))) }
-                    return (number, .checked(check(loaded, against: index) + WeakQuoteCheck.check(loaded, against: index)))
-                }, at: sourceNumber)
+            return (programmesOfSource[path] ?? []).map { number in
+                let loaded = programmes[number]
+                guard let index else { return (number, .unreadable(Self.unreadable(path, for: loaded))) }
+                return (number, .checked(check(loaded, against: index) + WeakQuoteCheck.check(loaded, against: index)))
+            }
         }
         var checkOf: [Int: SourceCheck] = [:]
-        for (number, check) in checks.inOrder.joined() {
+        for (number, check) in checks.joined() {
             checkOf[number] = check
         }
         var outcome = Outcome()
