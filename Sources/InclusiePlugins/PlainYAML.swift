@@ -5,10 +5,11 @@ import CYaml
 ///
 /// Yams composes a richer tree (tags resolved by regular expression for every scalar, anchors, merge keys)
 /// and looks up each key by comparing nodes; for thousands of plugin files that was most of a load. Plugins
-/// need none of it: `YAMLSafety` refuses anchors, aliases and tags before anything is composed. Whatever
-/// falls outside this plain subset (a merge key, a key that is not text, a duplicate key, a syntax error,
-/// more than one document) is not composed here: `compose` returns nil and the caller reads the file with
-/// Yams, which stays the reference for every value and every message.
+/// need none of it. Whatever falls outside this plain subset (an anchor, an alias, a tag, a plain null word,
+/// nesting deeper than `YAMLSafety.maximumDepth`, a merge key, a key that is not text, a duplicate key, a
+/// syntax error, more than one document) is not composed here: `compose` returns nil, and the caller checks
+/// the file with `YAMLSafety` and reads it with Yams, which stays the reference for every value and every
+/// message. So a file this composes needs no separate safety scan.
 indirect enum PlainYAML {
     case scalar(String, isPlain: Bool, line: Int)
     case mapping([Pair], line: Int)
@@ -82,7 +83,10 @@ private final class EventReader {
             guard scalar.anchor == nil, scalar.tag == nil, let value = Self.text(scalar.value, count: scalar.length) else {
                 return nil
             }
-            return .scalar(value, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE, line: line)
+            let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            // `YAMLSafety` refuses a plain null word with its own message.
+            guard !(isPlain && YAMLSafety.nullWords.contains(value)) else { return nil }
+            return .scalar(value, isPlain: isPlain, line: line)
         case YAML_SEQUENCE_START_EVENT:
             guard event.data.sequence_start.anchor == nil, event.data.sequence_start.tag == nil else { return nil }
             var elements: [PlainYAML] = []

@@ -85,7 +85,7 @@ public struct PluginLoader: Sendable {
     public func load(directory: String) -> LoadedPlugins {
         var result = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
         let taxonomyPath = join(directory, Self.taxonomyFileName)
-        guard let taxonomyText = readText(taxonomyPath, into: &result.diagnostics) else { return result }
+        guard let taxonomyText = readCheckedText(taxonomyPath, into: &result.diagnostics) else { return result }
         do {
             result.taxonomy = try TaxonomyReader.read(yaml: taxonomyText)
             result.terms = try TaxonomyReader.readTerms(yaml: taxonomyText)
@@ -173,7 +173,7 @@ public struct PluginLoader: Sendable {
                     fix: LocalizedText(
                         nl: "voeg \(Self.municipalityFileName) toe met slug, name en population (zie docs/plugin-format.md)",
                         en: "add \(Self.municipalityFileName) with slug, name and population (see docs/plugin-format.md)")))
-        } else if let text = readText(municipalityPath, into: &result.diagnostics),
+        } else if let text = readCheckedText(municipalityPath, into: &result.diagnostics),
             Placeholders.noneLeft(in: text, file: municipalityPath, into: &result.diagnostics)
         {
             do {
@@ -210,7 +210,7 @@ public struct PluginLoader: Sendable {
             else { continue }
             if let warning = Self.truncationWarning(text, file: filePath) { result.diagnostics.append(warning) }
             do {
-                let document = try YAMLDocument(yaml: text)
+                let document = try YAMLDocument.checked(yaml: text, file: filePath)
                 let adapter = try adapter(for: document, yaml: text, file: filePath)
                 let (programme, lines) = try adapter.read(document, municipalitySlug: slug)
                 result.programmes.append(LoadedProgramme(programme: programme, file: filePath, lines: lines))
@@ -257,6 +257,17 @@ public struct PluginLoader: Sendable {
                 en: "compare the end with the source and add what is missing; end the file with a line break"))
     }
 
+    /// Reads a small file as UTF-8 text checked by `YAMLSafety`; programme files are checked as they are
+    /// composed (`YAMLDocument.checked`).
+    private func readCheckedText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let text = readText(path, into: &diagnostics) else { return nil }
+        if let problem = YAMLSafety.problem(in: text, file: path) {
+            diagnostics.append(problem)
+            return nil
+        }
+        return text
+    }
+
     /// Reads a file as UTF-8 text; anything else is reported, because quotes must match the sources exactly.
     private func readText(_ path: String, into diagnostics: inout [Diagnostic]) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -283,10 +294,6 @@ public struct PluginLoader: Sendable {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if let problem = YAMLSafety.problem(in: text, file: path) {
-            diagnostics.append(problem)
-            return nil
-        }
         return text
     }
 

@@ -19,7 +19,24 @@ struct YAMLDocument {
     /// The resolver `YAMLDecoder` parses with: merge keys, and every other plain scalar a string.
     private static let mergeKeysOnly = Resolver.basic.appending(.merge)
 
-    /// `plainSubset: false` reads with Yams alone, as the tests do to compare the two.
+    /// A plugin file as its user wrote it: refused with `YAMLSafety`'s diagnostic when it holds an unsafe
+    /// construct, which only a file outside the plain subset can (composing it refuses them all); so most
+    /// files are read by libyaml once, not twice.
+    static func checked(yaml: String, file: String) throws -> YAMLDocument {
+        if let plain = PlainYAML.compose(yaml) {
+            return YAMLDocument(yaml: yaml, tree: .plain(plain))
+        }
+        if let problem = YAMLSafety.problem(in: yaml, file: file) { throw problem }
+        return try YAMLDocument(yaml: yaml, plainSubset: false)
+    }
+
+    private init(yaml: String, tree: Tree) {
+        self.yaml = yaml
+        self.tree = tree
+    }
+
+    /// For text `YAMLSafety` has already checked. `plainSubset: false` reads with Yams alone, as the tests
+    /// do to compare the two.
     init(yaml: String, plainSubset: Bool = true) throws {
         self.yaml = yaml
         if plainSubset, let plain = PlainYAML.compose(yaml) {
