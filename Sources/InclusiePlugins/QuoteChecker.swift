@@ -157,8 +157,10 @@ public struct QuoteChecker: Sendable {
         let programme = loaded.programme
         var diagnostics: [Diagnostic] = []
         /// Reports every quote of `evidence` the source lacks; `what` names its owner in Dutch and English.
-        func check(_ evidence: [Evidence], part: String, what: LocalizedText) {
+        /// Both names are only made for a quote that is missing.
+        func check(_ evidence: [Evidence], part: @autoclosure () -> String, what: @autoclosure () -> LocalizedText) {
             for (number, quote) in evidence.map(\.quote).enumerated() where !index.contains(quote) {
+                let what = what()
                 var nearest = LocalizedText(nl: "", en: "")
                 if let passage = index.closestPassage(to: quote) {
                     let differences = passage.describe()
@@ -168,7 +170,7 @@ public struct QuoteChecker: Sendable {
                 }
                 diagnostics.append(
                     Diagnostic(
-                        file: loaded.file, line: loaded.lines.quote(number, of: part),
+                        file: loaded.file, line: loaded.lines.quote(number, of: part()),
                         message: LocalizedText(
                             nl: "citaat van \(what.nl) niet gevonden in \(programme.sourceFile): «\(quote)»\(nearest.nl)",
                             en: "quote of \(what.en) not found in \(programme.sourceFile): «\(quote)»\(nearest.en)"),
@@ -266,12 +268,14 @@ public struct QuoteChecker: Sendable {
     /// composed form (NFC), so that equal text is equal bytes.
     ///
     /// Every source and every quote passes here, so it walks Unicode scalars with a shortcut for ASCII
-    /// rather than grapheme clusters; text that is not ASCII afterwards is composed by Foundation.
+    /// rather than grapheme clusters. Only text with a scalar that composition can change is composed by
+    /// Foundation: Dutch letters with accents (below U+0300), dashes, the euro sign and the like are
+    /// composed already, in any order (Unicode's NFC quick check says "yes" for each of them).
     public static func normalise(_ text: String) -> String {
         var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
         var spaceOwed = false
-        var isASCII = true
+        var isComposed = true
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let isSpace = value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
@@ -288,11 +292,17 @@ public struct QuoteChecker: Sendable {
             case 0x2018, 0x2019, 0x201A, 0x2032: folded.append(UInt8(ascii: "'"))
             case 0x201C, 0x201D, 0x201E, 0x2033: folded.append(UInt8(ascii: "\""))
             default:
-                isASCII = false
+                if value >= 0x300 && !(0x2002...0x20CF).contains(value) { isComposed = false }
                 folded.append(contentsOf: scalar.utf8)
             }
         }
         let result = String(decoding: folded, as: UTF8.self)
-        return isASCII ? result : result.precomposedStringWithCanonicalMapping
+        return isComposed ? result : result.precomposedStringWithCanonicalMapping
+    }
+
+    /// The words of a normalised text: split at its single spaces, as bytes, since a word is compared
+    /// byte for byte and grapheme clusters would only cost time.
+    static func words(ofNormalised text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
     }
 }

@@ -23,7 +23,7 @@ final class SourceIndex {
     }()
 
     init(text: String) {
-        words = QuoteChecker.normalise(text).split(separator: " ").map(String.init)
+        words = QuoteChecker.words(ofNormalised: QuoteChecker.normalise(text))
         var positions: [String: [Int]] = [:]
         for (index, word) in words.enumerated() {
             positions[word, default: []].append(index)
@@ -31,26 +31,37 @@ final class SourceIndex {
         self.positions = positions
     }
 
+    /// How often a quote occurs in the text, and how many words it has once normalised.
+    struct Tally {
+        var occurrences: Int
+        var words: Int
+    }
+
+    /// Tallies by the quote as written: the quote check and the weak-quote check ask about the same item
+    /// quotes, and normalising and looking one up is most of what either costs.
+    private var tallies: [String: Tally] = [:]
+
     /// Whether the quote, normalised as the text is, occurs in the text (also starting or ending mid-word).
     func contains(_ quote: String) -> Bool {
-        occurrences(of: quote, upTo: 1) > 0
+        tally(of: quote).occurrences > 0
     }
 
-    /// How often the quote occurs in the text, counting no further than `limit`: the weak-quote check only
-    /// needs to know whether a quote stands more than once.
-    func occurrences(of quote: String, upTo limit: Int) -> Int {
-        occurrences(ofNormalised: QuoteChecker.normalise(quote), upTo: limit)
+    /// How often the quote occurs in the text (every occurrence: the weak-quote check says how often).
+    func tally(of quote: String) -> Tally {
+        if let known = tallies[quote] { return known }
+        let parts = QuoteChecker.words(ofNormalised: QuoteChecker.normalise(quote))
+        let tally = Tally(occurrences: occurrences(of: parts), words: parts.count)
+        tallies[quote] = tally
+        return tally
     }
 
-    /// `occurrences(of:upTo:)` for a quote that `QuoteChecker.normalise` already made.
-    func occurrences(ofNormalised quote: String, upTo limit: Int) -> Int {
-        let parts = quote.split(separator: " ").map(String.init)
+    /// How often the words of a normalised quote occur in the text.
+    private func occurrences(of parts: [String]) -> Int {
         guard let first = parts.first else { return 0 }
         if parts.count == 1 {
             var count = 0
             for (word, places) in positions where word.containsBytes(of: first) {
                 count += places.count * word.ranges(of: first).count
-                if count >= limit { return limit }
             }
             return count
         }
@@ -68,12 +79,7 @@ final class SourceIndex {
             guard let rarest else { return 0 }
             starts = rarest.places.map { $0 - rarest.offset }
         }
-        var count = 0
-        for start in starts where matches(parts, at: start) {
-            count += 1
-            if count >= limit { break }
-        }
-        return count
+        return starts.count { matches(parts, at: $0) }
     }
 
     /// Whether `parts` line up with the text's words from `start`: the ends may be parts of words.
@@ -97,7 +103,7 @@ final class SourceIndex {
     /// The passage of the text most like the quote, by the number of the quote's words it has in the same
     /// order, with the words where the two differ; nil when the text shares no word with the quote.
     func closestPassage(to quote: String) -> Passage? {
-        let parts = QuoteChecker.normalise(quote).split(separator: " ").map(String.init)
+        let parts = QuoteChecker.words(ofNormalised: QuoteChecker.normalise(quote))
         guard !parts.isEmpty else { return nil }
         // Every occurrence of a quote word votes for where the quote would start; very common words
         // ("de", "en") are left out so that a long document costs no more than a short one.

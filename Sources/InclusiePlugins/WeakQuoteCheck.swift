@@ -39,16 +39,14 @@ enum WeakQuoteCheck {
     /// Why the quote is weak in the source, or nil when it is not (or not found at all: the quote check
     /// reports that).
     static func weakness(of quote: String, in index: SourceIndex) -> LocalizedText? {
-        let normalised = QuoteChecker.normalise(quote)
-        guard !normalised.isEmpty else { return nil }
-        switch index.occurrences(ofNormalised: normalised, upTo: Int.max) {
+        let tally = index.tally(of: quote)
+        switch tally.occurrences {
         case 0:
             return nil
         case let occurrences where occurrences > 1:
             return LocalizedText(nl: "staat \(occurrences) keer in de bron", en: "occurs \(occurrences) times in the source")
         default:
-            let words = normalised.split(separator: " ").count
-            guard words < minimumWords else { return nil }
+            guard tally.words < minimumWords else { return nil }
             return LocalizedText(nl: "is korter dan \(minimumWords) woorden", en: "is shorter than \(minimumWords) words")
         }
     }
