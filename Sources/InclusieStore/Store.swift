@@ -98,6 +98,9 @@ public struct Store: Sendable {
     /// All migrations this build knows; the last one is the current schema version.
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
 
+    /// The page cache of an import, in KiB; the cache grows to this only as pages are needed.
+    static let importCacheKiB = 64 * 1024
+
     /// Replaces the whole content with the catalog, in one transaction.
     ///
     /// Either everything is imported or, on any error, the database stays exactly as it was. Importing
@@ -107,11 +110,20 @@ public struct Store: Sendable {
     /// commit. With them on, emptying the tables cascaded row by row: importing again over 3,420
     /// municipalities ran for more than 348 s. `PRAGMA foreign_keys` does nothing inside a transaction,
     /// so it is switched off around it, on this connection only.
+    ///
+    /// The page cache is larger while the rows are written (`importCacheKiB`): with SQLite's 2 MiB, the
+    /// indexes of the large tables no longer fit, and their pages were written out and read back again
+    /// within the one transaction.
     public func replaceAll(with catalog: Catalog) throws {
         do {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+                defer {
+                    try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
+                }
                 try db.inTransaction {
                     var importer = Importer(db: db)
                     try importer.replaceAll(with: catalog)
