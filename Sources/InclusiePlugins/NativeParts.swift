@@ -14,27 +14,34 @@ func rejectUnknownKeys(in decoder: any Decoder, allowed: Set<String>) throws {
     _ = try knownKeys(in: decoder, allowed: allowed)
 }
 
-/// Rejects unknown keys like `rejectUnknownKeys`, and hands back the mapping and the keys it has.
+/// Rejects unknown keys like `rejectUnknownKeys`, and hands back the mapping and the keys it has, in order.
 ///
 /// For the shapes read thousands of times (items): every container and every key lookup in Yams
 /// compares YAML nodes one by one, so the caller builds the container once and skips keys that are absent.
+/// The keys come back as a list, not a set: a mapping has a handful, and comparing a few short texts
+/// costs less than hashing them. A plain document's keys are taken from its tree as they are.
 ///
 /// `extra` are keys a kind adds at this place (an item's children), kept apart so that the shared sets
 /// need not be copied for every item.
 func knownKeys(
     in decoder: any Decoder, allowed: Set<String>, extra: [String] = []
-) throws -> (KeyedDecodingContainer<AnyKey>, Set<String>) {
+) throws -> (KeyedDecodingContainer<AnyKey>, [String]) {
     let container = try decoder.container(keyedBy: AnyKey.self)
-    let keys = container.allKeys
-    for key in keys where !allowed.contains(key.stringValue) && !extra.contains(key.stringValue) {
+    let keys: [String]
+    if let plain = decoder as? PlainYAMLDecoder, case .mapping(let pairs, _) = plain.node {
+        keys = pairs.map(\.key)
+    } else {
+        keys = container.allKeys.map(\.stringValue)
+    }
+    for key in keys where !allowed.contains(key) && !extra.contains(key) {
         let known = allowed.union(extra).sorted().joined(separator: ", ")
         throw dataCorrupted(
-            at: decoder.codingPath + [key],
+            at: decoder.codingPath + [AnyKey(stringValue: key)],
             LocalizedText(
-                nl: "onbekende sleutel '\(key.stringValue)'; hier kunnen staan: \(known)",
-                en: "unknown key '\(key.stringValue)'; this place knows: \(known)"))
+                nl: "onbekende sleutel '\(key)'; hier kunnen staan: \(known)",
+                en: "unknown key '\(key)'; this place knows: \(known)"))
     }
-    return (container, Set(keys.map(\.stringValue)))
+    return (container, keys)
 }
 
 /// A verbatim quote and its section heading, as written in a plugin.
@@ -118,7 +125,7 @@ struct NativeItem: Decodable {
     }
 
     /// Decodes the shared fields from a mapping whose keys are already checked; `present` are its keys.
-    init(_ container: KeyedDecodingContainer<AnyKey>, present: Set<String>, line: Int?) throws {
+    init(_ container: KeyedDecodingContainer<AnyKey>, present: [String], line: Int?) throws {
         // A key the mapping does not have decodes to nil without asking Yams to search for it.
         func optional<T: Decodable>(_ key: String, _ type: T.Type = T.self) throws -> T? {
             guard present.contains(key) else { return nil }

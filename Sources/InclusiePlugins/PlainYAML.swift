@@ -98,11 +98,11 @@ private final class EventReader {
         case YAML_MAPPING_START_EVENT:
             guard event.data.mapping_start.anchor == nil, event.data.mapping_start.tag == nil else { return nil }
             var pairs: [PlainYAML.Pair] = []
-            var keys = Set<String>()
+            var keys = MappingKeys()
             while let next = next(), next != YAML_MAPPING_END_EVENT {
                 // A merge key means something other than its text, and a duplicate key is Yams' to report.
                 guard case .scalar(let key, let isPlain, let keyLine) = node(startingWith: next, depth: depth + 1),
-                    !(isPlain && key == "<<"), keys.insert(key).inserted,
+                    !(isPlain && key == "<<"), keys.isNew(key, after: pairs),
                     let valueType = self.next(), let value = node(startingWith: valueType, depth: depth + 1)
                 else { return nil }
                 pairs.append((key, keyLine, value))
@@ -120,5 +120,22 @@ private final class EventReader {
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { return nil }
         return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+/// The keys of one mapping as it is composed, to find a duplicate. Most mappings have a handful of keys,
+/// which are compared with the pairs read so far; a set is only made for a mapping with many, so that a
+/// long one still costs linear time.
+private struct MappingKeys {
+    private static let compared = 16
+    private var set: Set<String>?
+
+    /// Whether `key` is new to the mapping whose pairs so far are `pairs`; once a set is kept, adds it there.
+    mutating func isNew(_ key: String, after pairs: [PlainYAML.Pair]) -> Bool {
+        if set == nil {
+            guard pairs.count >= Self.compared else { return !pairs.contains { $0.key == key } }
+            set = Set(pairs.map(\.key))
+        }
+        return set!.insert(key).inserted
     }
 }
