@@ -54,10 +54,36 @@ import Yams
             "a: 1\n---\nb: 2\n",  // two documents
             "a: [1, 2\n",  // a syntax error
             "",  // nothing at all
+            "a: ~\n", "null: x\n",  // plain null words, which YAMLSafety explains
+            manyKeys + "k3: again\n",  // a duplicate among more keys than are compared one by one
         ] {
             #expect(PlainYAML.compose(yaml) == nil, "\(yaml.debugDescription) should be read by Yams")
         }
         #expect(PlainYAML.compose("a: b\n") != nil)
+        #expect(PlainYAML.compose(manyKeys + "k21: last\n") != nil)
+        #expect(PlainYAML.compose("a: \"~\"\n") != nil)
+    }
+
+    /// Twenty keys, more than a mapping compares without a set.
+    private let manyKeys = (1...20).map { "k\($0): v\n" }.joined()
+
+    /// A plugin file is checked for unsafe YAML as it is composed: what composing refuses goes through
+    /// `YAMLSafety`, whose message names the line; what it composes needs no second scan.
+    @Test func unsafeYAMLIsRefusedWithItsLineWithoutASecondScan() throws {
+        for (yaml, line, words) in [
+            ("a: 1\nbase: &b {x: 1}\nother: *b\n", 2, "anchors"),
+            ("a: 1\nn: !!int 3\n", 2, "tags"),
+            ("a: 1\nb: ~\n", 2, "no value"),
+            (String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n", 1, "deeper"),
+        ] {
+            let diagnostic = #expect(throws: Diagnostic.self) { try YAMLDocument.checked(yaml: yaml, file: "f.yaml") }
+            #expect(diagnostic?.line == line, "\(yaml.debugDescription)")
+            #expect(diagnostic?.message.en.contains(words) == true, "\(diagnostic?.message.en ?? "")")
+        }
+        struct Shape: Decodable { var a: String }
+        #expect(try YAMLDocument.checked(yaml: "a: \"~\"\n", file: "f.yaml").decode(Shape.self).a == "~")
+        // Outside the plain subset but safe (a merge key): Yams reads it.
+        #expect(try YAMLDocument.checked(yaml: "<<: {a: x}\ny: z\n", file: "f.yaml").decode(Shape.self).a == "x")
     }
 
     @Test func plainValuesKeepTheirTextStyleAndLines() throws {
