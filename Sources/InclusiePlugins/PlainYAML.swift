@@ -10,7 +10,10 @@ import CYaml
 /// syntax error, more than one document) is not composed here: `compose` returns nil, and the caller checks
 /// the file with `YAMLSafety` and reads it with Yams, which stays the reference for every value and every
 /// message. So a file this composes needs no separate safety scan.
-indirect enum PlainYAML {
+///
+/// Not `indirect`: mappings and sequences hold their children in arrays already, so a node needs no box of
+/// its own, and composing allocates once less per node.
+enum PlainYAML {
     case scalar(String, isPlain: Bool, line: Int)
     case mapping([Pair], line: Int)
     case sequence([PlainYAML], line: Int)
