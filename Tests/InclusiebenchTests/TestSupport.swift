@@ -28,11 +28,23 @@ enum TestSupport {
         return loaded
     }
 
+    /// A new empty folder for one test, inside `scratchRoot`.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("inclusiebench-tests-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The one folder this test process keeps its tests' folders in, removed when the process exits.
+    ///
+    /// One place to clean up rather than a `defer` in each of some forty tests: test runs had left thousands of
+    /// folders behind in the temporary directory.
+    private static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "inclusiebench-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        atexit { try? FileManager.default.removeItem(at: TestSupport.scratchRoot) }
+        return root
+    }()
 
     /// The catalog of `count` synthetic municipalities (seed 11), loaded with no diagnostic: enough, at 30,
     /// for a few party programmes, which the proposals view needs.
