@@ -28,6 +28,12 @@ struct CatalogReader {
     }
 
     func read() throws -> Catalog {
+        try read(itemDetails: readItemDetails)
+    }
+
+    /// The catalog, with the items' mappings, years and quotes from `itemDetails`: read on this connection,
+    /// or on another one in parallel (`Store`), for the same rows.
+    func read(itemDetails: () throws -> ItemDetails) throws -> Catalog {
         let rest = parts.contains(.rest)
         let taxonomy = try readTaxonomy()
         let figures =
@@ -61,16 +67,10 @@ struct CatalogReader {
 
         var items = parts.contains(.items) ? try readItems() : ItemTable()
         let itemIndex = RowIndex(items.rowIDs)
-        try readMappings(taxonomy, into: &items, itemIndex: itemIndex)
-        try readItemEvidence(evidence, into: &items, itemIndex: itemIndex)
-        if parts.contains(.itemYears) {
-            let years = try groupedPairs(
-                "SELECT item_id, year FROM item_year\(itemCondition("item_id", joining: "WHERE")) ORDER BY item_id, year"
-            ) { $0.int(1) }
-            for (id, values) in years {
-                if let index = itemIndex[id] { items.update(index) { $0.years = values } }
-            }
+        if itemIndex.count > 0 {
+            try itemDetails().apply(to: &items, itemIndex: itemIndex)
         }
+        if rest { addItemEvidence(evidence, to: &items, itemIndex: itemIndex) }
         let parentLocalIDs = items.parentRowIDs.map { parent in parent.flatMap { itemIndex[$0].map(items.localID) } }
         for (index, parent) in parentLocalIDs.enumerated() where parent != nil {
             items.update(index) { $0.parentID = parent }
@@ -205,59 +205,62 @@ struct CatalogReader {
         return builder.finish()
     }
 
-    /// Every item's mappings for the facets among the parts; the ids are the taxonomy's own strings, so that
-    /// 100,000s of items share them instead of each holding a copy.
-    private func readMappings(_ taxonomy: Taxonomy, into items: inout ItemTable, itemIndex: RowIndex) throws {
-        let facets: [(CatalogParts, WritableKeyPath<LocalItem, [String]>, String, [TaxonomyEntry])] = [
-            (.itemThemes, \.themes, "theme", taxonomy.themes),
-            (.itemInstruments, \.instruments, "instrument", taxonomy.instruments),
-            (.itemRoles, \.roles, "role", taxonomy.roles),
-            (.itemTargetGroups, \.targetGroups, "target_group", taxonomy.targetGroups),
-        ]
-        for (part, path, target, entries) in facets where parts.contains(part) && itemIndex.count > 0 {
+    /// Whether the parts ask for anything `readItemDetails` reads.
+    static func readsItemDetails(_ parts: CatalogParts) -> Bool {
+        parts.contains(.items)
+            && !parts.isDisjoint(with: [.itemThemes, .itemInstruments, .itemRoles, .itemTargetGroups, .itemYears, .itemEvidence])
+    }
+
+    /// The items' mappings for the facets among the parts, their years, and their quotes when the whole
+    /// evidence table is not read anyway; by item row id, so they can be read apart from the items.
+    ///
+    /// The ids are the taxonomy's own strings, so that 100,000s of items share them instead of each
+    /// holding a copy.
+    func readItemDetails() throws -> ItemDetails {
+        var details = ItemDetails()
+        guard parts.contains(.items) else { return details }
+        let taxonomy = try readTaxonomy()
+        for facet in ItemDetails.Facet.allCases where parts.contains(facet.part) {
+            let entries = taxonomy.entries(facet.taxonomyFacet)
             let shared = Dictionary(entries.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
+            let target = facet.table
             let select = "SELECT m.item_id, m.position, m.\(target)_id FROM item_\(target) m"
             let runs = try itemRuns(select + itemCondition("m.item_id", joining: "WHERE")) { row in
                 shared[row.string(2)]
             }
-            for run in runs {
-                if let index = itemIndex[run.itemID] { items.update(index) { $0[keyPath: path] = run.values } }
-            }
+            details.mappings.append((facet, runs))
         }
+        if parts.contains(.itemYears) {
+            details.years = try groupedPairs(
+                "SELECT item_id, year FROM item_year\(itemCondition("item_id", joining: "WHERE")) ORDER BY item_id, year"
+            ) { $0.int(1) }
+        }
+        if parts.contains(.itemEvidence), !parts.contains(.rest) {
+            let select =
+                "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
+                + itemCondition("m.item_id", joining: "AND")
+            details.evidence = try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
+        }
+        return details
     }
 
-    /// The items' quotes: taken from the evidence already read for the whole catalog, or read for the items alone.
-    private func readItemEvidence(_ evidence: [EvidenceRecord], into items: inout ItemTable, itemIndex: RowIndex) throws {
+    /// The items' quotes from the evidence already read for the whole catalog.
+    private func addItemEvidence(_ evidence: [EvidenceRecord], to items: inout ItemTable, itemIndex: RowIndex) {
         guard parts.contains(.itemEvidence), itemIndex.count > 0 else { return }
-        if parts.contains(.rest) {
-            for record in evidence {
-                if let itemID = record.itemId, let index = itemIndex[itemID] {
-                    items.update(index) { $0.evidence.append(Evidence(quote: record.quote, section: record.section)) }
-                }
+        for record in evidence {
+            if let itemID = record.itemId, let index = itemIndex[itemID] {
+                items.update(index) { $0.evidence.append(Evidence(quote: record.quote, section: record.section)) }
             }
-            return
-        }
-        let select =
-            "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
-            + itemCondition("m.item_id", joining: "AND")
-        let runs = try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
-        for run in runs {
-            if let index = itemIndex[run.itemID] { items.update(index) { $0.evidence = run.values } }
         }
     }
 
-    /// One item's values of a per-item table, in order of position.
-    private struct Run<Value> {
-        var itemID: Int64
-        var values: [Value]
-    }
 
     /// The rows of `select` (item id, position, then the values, from a table named `m`) as one run per item.
     ///
     /// Read in the order the rows were written, which is how the importer writes them: one item after the
     /// other, each in order of position. Sorting by item and position in SQL costs more than the rest of
     /// the read. Should the rows not be in that order (a database written otherwise), SQLite sorts them.
-    private func itemRuns<Value>(_ select: String, value: (RawRow) -> Value?) throws -> [Run<Value>] {
+    private func itemRuns<Value>(_ select: String, value: (RawRow) -> Value?) throws -> [ItemRun<Value>] {
         if let written = try runs(select + " ORDER BY m.rowid", checkingOrder: true, value: value) {
             return written
         }
@@ -265,10 +268,10 @@ struct CatalogReader {
     }
 
     /// Nil when `checkingOrder` and an item's rows are not together and in order of position.
-    private func runs<Value>(_ sql: String, checkingOrder: Bool, value: (RawRow) -> Value?) throws -> [Run<Value>]? {
-        var result: [Run<Value>] = []
+    private func runs<Value>(_ sql: String, checkingOrder: Bool, value: (RawRow) -> Value?) throws -> [ItemRun<Value>]? {
+        var result: [ItemRun<Value>] = []
         var seen = Set<Int64>()
-        var current: Run<Value>?
+        var current: ItemRun<Value>?
         var inOrder = true
         try RawRows.forEach(db, sql: sql) { row in
             guard inOrder else { return }
@@ -278,7 +281,7 @@ struct CatalogReader {
                     if checkingOrder, !seen.insert(finished.itemID).inserted { inOrder = false }
                     result.append(finished)
                 }
-                current = Run(itemID: itemID, values: [])
+                current = ItemRun(itemID: itemID, values: [])
             }
             if checkingOrder, row.int(1) != current?.values.count { inOrder = false }
             if let value = value(row) { current?.values.append(value) }
@@ -299,6 +302,78 @@ struct CatalogReader {
             result[row.int64(0), default: []].append(value(row))
         }
         return result
+    }
+}
+
+/// One item's values of a per-item table, in order of position.
+struct ItemRun<Value: Sendable>: Sendable {
+    var itemID: Int64
+    var values: [Value]
+}
+
+/// What the items hold in tables of their own (mappings, years, quotes), by item row id.
+///
+/// Read apart from the items, so that another connection can read them on the second core while the
+/// items are read (`Store.catalog`).
+struct ItemDetails: Sendable {
+    enum Facet: CaseIterable, Sendable {
+        case theme, instrument, role, targetGroup
+
+        var part: CatalogParts {
+            switch self {
+            case .theme: .itemThemes
+            case .instrument: .itemInstruments
+            case .role: .itemRoles
+            case .targetGroup: .itemTargetGroups
+            }
+        }
+
+        var taxonomyFacet: TaxonomyFacet {
+            switch self {
+            case .theme: .theme
+            case .instrument: .instrument
+            case .role: .role
+            case .targetGroup: .targetGroup
+            }
+        }
+
+        /// The mapping table is `item_<table>`, its column `<table>_id`.
+        var table: String {
+            switch self {
+            case .theme: "theme"
+            case .instrument: "instrument"
+            case .role: "role"
+            case .targetGroup: "target_group"
+            }
+        }
+
+        fileprivate var path: WritableKeyPath<LocalItem, [String]> {
+            switch self {
+            case .theme: \.themes
+            case .instrument: \.instruments
+            case .role: \.roles
+            case .targetGroup: \.targetGroups
+            }
+        }
+    }
+
+    var mappings: [(facet: Facet, runs: [ItemRun<String>])] = []
+    var years: [Int64: [Int]] = [:]
+    var evidence: [ItemRun<Evidence>] = []
+
+    fileprivate func apply(to items: inout ItemTable, itemIndex: RowIndex) {
+        for (facet, runs) in mappings {
+            let path = facet.path
+            for run in runs {
+                if let index = itemIndex[run.itemID] { items.update(index) { $0[keyPath: path] = run.values } }
+            }
+        }
+        for (id, values) in years {
+            if let index = itemIndex[id] { items.update(index) { $0.years = values } }
+        }
+        for run in evidence {
+            if let index = itemIndex[run.itemID] { items.update(index) { $0.evidence = run.values } }
+        }
     }
 }
 

@@ -80,6 +80,20 @@ import Testing
         #expect(try store.rows("PRAGMA foreign_key_check").isEmpty)
     }
 
+    /// A read on two connections uses the generation to tell whether both saw the same import.
+    @Test func everyImportRaisesTheGeneration() throws {
+        let store = try Store(path: try TestSupport.temporaryDirectory().appendingPathComponent("generation.sqlite").path)
+        #expect(try sum(store, "PRAGMA user_version") == "0")
+        try store.replaceAll(with: catalog)
+        #expect(try sum(store, "PRAGMA user_version") == "1")
+        try store.replaceAll(with: catalog)
+        #expect(try sum(store, "PRAGMA user_version") == "2")
+        var broken = catalog
+        broken.programmes[0].items[0].status = "decided-by-nobody"
+        #expect(throws: (any Error).self) { try store.replaceAll(with: broken) }
+        #expect(try sum(store, "PRAGMA user_version") == "2", "a refused import leaves the generation as it was")
+    }
+
     @Test func failedImportLeavesTheDatabaseAsItWas() throws {
         let store = try Store.inMemory()
         try store.replaceAll(with: catalog)
