@@ -45,7 +45,7 @@ func knownKeys(
 }
 
 /// A verbatim quote and its section heading, as written in a plugin.
-struct NativeEvidence: Decodable {
+struct NativeEvidence: Decodable, Equatable {
     var quote: String
     var section: String
     /// The quote's own line, so a quote that is not found is reported where it stands.
@@ -69,7 +69,7 @@ struct NativeEvidence: Decodable {
 }
 
 /// A contact point by unit and department; the shape has no place for a person's name on purpose.
-struct NativeContactPoint: Decodable {
+struct NativeContactPoint: Decodable, Equatable {
     var unit: String
     var department: String?
 
@@ -84,7 +84,7 @@ struct NativeContactPoint: Decodable {
 /// The fields every item has, whatever the kind; kinds add their own children around it.
 ///
 /// Remembers its line in the YAML file so later checks (taxonomy ids, quotes) can point at it.
-struct NativeItem: Decodable {
+struct NativeItem: Decodable, Equatable {
     static let keys: Set<String> = [
         "id", "number", "title", "description", "status", "themes", "instruments", "roles", "target_groups",
         "partners", "cited_sources", "owner", "contact_points", "years", "related", "note", "evidence", "review",
@@ -119,7 +119,19 @@ struct NativeItem: Decodable {
     }
 
     /// Decodes the shared fields; `extraKeys` are the children or fields a kind adds at this place.
+    ///
+    /// From a plain document, straight from its tree (`init(plain:extraKeys:)`); whatever that does not
+    /// read, and every other document, through `Decodable` (`init(decoding:extraKeys:)`).
     init(from decoder: any Decoder, extraKeys: [String]) throws {
+        if let plain = decoder as? PlainYAMLDecoder, let item = NativeItem(plain: plain.node, extraKeys: extraKeys) {
+            self = item
+        } else {
+            try self.init(decoding: decoder, extraKeys: extraKeys)
+        }
+    }
+
+    /// Decodes the shared fields through `Decodable`, which reports every problem.
+    init(decoding decoder: any Decoder, extraKeys: [String]) throws {
         let (container, present) = try knownKeys(in: decoder, allowed: Self.keys, extra: extraKeys)
         try self.init(container, present: present, line: decoder.yamlLine)
     }
@@ -167,11 +179,9 @@ struct NativeItemWithChildren<Children: ChildKey>: Decodable {
     var children: [NativeItem]
 
     init(from decoder: any Decoder) throws {
-        let (container, present) = try knownKeys(in: decoder, allowed: NativeItem.keys, extra: [Children.key])
-        item = try NativeItem(container, present: present, line: decoder.yamlLine)
-        children =
-            present.contains(Children.key)
-            ? try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? [] : []
+        item = try NativeItem(from: decoder, extraKeys: [Children.key])
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        children = try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? []
     }
 }
 

@@ -120,6 +120,40 @@ import Yams
         #expect(plain.list.map(\.note) == yams.list.map(\.note))
     }
 
+    /// Items are read straight from the tree; whatever that reader takes, it must read as `Decodable` does,
+    /// and whatever `Decodable` refuses it must leave to `Decodable`, so the message stays the same.
+    @Test func itemsReadFromTheTreeAsDecodableReadsThem() throws {
+        let readable = [
+            "id: a\ntitle: T\n",
+            "id: a\ntitle: T\nnumber:\ndescription: ''\nstatus: planned\nowner: Team\nnote: |\n  twee\n  regels\n",
+            "id: a\ntitle: T\nthemes:\nroles: [x, '']\ninstruments: [y]\ntarget_groups: [z]\nrelated: [b]\n",
+            "id: a\ntitle: T\nyears: [2021, '2022', -1]\npartners: [p]\ncited_sources: [c]\n",
+            "id: a\ntitle: T\nreview: suggested\nsuggested_by: [woord]\n",
+            "id: a\ntitle: T\nreview:\n",
+            "id: a\ntitle: T\nevidence:\n  - quote: q\n    section: s\n  - quote: r\n    section: t\n",
+            "id: a\ntitle: T\nevidence:\ncontact_points:\n",
+            "id: a\ntitle: T\ncontact_points:\n  - unit: U\n    department:\n  - unit: V\n    department: W\n",
+            "title: T\nactivities: []\nid: a\n",
+        ]
+        let refused = [
+            "id: a\n", "title: T\n", "id: a\ntitle: '  '\n", "id: ''\ntitle: T\n", "id: [a]\ntitle: T\n",
+            "id: a\ntitle: T\nthemse: [x]\n", "id: a\ntitle: T\nthemes: x\n", "id: a\ntitle: T\nthemes: ''\n",
+            "id: a\ntitle: T\nthemes: [[x]]\n", "id: a\ntitle: T\nyears: [20x1]\n", "id: a\ntitle: T\nyears: 2021\n",
+            "id: a\ntitle: T\nreview: done\n", "id: a\ntitle: T\nnote: [x]\n", "id: a\ntitle: T\nnumber: {a: b}\n",
+            "id: a\ntitle: T\nevidence:\n  - quote: q\n", "id: a\ntitle: T\nevidence:\n  - quote: q\n    section: ' '\n",
+            "id: a\ntitle: T\nevidence:\n  - quote: q\n    section: s\n    page: '3'\n", "id: a\ntitle: T\nevidence: [q]\n",
+            "id: a\ntitle: T\ncontact_points:\n  - unit: U\n    name: Jan\n", "id: a\ntitle: T\ncontact_points:\n  - department: D\n",
+            "- id: a\n  title: T\n",
+        ]
+        for (yaml, shouldRead) in readable.map({ ($0, true) }) + refused.map({ ($0, false) }) {
+            let node = try #require(PlainYAML.compose(yaml), "\(yaml.debugDescription) is plain")
+            let direct = NativeItem(plain: node, extraKeys: ["activities"])
+            let decoded = try? NativeItem(decoding: PlainYAMLDecoder(node), extraKeys: ["activities"])
+            #expect((decoded != nil) == shouldRead, "\(yaml.debugDescription): Decodable should \(shouldRead ? "read" : "refuse") it")
+            #expect(direct == decoded, "\(yaml.debugDescription) reads differently from the tree")
+        }
+    }
+
     @Test func aMistakeGetsYamsOwnMessageAndLine() throws {
         let bundled = try #require(programmeFiles(in: TestSupport.municipalities).first { $0.path.contains("amstelveen") })
         let original = try String(contentsOfFile: bundled.path, encoding: .utf8)
