@@ -227,12 +227,13 @@ final class JSONContainer: JSONClosable {
         output.scratch.removeAll(keepingCapacity: true)
         output.scratch.append(contentsOf: output.bytes[regionStart...])
         let end = output.bytes.count - regionStart
-        // Stable, by key; an object has a handful of keys, so insertion sort.
-        var order = Array(entries.indices)
-        for position in order.indices.dropFirst() {
-            var place = position
-            while place > 0, Self.precedes(entries[order[position]].key, entries[order[place - 1]].key) { place -= 1 }
-            if place < position { order.insert(order.remove(at: position), at: place) }
+        // By key, and a key written twice in the order written. Most objects have a handful of keys, but a
+        // dictionary has as many as it holds: for the similarity view's 3,776 theme lists by programme, the
+        // insertion sort this was took 15 % of a `compare similarity --format json` process.
+        let entries = self.entries
+        let order = entries.indices.sorted { left, right in
+            let (leftKey, rightKey) = (entries[left].key, entries[right].key)
+            return leftKey == rightKey ? left < right : Self.precedes(leftKey, rightKey)
         }
         output.bytes.removeSubrange(regionStart...)
         var written = 0

@@ -86,6 +86,19 @@ import Testing
         #expect(try JSONRendering.encode(KeyTwice()) == (try reference(KeyTwice())))
     }
 
+    /// A dictionary's keys come in hash order, and there can be thousands of them (the similarity view's
+    /// theme lists by programme).
+    @Test func aDictionaryWithManyKeysIsWrittenInKeyOrder() throws {
+        var byKey: [String: [String]] = [:]
+        for number in 0..<600 {
+            byKey["gemeente-\(number)/programma"] = ["t\(number % 7)"]
+            byKey["Gemeente-\(number)"] = []
+            byKey["ä-\(number)"] = ["x"]
+        }
+        #expect(try JSONRendering.encode(byKey) == (try reference(byKey)))
+        #expect(try JSONRendering.encode(["nested": byKey]) == (try reference(["nested": byKey])))
+    }
+
     @Test func aNumberJSONCannotHoldIsRefused() {
         #expect(throws: EncodingError.self) { try JSONRendering.encode([Double.nan]) }
     }
