@@ -9,10 +9,10 @@
 extension NativeItem {
     init?(plain node: PlainYAML, extraKeys: [String]) {
         guard case .mapping(let pairs, let line) = node else { return nil }
-        var id: String?
-        var title: String?
         self.line = line
+        id = ""
         number = nil
+        title = ""
         description = nil
         status = nil
         themes = []
@@ -29,57 +29,52 @@ extension NativeItem {
         evidence = []
         review = nil
         suggestedBy = []
-        for (key, _, value) in pairs {
-            switch key {
-            case "id": guard let text = PlainValue.requiredText(value) else { return nil }; id = text
-            case "title": guard let text = PlainValue.requiredText(value) else { return nil }; title = text
-            case "number": guard let text = PlainValue.optionalText(value) else { return nil }; number = text
-            case "description": guard let text = PlainValue.optionalText(value) else { return nil }; description = text
-            case "status": guard let text = PlainValue.optionalText(value) else { return nil }; status = text
-            case "owner": guard let text = PlainValue.optionalText(value) else { return nil }; owner = text
-            case "note": guard let text = PlainValue.optionalText(value) else { return nil }; note = text
-            case "review":
-                // Anything but `suggested` is refused, with its message, by the `Decodable` path.
-                guard let text = PlainValue.optionalText(value), text == nil || text == "suggested" else { return nil }
-                review = text
-            case "themes": guard let list = PlainValue.texts(value) else { return nil }; themes = list
-            case "instruments": guard let list = PlainValue.texts(value) else { return nil }; instruments = list
-            case "roles": guard let list = PlainValue.texts(value) else { return nil }; roles = list
-            case "target_groups": guard let list = PlainValue.texts(value) else { return nil }; targetGroups = list
-            case "partners": guard let list = PlainValue.texts(value) else { return nil }; partners = list
-            case "cited_sources": guard let list = PlainValue.texts(value) else { return nil }; citedSources = list
-            case "related": guard let list = PlainValue.texts(value) else { return nil }; related = list
-            case "suggested_by": guard let list = PlainValue.texts(value) else { return nil }; suggestedBy = list
-            case "years":
-                guard let list = PlainValue.texts(value) else { return nil }
-                var numbers: [Int] = []
-                numbers.reserveCapacity(list.count)
-                for text in list {
-                    guard let number = DecimalInt.parse(text) else { return nil }
-                    numbers.append(number)
+        var id: String?
+        var title: String?
+        do throws(PlainValue.GiveUp) {
+            for (key, _, value) in pairs {
+                switch key {
+                case "id": id = try PlainValue.requiredText(value)
+                case "title": title = try PlainValue.requiredText(value)
+                case "number": number = try PlainValue.optionalText(value)
+                case "description": description = try PlainValue.optionalText(value)
+                case "status": status = try PlainValue.optionalText(value)
+                case "owner": owner = try PlainValue.optionalText(value)
+                case "note": note = try PlainValue.optionalText(value)
+                case "review":
+                    // Anything but `suggested` is refused, with its message, by the `Decodable` path.
+                    review = try PlainValue.optionalText(value)
+                    guard review == nil || review == "suggested" else { return nil }
+                case "themes": themes = try PlainValue.texts(value)
+                case "instruments": instruments = try PlainValue.texts(value)
+                case "roles": roles = try PlainValue.texts(value)
+                case "target_groups": targetGroups = try PlainValue.texts(value)
+                case "partners": partners = try PlainValue.texts(value)
+                case "cited_sources": citedSources = try PlainValue.texts(value)
+                case "related": related = try PlainValue.texts(value)
+                case "suggested_by": suggestedBy = try PlainValue.texts(value)
+                case "years":
+                    years = try PlainValue.texts(value).map { text throws(PlainValue.GiveUp) in
+                        guard let year = DecimalInt.parse(text) else { throw .giveUp }
+                        return year
+                    }
+                case "contact_points":
+                    contactPoints = try PlainValue.elements(value).map { element throws(PlainValue.GiveUp) in
+                        guard let point = NativeContactPoint(plain: element) else { throw .giveUp }
+                        return point
+                    }
+                case "evidence":
+                    evidence = try PlainValue.elements(value).map { element throws(PlainValue.GiveUp) in
+                        guard let quote = NativeEvidence(plain: element) else { throw .giveUp }
+                        return quote
+                    }
+                default:
+                    // A kind's children are its caller's to read; any other key is the `Decodable` path's to refuse.
+                    guard extraKeys.contains(key) else { return nil }
                 }
-                years = numbers
-            case "contact_points":
-                guard let list = PlainValue.mappings(value) else { return nil }
-                var points: [NativeContactPoint] = []
-                for entry in list {
-                    guard let point = NativeContactPoint(plain: entry) else { return nil }
-                    points.append(point)
-                }
-                contactPoints = points
-            case "evidence":
-                guard let list = PlainValue.mappings(value) else { return nil }
-                var quotes: [NativeEvidence] = []
-                quotes.reserveCapacity(list.count)
-                for entry in list {
-                    guard let quote = NativeEvidence(plain: entry) else { return nil }
-                    quotes.append(quote)
-                }
-                evidence = quotes
-            default:
-                // A kind's children are its caller's to read; any other key is the `Decodable` path's to refuse.
-                guard extraKeys.contains(key) else { return nil }
             }
+        } catch {
+            return nil
         }
         guard let id, let title else { return nil }
         self.id = id
@@ -92,12 +87,16 @@ extension NativeEvidence {
         guard case .mapping(let pairs, let line) = node else { return nil }
         var quote: String?
         var section: String?
-        for (key, _, value) in pairs {
-            switch key {
-            case "quote": quote = PlainValue.requiredText(value)
-            case "section": section = PlainValue.requiredText(value)
-            default: return nil
+        do throws(PlainValue.GiveUp) {
+            for (key, _, value) in pairs {
+                switch key {
+                case "quote": quote = try PlainValue.requiredText(value)
+                case "section": section = try PlainValue.requiredText(value)
+                default: return nil
+                }
             }
+        } catch {
+            return nil
         }
         guard let quote, let section else { return nil }
         self.quote = quote
@@ -111,14 +110,16 @@ extension NativeContactPoint {
         guard case .mapping(let pairs, _) = node else { return nil }
         var unit: String?
         var department: String?
-        for (key, _, value) in pairs {
-            switch key {
-            case "unit": unit = PlainValue.requiredText(value)
-            case "department":
-                guard let text = PlainValue.optionalText(value) else { return nil }
-                department = text
-            default: return nil
+        do throws(PlainValue.GiveUp) {
+            for (key, _, value) in pairs {
+                switch key {
+                case "unit": unit = try PlainValue.requiredText(value)
+                case "department": department = try PlainValue.optionalText(value)
+                default: return nil
+                }
             }
+        } catch {
+            return nil
         }
         guard let unit else { return nil }
         self.unit = unit
@@ -126,43 +127,39 @@ extension NativeContactPoint {
     }
 }
 
-/// Values as `PlainYAMLDecoder` decodes them, for the shapes items use; nil where it would throw.
-private enum PlainValue {
+/// Values as `PlainYAMLDecoder` decodes them, for the shapes items use; `GiveUp` where it would throw.
+enum PlainValue {
+    /// Not what the plain reader expects: the `Decodable` path reads the part again and says why.
+    enum GiveUp: Error {
+        case giveUp
+    }
+
     /// Text that `requiredText` accepts: a scalar that is not blank.
-    static func requiredText(_ node: PlainYAML) -> String? {
-        guard case .scalar(let text, _, _) = node, !isBlank(text) else { return nil }
+    static func requiredText(_ node: PlainYAML) throws(GiveUp) -> String {
+        guard case .scalar(let text, _, _) = node, !isBlank(text) else { throw .giveUp }
         return text
     }
 
-    /// Optional text as `decodeIfPresent` reads it: an empty plain scalar is no value (`.some(nil)`);
-    /// anything but a scalar is nil.
-    static func optionalText(_ node: PlainYAML) -> String?? {
-        guard case .scalar(let text, let isPlain, _) = node else { return nil }
-        return isPlain && text.isEmpty ? .some(nil) : .some(text)
+    /// Optional text as `decodeIfPresent` reads it: an empty plain scalar is no value.
+    static func optionalText(_ node: PlainYAML) throws(GiveUp) -> String? {
+        guard case .scalar(let text, let isPlain, _) = node else { throw .giveUp }
+        return isPlain && text.isEmpty ? nil : text
     }
 
     /// A list of texts as `decodeIfPresent([String].self)` reads it: an empty plain scalar is an empty list.
-    static func texts(_ node: PlainYAML) -> [String]? {
-        switch node {
-        case .scalar("", isPlain: true, _): return []
-        case .sequence(let elements, _):
-            var texts: [String] = []
-            texts.reserveCapacity(elements.count)
-            for element in elements {
-                guard case .scalar(let text, _, _) = element else { return nil }
-                texts.append(text)
-            }
-            return texts
-        default: return nil
+    static func texts(_ node: PlainYAML) throws(GiveUp) -> [String] {
+        try elements(node).map { element throws(GiveUp) in
+            guard case .scalar(let text, _, _) = element else { throw .giveUp }
+            return text
         }
     }
 
-    /// The elements of a list, each to be read as a mapping; an empty plain scalar is an empty list.
-    static func mappings(_ node: PlainYAML) -> [PlainYAML]? {
+    /// The elements of a list; an empty plain scalar is an empty list.
+    static func elements(_ node: PlainYAML) throws(GiveUp) -> [PlainYAML] {
         switch node {
-        case .scalar("", isPlain: true, _): return []
-        case .sequence(let elements, _): return elements
-        default: return nil
+        case .scalar("", isPlain: true, _): []
+        case .sequence(let elements, _): elements
+        default: throw .giveUp
         }
     }
 }

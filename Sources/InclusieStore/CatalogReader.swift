@@ -254,7 +254,6 @@ struct CatalogReader {
         }
     }
 
-
     /// The rows of `select` (item id, position, then the values, from a table named `m`) as one run per item.
     ///
     /// Read in the order the rows were written, which is how the importer writes them: one item after the

@@ -186,8 +186,8 @@ public struct Store: Sendable {
         }
     }
 
-    /// How many imports the database has had (modulo 2³¹), read first in a transaction so that it is that
-    /// transaction's; two reads that see the same generation see the same rows.
+    /// How many imports the database has had (modulo 2³¹). Read inside a transaction, it names the import
+    /// whose rows that transaction sees, so two reads that see the same generation see the same rows.
     private static func generation(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
     }
