@@ -8,8 +8,7 @@
 /// `Decodable` path reads the item again and reports the problem in its own words.
 extension NativeItem {
     init?(plain node: PlainYAML, extraKeys: [String]) {
-        guard case .mapping(let pairs, let line) = node else { return nil }
-        self.line = line
+        line = nil
         id = ""
         number = nil
         title = ""
@@ -31,52 +30,49 @@ extension NativeItem {
         suggestedBy = []
         var id: String?
         var title: String?
-        do throws(PlainValue.GiveUp) {
-            for (key, _, value) in pairs {
-                switch key {
-                case "id": id = try PlainValue.requiredText(value)
-                case "title": title = try PlainValue.requiredText(value)
-                case "number": number = try PlainValue.optionalText(value)
-                case "description": description = try PlainValue.optionalText(value)
-                case "status": status = try PlainValue.optionalText(value)
-                case "owner": owner = try PlainValue.optionalText(value)
-                case "note": note = try PlainValue.optionalText(value)
-                case "review":
-                    // Anything but `suggested` is refused, with its message, by the `Decodable` path.
-                    review = try PlainValue.optionalText(value)
-                    guard review == nil || review == "suggested" else { return nil }
-                case "themes": themes = try PlainValue.texts(value)
-                case "instruments": instruments = try PlainValue.texts(value)
-                case "roles": roles = try PlainValue.texts(value)
-                case "target_groups": targetGroups = try PlainValue.texts(value)
-                case "partners": partners = try PlainValue.texts(value)
-                case "cited_sources": citedSources = try PlainValue.texts(value)
-                case "related": related = try PlainValue.texts(value)
-                case "suggested_by": suggestedBy = try PlainValue.texts(value)
-                case "years":
-                    years = try PlainValue.texts(value).map { text throws(PlainValue.GiveUp) in
-                        guard let year = DecimalInt.parse(text) else { throw .giveUp }
-                        return year
-                    }
-                case "contact_points":
-                    contactPoints = try PlainValue.elements(value).map { element throws(PlainValue.GiveUp) in
-                        guard let point = NativeContactPoint(plain: element) else { throw .giveUp }
-                        return point
-                    }
-                case "evidence":
-                    evidence = try PlainValue.elements(value).map { element throws(PlainValue.GiveUp) in
-                        guard let quote = NativeEvidence(plain: element) else { throw .giveUp }
-                        return quote
-                    }
-                default:
-                    // A kind's children are its caller's to read; any other key is the `Decodable` path's to refuse.
-                    guard extraKeys.contains(key) else { return nil }
+        let line = try? PlainValue.entries(of: node) { key, value throws(PlainValue.GiveUp) in
+            switch key {
+            case "id": id = try PlainValue.requiredText(value)
+            case "title": title = try PlainValue.requiredText(value)
+            case "number": number = try PlainValue.optionalText(value)
+            case "description": description = try PlainValue.optionalText(value)
+            case "status": status = try PlainValue.optionalText(value)
+            case "owner": owner = try PlainValue.optionalText(value)
+            case "note": note = try PlainValue.optionalText(value)
+            case "review":
+                // Anything but `suggested` is refused, with its message, by the `Decodable` path.
+                review = try PlainValue.optionalText(value)
+                guard review == nil || review == "suggested" else { throw .giveUp }
+            case "themes": themes = try PlainValue.texts(value)
+            case "instruments": instruments = try PlainValue.texts(value)
+            case "roles": roles = try PlainValue.texts(value)
+            case "target_groups": targetGroups = try PlainValue.texts(value)
+            case "partners": partners = try PlainValue.texts(value)
+            case "cited_sources": citedSources = try PlainValue.texts(value)
+            case "related": related = try PlainValue.texts(value)
+            case "suggested_by": suggestedBy = try PlainValue.texts(value)
+            case "years":
+                years = try PlainValue.texts(value).map { text throws(PlainValue.GiveUp) in
+                    guard let year = DecimalInt.parse(text) else { throw .giveUp }
+                    return year
                 }
+            case "contact_points":
+                contactPoints = try PlainValue.elements(value).map { element throws(PlainValue.GiveUp) in
+                    guard let point = NativeContactPoint(plain: element) else { throw .giveUp }
+                    return point
+                }
+            case "evidence":
+                evidence = try PlainValue.elements(value).map { element throws(PlainValue.GiveUp) in
+                    guard let quote = NativeEvidence(plain: element) else { throw .giveUp }
+                    return quote
+                }
+            default:
+                // A kind's children are its caller's to read; any other key is the `Decodable` path's to refuse.
+                guard extraKeys.contains(key) else { throw .giveUp }
             }
-        } catch {
-            return nil
         }
-        guard let id, let title else { return nil }
+        guard let line, let id, let title else { return nil }
+        self.line = line
         self.id = id
         self.title = title
     }
@@ -84,21 +80,16 @@ extension NativeItem {
 
 extension NativeEvidence {
     init?(plain node: PlainYAML) {
-        guard case .mapping(let pairs, let line) = node else { return nil }
         var quote: String?
         var section: String?
-        do throws(PlainValue.GiveUp) {
-            for (key, _, value) in pairs {
-                switch key {
-                case "quote": quote = try PlainValue.requiredText(value)
-                case "section": section = try PlainValue.requiredText(value)
-                default: return nil
-                }
+        let line = try? PlainValue.entries(of: node) { key, value throws(PlainValue.GiveUp) in
+            switch key {
+            case "quote": quote = try PlainValue.requiredText(value)
+            case "section": section = try PlainValue.requiredText(value)
+            default: throw .giveUp
             }
-        } catch {
-            return nil
         }
-        guard let quote, let section else { return nil }
+        guard let line, let quote, let section else { return nil }
         self.quote = quote
         self.section = section
         self.line = line
@@ -107,21 +98,16 @@ extension NativeEvidence {
 
 extension NativeContactPoint {
     init?(plain node: PlainYAML) {
-        guard case .mapping(let pairs, _) = node else { return nil }
         var unit: String?
         var department: String?
-        do throws(PlainValue.GiveUp) {
-            for (key, _, value) in pairs {
-                switch key {
-                case "unit": unit = try PlainValue.requiredText(value)
-                case "department": department = try PlainValue.optionalText(value)
-                default: return nil
-                }
+        let line = try? PlainValue.entries(of: node) { key, value throws(PlainValue.GiveUp) in
+            switch key {
+            case "unit": unit = try PlainValue.requiredText(value)
+            case "department": department = try PlainValue.optionalText(value)
+            default: throw .giveUp
             }
-        } catch {
-            return nil
         }
-        guard let unit else { return nil }
+        guard line != nil, let unit else { return nil }
         self.unit = unit
         self.department = department
     }
@@ -132,6 +118,18 @@ enum PlainValue {
     /// Not what the plain reader expects: the `Decodable` path reads the part again and says why.
     enum GiveUp: Error {
         case giveUp
+    }
+
+    /// Hands each entry of a mapping to `read`, which gives up on a key or value it does not expect, and
+    /// gives the mapping's line.
+    static func entries(
+        of node: PlainYAML, _ read: (_ key: String, _ value: PlainYAML) throws(GiveUp) -> Void
+    ) throws(GiveUp) -> Int {
+        guard case .mapping(let pairs, let line) = node else { throw .giveUp }
+        for (key, _, value) in pairs {
+            try read(key, value)
+        }
+        return line
     }
 
     /// Text that `requiredText` accepts: a scalar that is not blank.
