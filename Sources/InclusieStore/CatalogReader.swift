@@ -220,10 +220,11 @@ struct CatalogReader {
         var details = ItemDetails()
         guard parts.contains(.items) else { return details }
         let taxonomy = try readTaxonomy()
-        for facet in ItemDetails.Facet.allCases where parts.contains(facet.part) {
-            let entries = taxonomy.entries(facet.taxonomyFacet)
+        for facet in TaxonomyFacet.allCases {
+            guard let mapping = facet.itemMapping, parts.contains(mapping.part) else { continue }
+            let entries = taxonomy.entries(facet)
             let shared = Dictionary(entries.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
-            let target = facet.table
+            let target = mapping.table
             let select = "SELECT m.item_id, m.position, m.\(target)_id FROM item_\(target) m"
             let runs = try itemRuns(select + itemCondition("m.item_id", joining: "WHERE")) { row in
                 shared[row.string(2)]
@@ -315,54 +316,13 @@ struct ItemRun<Value: Sendable>: Sendable {
 /// Read apart from the items, so that another connection can read them on the second core while the
 /// items are read (`Store.catalog`).
 struct ItemDetails: Sendable {
-    enum Facet: CaseIterable, Sendable {
-        case theme, instrument, role, targetGroup
-
-        var part: CatalogParts {
-            switch self {
-            case .theme: .itemThemes
-            case .instrument: .itemInstruments
-            case .role: .itemRoles
-            case .targetGroup: .itemTargetGroups
-            }
-        }
-
-        var taxonomyFacet: TaxonomyFacet {
-            switch self {
-            case .theme: .theme
-            case .instrument: .instrument
-            case .role: .role
-            case .targetGroup: .targetGroup
-            }
-        }
-
-        /// The mapping table is `item_<table>`, its column `<table>_id`.
-        var table: String {
-            switch self {
-            case .theme: "theme"
-            case .instrument: "instrument"
-            case .role: "role"
-            case .targetGroup: "target_group"
-            }
-        }
-
-        fileprivate var path: WritableKeyPath<LocalItem, [String]> {
-            switch self {
-            case .theme: \.themes
-            case .instrument: \.instruments
-            case .role: \.roles
-            case .targetGroup: \.targetGroups
-            }
-        }
-    }
-
-    var mappings: [(facet: Facet, runs: [ItemRun<String>])] = []
+    var mappings: [(facet: TaxonomyFacet, runs: [ItemRun<String>])] = []
     var years: [Int64: [Int]] = [:]
     var evidence: [ItemRun<Evidence>] = []
 
     fileprivate func apply(to items: inout ItemTable, itemIndex: RowIndex) {
         for (facet, runs) in mappings {
-            let path = facet.path
+            guard let path = facet.itemMapping?.field else { continue }
             for run in runs {
                 if let index = itemIndex[run.itemID] { items.update(index) { $0[keyPath: path] = run.values } }
             }
@@ -372,6 +332,20 @@ struct ItemDetails: Sendable {
         }
         for run in evidence {
             if let index = itemIndex[run.itemID] { items.update(index) { $0.evidence = run.values } }
+        }
+    }
+}
+
+extension TaxonomyFacet {
+    /// Where items keep their ids of this facet: the part that reads them, the table `item_<table>` with its
+    /// column `<table>_id`, and the item's field; nil for the status, a column of the item itself.
+    fileprivate var itemMapping: (part: CatalogParts, table: String, field: WritableKeyPath<LocalItem, [String]>)? {
+        switch self {
+        case .theme: (.itemThemes, "theme", \.themes)
+        case .instrument: (.itemInstruments, "instrument", \.instruments)
+        case .role: (.itemRoles, "role", \.roles)
+        case .targetGroup: (.itemTargetGroups, "target_group", \.targetGroups)
+        case .itemStatus: nil
         }
     }
 }
