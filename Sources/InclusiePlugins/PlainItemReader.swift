@@ -1,9 +1,9 @@
 /// Items read straight from a composed `PlainYAML` mapping, without `Decodable`.
 ///
 /// A programme file is mostly items, and decoding each of their fields through `Decodable` (a container,
-/// a decoder and a generic call per field, per list element) took about a third of loading 3,420
-/// municipalities, more than libyaml's parsing. This reads the same fields from the tree and gives the
-/// same values. It decides nothing on its own: on anything it does not expect (an unknown key, a blank
+/// a decoder and a generic call per field, per list element) took 23 % of the CPU of validating 3,420
+/// municipalities, about as much as libyaml's parsing. This reads the same fields from the tree and gives
+/// the same values. It decides nothing on its own: on anything it does not expect (an unknown key, a blank
 /// title, a year that is no number, a list where text belongs) it gives nil, and `NativeItem`'s
 /// `Decodable` path reads the item again and reports the problem in its own words.
 extension NativeItem {
