@@ -160,19 +160,29 @@ public struct Store: Sendable {
     /// same generation (`PRAGMA user_version`, which every import raises in its transaction); otherwise an
     /// import committed between their starts, and this connection reads the details itself, so the
     /// catalog always comes from one import.
+    ///
+    /// This connection is only taken once the other one has been: a read that held a connection while its
+    /// second waited for one could, with many reads at once, leave all of the pool's connections waiting.
     private func catalog(
         parts: CatalogParts, programmes: ProgrammeSelection, readingDetailsAlongside pool: DatabasePool
     ) throws -> Catalog {
         let alongside = ParallelResults<Result<(generation: Int, details: ItemDetails), any Error>>(count: 1)
         let detailsRead = DispatchGroup()
+        let detailsConnected = DispatchSemaphore(value: 0)
         DispatchQueue.global().async(group: detailsRead) {
             alongside.store(
                 Result {
                     try pool.read { db in
-                        (try Self.generation(db), try CatalogReader(db: db, parts: parts, programmes: programmes).readItemDetails())
+                        detailsConnected.signal()
+                        return (
+                            try Self.generation(db), try CatalogReader(db: db, parts: parts, programmes: programmes).readItemDetails()
+                        )
                     }
                 }, at: 0)
+            // Also when the read failed before it had a connection; a second signal is never waited for.
+            detailsConnected.signal()
         }
+        detailsConnected.wait()
         return try pool.read { db in
             let generation = try Self.generation(db)
             let reader = CatalogReader(db: db, parts: parts, programmes: programmes)

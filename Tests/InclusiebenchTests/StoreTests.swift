@@ -94,6 +94,24 @@ import Testing
         #expect(try sum(store, "PRAGMA user_version") == "2", "a refused import leaves the generation as it was")
     }
 
+    /// Each read of a file's catalog takes two of its five reader connections. Many at once must all finish:
+    /// a read that held one connection while waiting for its second could leave every connection waiting.
+    @Test func manyCatalogReadsAtOnceAllFinish() throws {
+        let store = try Store(path: try TestSupport.temporaryDirectory().appendingPathComponent("busy.sqlite").path)
+        try store.replaceAll(with: catalog)
+        let expected = try store.catalog(parts: [.items, .itemThemes])
+        let reads = 12
+        let results = ParallelResults<Bool>(count: reads)
+        let finished = DispatchGroup()
+        for index in 0..<reads {
+            DispatchQueue.global().async(group: finished) {
+                results.store((try? store.catalog(parts: [.items, .itemThemes])) == expected, at: index)
+            }
+        }
+        #expect(finished.wait(timeout: .now() + 60) == .success, "the reads did not finish within a minute")
+        #expect(results.inOrder == Array(repeating: true, count: reads))
+    }
+
     @Test func failedImportLeavesTheDatabaseAsItWas() throws {
         let store = try Store.inMemory()
         try store.replaceAll(with: catalog)
