@@ -123,6 +123,21 @@ import Testing
         #expect(try dump(store) == before)
     }
 
+    /// Rows written a batch at a time keep what a failing batch wrote before its failure (`INSERT OR
+    /// FAIL`); the import's transaction must still undo all of it.
+    @Test func aRowRefusedInsideABatchLeavesTheDatabaseAsItWas() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let before = try dump(store)
+        var broken = catalog
+        let programme = broken.programmes.count / 2
+        let item = broken.programmes[programme].items.count / 2
+        // The schema takes years from 1900 to 2100 only.
+        broken.programmes[programme].items[item].years.append(1850)
+        #expect(throws: (any Error).self) { try store.replaceAll(with: broken) }
+        #expect(try dump(store) == before)
+    }
+
     @Test func schemaVersionIsVisible() throws {
         let store = try Store.inMemory()
         #expect(try store.appliedMigrations() == Store.knownMigrations)
