@@ -226,7 +226,7 @@ struct CatalogReader {
             let shared = Dictionary(entries.map { ($0.id, $0.id) }, uniquingKeysWith: { first, _ in first })
             let target = mapping.table
             let select = "SELECT m.item_id, m.position, m.\(target)_id FROM item_\(target) m"
-            let runs = try itemRuns(select + itemCondition("m.item_id", joining: "WHERE")) { row in
+            let runs = try keyedRuns(select + itemCondition("m.item_id", joining: "WHERE")) { row in
                 shared[row.string(2)]
             }
             details.mappings.append((facet, runs))
@@ -265,6 +265,36 @@ struct CatalogReader {
             return written
         }
         return try runs(select + " ORDER BY 1, 2", checkingOrder: false, value: value) ?? []
+    }
+
+    /// The rows of `select` (item id, position, then the values, from a link table named `m`) as one run per
+    /// item, each in order of position.
+    ///
+    /// A link table is stored in the order of its key, item and then the linked id, so SQLite returns the
+    /// rows by item without sorting; each item's few rows are put in order here. Sorting the whole table by
+    /// item and position in SQL doubled the time of reading it.
+    private func keyedRuns<Value>(_ select: String, value: (RawRow) -> Value?) throws -> [ItemRun<Value>] {
+        var result: [ItemRun<Value>] = []
+        var currentItem: Int64?
+        var current: [(position: Int, value: Value)] = []
+        func finishItem() {
+            guard let itemID = currentItem else { return }
+            if !current.isEmpty, zip(current, current.dropFirst()).contains(where: { $0.position > $1.position }) {
+                current.sort { $0.position < $1.position }
+            }
+            result.append(ItemRun(itemID: itemID, values: current.map(\.value)))
+            current.removeAll(keepingCapacity: true)
+        }
+        try RawRows.forEach(db, sql: select + " ORDER BY m.item_id") { row in
+            let itemID = row.int64(0)
+            if itemID != currentItem {
+                finishItem()
+                currentItem = itemID
+            }
+            if let value = value(row) { current.append((row.int(1), value)) }
+        }
+        finishItem()
+        return result
     }
 
     /// Nil when `checkingOrder` and an item's rows are not together and in order of position.

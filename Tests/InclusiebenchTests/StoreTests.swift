@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 import InclusieModel
 import InclusiePlugins
-import InclusieStore
+@testable import InclusieStore
 import Testing
 
 /// The store on a real SQLite database: what goes in comes out, imports are all-or-nothing and repeatable.
@@ -136,6 +137,34 @@ import Testing
         broken.programmes[programme].items[item].years.append(1850)
         #expect(throws: (any Error).self) { try store.replaceAll(with: broken) }
         #expect(try dump(store) == before)
+    }
+
+    /// A database an earlier version imported into keeps its rows when its link tables are rebuilt by their keys.
+    @Test func aDatabaseOfSchemaV4ReadsTheSameAfterItsMigration() throws {
+        let path = try TestSupport.temporaryDirectory().appendingPathComponent("v4.sqlite").path
+        let earlier = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(earlier, upTo: "v4-draft-marks")
+        try earlier.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction {
+                var importer = Importer(db: db)
+                try importer.replaceAll(with: catalog)
+                return .commit
+            }
+        }
+        try earlier.close()
+
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == Store.knownMigrations)
+        #expect(try store.catalog() == catalog)
+        let linkTables = try store.rows(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' ORDER BY name"
+        ).compactMap { $0["name"] }
+        #expect(linkTables == [
+            "budget_amount", "contact_point", "item_cited_source", "item_instrument", "item_partner", "item_relation",
+            "item_role", "item_target_group", "item_theme", "item_year",
+        ])
+        #expect(try store.rows("PRAGMA foreign_key_check").isEmpty)
     }
 
     @Test func schemaVersionIsVisible() throws {
