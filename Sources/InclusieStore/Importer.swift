@@ -3,10 +3,11 @@ import InclusieModel
 
 /// Writes a catalog into an empty-made database, inside the caller's transaction.
 ///
-/// Rows are written with cached prepared statements rather than `record.insert(db)`: encoding a record
-/// through `Codable` converts every column name to snake case on every row, which made importing all
-/// 342 municipalities (some 160,000 rows) take seconds. The small rows that nothing else refers to
-/// (mappings, years, evidence …) go through `RowBatch`. The rows written, and their row ids, are the same.
+/// Rows are written with prepared statements rather than `record.insert(db)`: encoding a record through
+/// `Codable` converts every column name to snake case on every row, which made importing all 342
+/// municipalities (some 160,000 rows) take seconds. The items are bound through `RawValues`, and the
+/// small rows that nothing else refers to (mappings, years, evidence …) go through `RowBatch`. The rows
+/// written, and their row ids, are the same.
 struct Importer {
     let db: Database
     /// The item mappings in the order each item's are written, with their tables.
@@ -27,11 +28,18 @@ struct Importer {
         table: "evidence",
         columns: ["programme_key", "subject", "item_id", "partner_id", "budget_line_id", "position", "quote", "section"])
     /// Prepared once: the items are written one by one, as the rows after them refer to their row ids.
-    private var itemInsert: Statement?
+    private let itemInsert: Statement
     private var itemValues = RawValues()
 
-    init(db: Database) {
+    init(db: Database) throws {
         self.db = db
+        itemInsert = try db.makeStatement(
+            sql: """
+                INSERT INTO local_item (
+                    programme_key, local_id, position, native_type_nl, native_type_en, number, title, description,
+                    parent_id, owner, status, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
     }
 
     /// Writes with foreign keys off (the caller checks them all before its commit), so every table is
@@ -137,14 +145,6 @@ struct Importer {
 
         var itemRowIDs: [String: Int64] = [:]
         for (position, item) in programme.items.enumerated() {
-            let itemInsert = try self.itemInsert ?? db.makeStatement(
-                sql: """
-                    INSERT INTO local_item (
-                        programme_key, local_id, position, native_type_nl, native_type_en, number, title, description,
-                        parent_id, owner, status, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            self.itemInsert = itemInsert
             itemValues.removeAll()
             itemValues.append(
                 row: programme.key, item.localID, position, item.nativeType.nl, item.nativeType.en, item.number,
