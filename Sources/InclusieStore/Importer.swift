@@ -5,9 +5,8 @@ import InclusieModel
 ///
 /// Rows are written with prepared statements rather than `record.insert(db)`: encoding a record through
 /// `Codable` converts every column name to snake case on every row, which made importing all 342
-/// municipalities (some 160,000 rows) take seconds. The items are bound through `RawValues`, and the
-/// small rows that nothing else refers to (mappings, years, evidence …) go through `RowBatch`. The rows
-/// written, and their row ids, are the same.
+/// municipalities (some 160,000 rows) take seconds. The items and the small rows that nothing else refers
+/// to (mappings, years, evidence …) go through `RowBatch`. The rows written, and their row ids, are the same.
 struct Importer {
     let db: Database
     /// The item mappings in the order each item's are written, with their tables.
@@ -27,19 +26,19 @@ struct Importer {
     private var evidence = RowBatch(
         table: "evidence",
         columns: ["programme_key", "subject", "item_id", "partner_id", "budget_line_id", "position", "quote", "section"])
-    /// Prepared once: the items are written one by one, as the rows after them refer to their row ids.
-    private let itemInsert: Statement
-    private var itemValues = RawValues()
+    /// The items, a hundred at a time like the small rows, with their row ids given here: the rows after
+    /// them need those ids before SQLite has written the items. Into emptied tables these are the ids
+    /// SQLite would give, 1, 2, 3 …, so the database is the same as when each item was written alone.
+    private var items = RowBatch(
+        table: "local_item",
+        columns: [
+            "id", "programme_key", "local_id", "position", "native_type_nl", "native_type_en", "number", "title",
+            "description", "parent_id", "owner", "status", "note",
+        ])
+    private var nextItemRowID: Int64 = 1
 
-    init(db: Database) throws {
+    init(db: Database) {
         self.db = db
-        itemInsert = try db.makeStatement(
-            sql: """
-                INSERT INTO local_item (
-                    programme_key, local_id, position, native_type_nl, native_type_en, number, title, description,
-                    parent_id, owner, status, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
     }
 
     /// Writes with foreign keys off (the caller checks them all before its commit), so every table is
@@ -69,6 +68,7 @@ struct Importer {
         for (position, programme) in catalog.programmes.enumerated() {
             try insert(programme, position: position)
         }
+        try items.flush(db)
         for index in mappings.indices {
             try mappings[index].flush(db)
         }
@@ -145,13 +145,12 @@ struct Importer {
 
         var itemRowIDs: [String: Int64] = [:]
         for (position, item) in programme.items.enumerated() {
-            itemValues.removeAll()
-            itemValues.append(
-                row: programme.key, item.localID, position, item.nativeType.nl, item.nativeType.en, item.number,
+            let itemRowID = nextItemRowID
+            nextItemRowID += 1
+            try items.append(
+                itemRowID, programme.key, item.localID, position, item.nativeType.nl, item.nativeType.en, item.number,
                 item.title, item.description, item.parentID.flatMap { itemRowIDs[$0] }, item.owner, item.status,
-                item.note)
-            try itemValues.execute(itemInsert)
-            let itemRowID = db.lastInsertedRowID
+                item.note, in: db)
             itemRowIDs[item.localID] = itemRowID
             for (index, mapped) in Self.mappedFacets.enumerated() {
                 for (position, id) in item.ids(mapped.facet).enumerated() {
@@ -226,9 +225,9 @@ struct Importer {
 /// Rows of one table, kept in the order they come and written a hundred at a time by one multi-row INSERT,
 /// their values bound through SQLite's C interface (`RawValues`).
 ///
-/// For rows this small, GRDB's work per statement costs more than SQLite's per row. Only for tables that
-/// no later row refers to: their rows may be written later than they come, never in another order, so
-/// each gets the row id one INSERT per row would give it.
+/// For rows this small, GRDB's work per statement costs more than SQLite's per row. Only for rows whose
+/// row id nothing refers to, or whose id is given (the items): rows may be written later than they come,
+/// never in another order, so each gets the row id one INSERT per row would give it.
 ///
 /// `INSERT OR FAIL`: a failing statement keeps the rows it wrote before the failure. SQLite therefore
 /// keeps no copy of every page such a statement changes, to undo it with, which it does for a plain

@@ -125,7 +125,7 @@ public struct Store: Sendable {
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                 }
                 try db.inTransaction {
-                    var importer = try Importer(db: db)
+                    var importer = Importer(db: db)
                     try importer.replaceAll(with: catalog)
                     try db.checkForeignKeys()
                     let generation = try Self.generation(db)

@@ -147,7 +147,7 @@ import Testing
         try earlier.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.inTransaction {
-                var importer = try Importer(db: db)
+                var importer = Importer(db: db)
                 try importer.replaceAll(with: catalog)
                 return .commit
             }
