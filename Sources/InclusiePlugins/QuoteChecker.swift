@@ -301,8 +301,20 @@ public struct QuoteChecker: Sendable {
     }
 
     /// The words of a normalised text: split at its single spaces, as bytes, since a word is compared
-    /// byte for byte and grapheme clusters would only cost time.
+    /// byte for byte and grapheme clusters would only cost time. Read from the text's own buffer: splitting
+    /// its `utf8` view made a substring and a string of each, the largest part of indexing a source.
     static func words(ofNormalised text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+                if end > start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return words
+        }
     }
 }
