@@ -279,9 +279,7 @@ struct CatalogReader {
         var current: [(position: Int, value: Value)] = []
         func finishItem() {
             guard let itemID = currentItem else { return }
-            if !current.isEmpty, zip(current, current.dropFirst()).contains(where: { $0.position > $1.position }) {
-                current.sort { $0.position < $1.position }
-            }
+            current.sort { $0.position < $1.position }
             result.append(ItemRun(itemID: itemID, values: current.map(\.value)))
             current.removeAll(keepingCapacity: true)
         }

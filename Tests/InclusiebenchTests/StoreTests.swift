@@ -78,6 +78,11 @@ import Testing
         let fresh = try Store(path: directory.appendingPathComponent("fresh.sqlite").path)
         try fresh.replaceAll(with: catalog)
         #expect(try dump(store) == (try dump(fresh)))
+        let indexes = Set(try store.rows("SELECT name FROM sqlite_master WHERE type = 'index'").compactMap { $0["name"] })
+        #expect(indexes.isDisjoint(with: ["item_theme_on_theme_id", "item_role_on_role_id", "evidence_on_programme_key"]))
+        #expect(indexes.isSuperset(of: [
+            "item_relation_on_related_item_id", "item_partner_on_partner_id", "item_cited_source_on_partner_id",
+        ]))
         #expect(try store.rows("PRAGMA foreign_key_check").isEmpty)
     }
 
