@@ -47,6 +47,7 @@ final class JSONOutput: @unchecked Sendable {
     func write<Value: Encodable>(_ value: Value, depth: Int, path: @autoclosure () -> JSONPath) throws {
         switch value {
         case let text as String: writeString(text)
+        case let texts as [String]: writeStrings(texts, depth: depth)
         case let number as Int: writeNumber(number)
         case let flag as Bool: writeFlag(flag)
         case let number as Double: try writeNumber(number, path: path())
@@ -89,6 +90,22 @@ final class JSONOutput: @unchecked Sendable {
 
     func indent(_ depth: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// An array of strings, the most common array in the views (every cell's labels), written without an
+    /// encoder and a container for it: the same bytes as `JSONContainer` writes.
+    func writeStrings(_ texts: [String], depth: Int) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\n"))
+            indent(depth + 1)
+            writeString(text)
+        }
+        if texts.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        bytes.append(UInt8(ascii: "\n"))
+        indent(depth)
+        bytes.append(UInt8(ascii: "]"))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

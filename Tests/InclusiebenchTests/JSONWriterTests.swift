@@ -70,6 +70,11 @@ import Testing
             flags: [true, false])
         #expect(try JSONRendering.encode(value) == (try reference(value)))
         #expect(try JSONRendering.encode([value, value]) == (try reference([value, value])))
+        // Arrays of strings take a path of their own, at the top as well as inside other values.
+        for texts in [[], ["één", "quote \" and \\"], [""]] as [[String]] {
+            #expect(try JSONRendering.encode(texts) == (try reference(texts)))
+            #expect(try JSONRendering.encode([texts, texts]) == (try reference([texts, texts])))
+        }
     }
 
     private struct KeyTwice: Encodable {
