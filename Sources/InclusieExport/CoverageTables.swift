@@ -21,15 +21,26 @@ extension ProgrammeColumn {
 extension CoverageMatrix {
     /// The matrix, and a second table with each programme's gaps and unique entries.
     public func tables(taxonomy: Taxonomy, language: Language) -> [ResultTable] {
+        [matrixTable(language: language), profileTable(taxonomy: taxonomy, language: language)]
+    }
+
+    /// Entry × programme, each cell with the number of items and their own labels.
+    ///
+    /// Rows are made on all cores: at 3,420 municipalities the theme matrix has 60 rows of 3,776 cells,
+    /// and joining their labels was a quarter of a `compare themes --format csv` process.
+    func matrixTable(language: Language) -> ResultTable {
         let isTheme = facet == .theme
         let what = isTheme ? phrase("Thema", "Theme", language) : phrase("Instrument", "Instrument", language)
         var columns = isTheme ? [phrase("Domein", "Domain", language)] : []
         columns += [what] + programmes.map { $0.heading(language) } + [phrase("Aantal programma's", "Programmes covering", language)]
-        let rows: [[TableCell]] = rows.map { row in
+        let rows = self.rows
+        let tableRows: [[TableCell]] = ParallelResults.compute(count: rows.count) { index in
+            let row = rows[index]
             var cells: [TableCell] = isTheme ? [.text(row.group ?? "")] : []
+            cells.reserveCapacity(row.cells.count + 3)
             cells.append(.text(row.label))
-            cells += row.cells.map { cell in
-                cell.count == 0 ? .empty : .text("(\(cell.count)) " + cell.localLabels.joined(separator: "; "))
+            for cell in row.cells {
+                cells.append(cell.count == 0 ? .empty : .text(Self.cellText(cell)))
             }
             cells.append(.integer(row.coveredBy))
             return cells
@@ -38,8 +49,8 @@ extension CoverageMatrix {
             isTheme
             ? phrase("Thema's per programma", "Themes by programme", language)
             : phrase("Instrumenten per programma", "Instruments by programme", language)
-        let matrix = ResultTable(
-            title: title, columns: columns, rows: rows,
+        return ResultTable(
+            title: title, columns: columns, rows: tableRows,
             notes: [
                 phrase(
                     "Per cel: (aantal onderdelen) en de eigen woorden van het programma; hoofdkoppeling eerst. Leeg: niet genoemd.",
@@ -49,6 +60,25 @@ extension CoverageMatrix {
                     "Inbreng (werkconferentie) en voorstellen (partijprogramma) staan erbij maar tellen niet als beleid.",
                     "Input (workshop) and proposals (party programme) are shown but never counted as policy.", language),
             ])
+    }
+
+    /// "(2) first label; second label", written into one string of the right size.
+    private static func cellText(_ cell: Cell) -> String {
+        let count = String(cell.count)
+        var text = ""
+        text.reserveCapacity(count.utf8.count + 3 + cell.localLabels.reduce(0) { $0 + $1.utf8.count + 2 })
+        text += "("
+        text += count
+        text += ") "
+        for (index, label) in cell.localLabels.enumerated() {
+            if index > 0 { text += "; " }
+            text += label
+        }
+        return text
+    }
+
+    /// Each programme's gaps and the entries only it covers.
+    func profileTable(taxonomy: Taxonomy, language: Language) -> ResultTable {
         let facet = self.facet
         func labels(_ ids: [String]) -> TableCell {
             ids.isEmpty ? .empty : .text(ids.map { taxonomy.label($0, in: facet, language) }.joined(separator: "; "))
@@ -62,7 +92,7 @@ extension CoverageMatrix {
                 : labels(profile.gaps)
             return [.text(programme.heading(language)), gaps, labels(profile.unique)]
         }
-        let profileTable = ResultTable(
+        return ResultTable(
             title: phrase("Witte vlekken en unieke onderwerpen", "Gaps and unique entries", language),
             columns: [
                 phrase("Programma", "Programme", language),
@@ -75,6 +105,5 @@ extension CoverageMatrix {
                     "Gap: at least half of the other policy programmes cover it, this one does not. No gaps are claimed for a partly modelled programme.",
                     language)
             ])
-        return [matrix, profileTable]
     }
 }

@@ -4,15 +4,24 @@ import InclusieModel
 extension ProposalCoverage: TabularView {
     /// One row per proposal with its verdict and best match, every matching item with its quote, and the counts.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
-        let ruleNote = ProposalCoverage.ruleSummary.text(language)
-        func section(_ proposal: Proposal) -> TableCell {
-            let text = [proposal.sectionNumber, proposal.sectionTitle].compactMap { $0 }.joined(separator: " ")
-            return text.isEmpty ? .empty : .text(text)
-        }
-        func optional(_ text: String?) -> TableCell {
-            text.map(TableCell.text) ?? .empty
-        }
+        [perProposalTable(language), matchTable(language), summaryTable(language)]
+    }
 
+    public func mainTable(catalog: Catalog, language: Language) -> ResultTable? {
+        perProposalTable(language)
+    }
+
+    private static func section(_ proposal: Proposal) -> TableCell {
+        let text = [proposal.sectionNumber, proposal.sectionTitle].compactMap { $0 }.joined(separator: " ")
+        return text.isEmpty ? .empty : .text(text)
+    }
+
+    private static func optional(_ text: String?) -> TableCell {
+        text.map(TableCell.text) ?? .empty
+    }
+
+    private func perProposalTable(_ language: Language) -> ResultTable {
+        let (section, optional) = (Self.section, Self.optional)
         let proposalRows = comparisons.flatMap { comparison in
             comparison.proposals.map { proposal -> [TableCell] in
                 let best = proposal.matches.first
@@ -25,7 +34,7 @@ extension ProposalCoverage: TabularView {
                 ]
             }
         }
-        let perProposal = ResultTable(
+        return ResultTable(
             title: phrase("Partijvoorstellen tegen het programma", "Party proposals against the programme", language),
             columns: [
                 phrase("Partijprogramma", "Party programme", language),
@@ -38,8 +47,11 @@ extension ProposalCoverage: TabularView {
                 phrase("Overeenkomende onderdelen", "Matching items", language),
                 phrase("Beste overeenkomst", "Best match", language),
                 phrase("Citaat", "Quote", language),
-            ], rows: proposalRows, notes: [ruleNote])
+            ], rows: proposalRows, notes: [ProposalCoverage.ruleSummary.text(language)])
+    }
 
+    private func matchTable(_ language: Language) -> ResultTable {
+        let (section, optional) = (Self.section, Self.optional)
         let matchRows = comparisons.flatMap { comparison in
             comparison.proposals.flatMap { proposal in
                 proposal.matches.map { match -> [TableCell] in
@@ -53,7 +65,7 @@ extension ProposalCoverage: TabularView {
                 }
             }
         }
-        let matches = ResultTable(
+        return ResultTable(
             title: phrase("Overeenkomende onderdelen met citaat", "Matching items with their quotes", language),
             columns: [
                 phrase("Partijprogramma", "Party programme", language),
@@ -70,8 +82,10 @@ extension ProposalCoverage: TabularView {
                 phrase("Vindplaats", "Section of the quote", language),
             ], rows: matchRows,
             notes: [phrase("Beste eerst: gedekt, dan deels gedekt; daarbinnen in de volgorde van het programma.", "Best first: covered, then partly covered; within each, in the programme's order.", language)])
+    }
 
-        let summary = ResultTable(
+    private func summaryTable(_ language: Language) -> ResultTable {
+        ResultTable(
             title: phrase("Samenvatting", "Summary", language),
             columns: [
                 phrase("Partijprogramma", "Party programme", language),
@@ -87,7 +101,6 @@ extension ProposalCoverage: TabularView {
                     .integer(comparison.proposals.count), .integer(comparison.coveredCount),
                     .integer(comparison.partlyCoveredCount), .integer(comparison.notCoveredCount),
                 ]
-            }, notes: [ruleNote])
-        return [perProposal, matches, summary]
+            }, notes: [ProposalCoverage.ruleSummary.text(language)])
     }
 }

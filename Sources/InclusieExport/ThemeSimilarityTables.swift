@@ -5,6 +5,14 @@ import InclusieModel
 extension ThemeSimilarity: TabularView {
     /// Per programme its nearest peers, and its most similar peer with the themes that differ.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
+        tables(catalog: catalog, language: language, onlyTheFirst: false)
+    }
+
+    public func mainTable(catalog: Catalog, language: Language) -> ResultTable? {
+        tables(catalog: catalog, language: language, onlyTheFirst: true).first
+    }
+
+    private func tables(catalog: Catalog, language: Language, onlyTheFirst: Bool) -> [ResultTable] {
         func score(_ value: Double?) -> TableCell {
             // The value is already rounded to three decimals; write exactly those.
             guard let value, let text = Ratio(Int((value * 1000).rounded()), of: 1000).decimalText(places: 3) else {
@@ -48,6 +56,7 @@ extension ThemeSimilarity: TabularView {
                     "Per programme the \(peerCount) most similar programmes of other municipalities (--peers K); on equal similarity the programme listed first comes first. Empty: neither covers a theme. The whole matrix: inclusiebench compare similarity --full --format csv.",
                     language),
             ])
+        if onlyTheFirst { return [nearest] }
 
         let peerRows = nearestPeers.map { peer -> [TableCell] in
             let other = peer.peerKey.flatMap { columns[$0] }

@@ -3,12 +3,26 @@ import InclusieModel
 
 /// A comparison result that can be shown as one or more tables (terminal, Markdown, CSV) and as JSON.
 public protocol TabularView: Encodable, Sendable {
+    /// Every table of the view, the main one first.
     func tables(catalog: Catalog, language: Language) -> [ResultTable]
+    /// The first of `tables`, alone: all that one CSV of the view holds. A view whose other tables take
+    /// time to build (thousands of rows at 3,420 municipalities) makes this one without them.
+    func mainTable(catalog: Catalog, language: Language) -> ResultTable?
+}
+
+extension TabularView {
+    public func mainTable(catalog: Catalog, language: Language) -> ResultTable? {
+        tables(catalog: catalog, language: language).first
+    }
 }
 
 extension CoverageMatrix: TabularView {
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         tables(taxonomy: catalog.taxonomy, language: language)
+    }
+
+    public func mainTable(catalog: Catalog, language: Language) -> ResultTable? {
+        matrixTable(language: language)
     }
 }
 

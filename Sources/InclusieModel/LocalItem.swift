@@ -59,11 +59,17 @@ public struct LocalItem: Hashable, Codable, Sendable {
     public var primaryTargetGroup: String? { targetGroups.first }
 
     /// A short label for tables: the document's number (if any) and title.
+    ///
+    /// Inlinable, like `ids(_:)`, so that a view reading items in place reads just these fields: called
+    /// across modules, each call copied the whole item first (a retain per field, 190,000 items at 3,420
+    /// municipalities).
+    @inlinable
     public var displayLabel: String {
         if let number, !number.isEmpty { return "\(number). \(title)" }
         return title
     }
 
+    @inlinable
     public func ids(_ facet: TaxonomyFacet) -> [String] {
         switch facet {
         case .theme: themes

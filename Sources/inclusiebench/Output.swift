@@ -24,7 +24,7 @@ enum Output {
             print(tables.map { MarkdownRenderer.render($0, language: options.lang) }.joined(separator: "\n"), terminator: "")
         case .csv:
             // One CSV holds one table: the main one. `inclusiebench export` writes every table to its own file.
-            if let table = tables.first {
+            if let table = view.mainTable(catalog: catalog, language: options.lang) {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:

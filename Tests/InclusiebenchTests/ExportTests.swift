@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import InclusieComparison
 import InclusieExport
 import InclusieModel
 import InclusieStore
@@ -15,6 +16,23 @@ import Testing
         "+31 20 123 4567", "-verlaagd", "@partner", "\tmet tab", "\rmet cr", "\nmet lf", "gewoon", "",
         "'al een apostrof", " =spatie ervoor",
     ]
+
+    /// A CSV of a view holds its main table, which the view makes alone, without its other tables.
+    @Test func everyViewsMainTableIsTheFirstOfAllItsTables() throws {
+        for catalog in [try TestSupport.loadRealPlugins().catalog(), try TestSupport.syntheticCatalog()] {
+            for view in ViewName.allCases {
+                for language in Language.allCases {
+                    let built = view.build(catalog: catalog, scope: ComparisonScope(language: language))
+                    let first = try #require(built.tables(catalog: catalog, language: language).first)
+                    let main = try #require(built.mainTable(catalog: catalog, language: language))
+                    #expect(main.title == first.title && main.notes == first.notes, "\(view.rawValue)")
+                    #expect(
+                        try CSVRenderer.render(main, dialect: .rfc4180) == CSVRenderer.render(first, dialect: .rfc4180),
+                        "\(view.rawValue) in \(language)")
+                }
+            }
+        }
+    }
 
     // MARK: Round trip
 

@@ -97,7 +97,7 @@ struct ViewPage {
                 return ("application/json; charset=utf-8", try JSONRendering.encode(built) + Data("\n".utf8))
             }
             let dialect = try query.choice("dialect", among: CSVDialect.allCases.map(\.rawValue)).flatMap(CSVDialect.init(rawValue:)) ?? .excelNL
-            guard let table = built.tables(catalog: data.catalog, language: query.language).first else { return ("text/csv; charset=utf-8", Data()) }
+            guard let table = built.mainTable(catalog: data.catalog, language: query.language) else { return ("text/csv; charset=utf-8", Data()) }
             return ("text/csv; charset=utf-8", try CSVRenderer.render(table, dialect: dialect))
         } catch let error as PageError {
             throw error
