@@ -123,9 +123,7 @@ extension EvidenceRecord.Subject: RawBindable {
 extension RawValues {
     /// Appends one row's values, each of its own type: no array and no box per row.
     mutating func append<each Value: RawBindable>(row: repeat each Value) {
-        for value in repeat each row {
-            value.append(to: &self)
-        }
+        repeat (each row).append(to: &self)
     }
 }
 
