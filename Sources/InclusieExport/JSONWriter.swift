@@ -6,9 +6,10 @@ import InclusieModel
 ///
 /// Values are written straight into one byte buffer as they are encoded; no tree is built. An object
 /// remembers where each of its entries starts, and only when its keys did not come in order (a struct's
-/// declared order often is) are its entries put in order as it closes. A nested container or super encoder
-/// is closed when its parent writes its next entry or closes, which is how synthesized `encode(to:)`
-/// uses them.
+/// declared order often is) are its entries put in order as it closes. The view types declare their
+/// `CodingKeys` in sorted order for that reason: reordering the top object of the theme view copied all of
+/// its 55 MB twice, at 3,420 municipalities. A nested container or super encoder is closed when its parent
+/// writes its next entry or closes, which is how synthesized `encode(to:)` uses them.
 public enum JSONWriter {
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
         Data(try bytes(value))

@@ -33,6 +33,51 @@ import Testing
         try expectEveryViewAsJSONEncoderWritesIt(try TestSupport.syntheticCatalog())
     }
 
+    /// The view types list their keys in sorted order (`CodingKeys`), so that the writer reorders nothing; a
+    /// stored property left out of such a list would silently go missing from the JSON. Every stored
+    /// property with a value must be a key of its object, and every key a stored property.
+    @Test func everyStoredPropertyOfEveryViewIsInItsJSON() throws {
+        let catalog = try TestSupport.syntheticCatalog()
+        for view in ViewName.allCases {
+            let built = view.build(catalog: catalog, scope: ComparisonScope())
+            let json = try JSONSerialization.jsonObject(with: try JSONRendering.encode(built), options: [.fragmentsAllowed])
+            var checked = 0
+            expectProperties(of: built, areTheKeysOf: json, at: view.rawValue, checked: &checked)
+            #expect(checked > 10, "\(view.rawValue): some objects were compared")
+        }
+    }
+
+    private func expectProperties(of value: Any, areTheKeysOf json: Any, at path: String, checked: inout Int) {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            if let wrapped = mirror.children.first?.value {
+                expectProperties(of: wrapped, areTheKeysOf: json, at: path, checked: &checked)
+            }
+        case .collection:
+            guard let elements = json as? [Any] else { return }
+            for (index, (element, jsonElement)) in zip(mirror.children.map(\.value), elements).enumerated().prefix(50) {
+                expectProperties(of: element, areTheKeysOf: jsonElement, at: "\(path)[\(index)]", checked: &checked)
+            }
+        case .struct:
+            // A struct written as something else than an object (a single value) has no keys to compare.
+            guard let object = json as? [String: Any] else { return }
+            checked += 1
+            let stored = mirror.children.filter { child in
+                let inner = Mirror(reflecting: child.value)
+                return inner.displayStyle != .optional || !inner.children.isEmpty
+            }
+            let labels = Set(stored.compactMap(\.label))
+            #expect(labels == Set(object.keys), "\(path): stored properties \(labels.sorted()), keys \(object.keys.sorted())")
+            for child in stored {
+                guard let label = child.label, let inner = object[label] else { continue }
+                expectProperties(of: child.value, areTheKeysOf: inner, at: "\(path).\(label)", checked: &checked)
+            }
+        default:
+            return
+        }
+    }
+
     /// A view's rows and profiles from 16 elements on are written in pieces on all cores and put together in
     /// order; the bytes must be those of one thread, also for an array at the top and for piece boundaries
     /// that fall anywhere.
