@@ -52,6 +52,7 @@ final class JSONOutput: @unchecked Sendable {
         case let number as Int: writeNumber(number)
         case let flag as Bool: writeFlag(flag)
         case let number as Double: try writeNumber(number, path: path())
+        case let handWritten as any JSONHandWritten: handWritten.writeJSON(into: self, depth: depth)
         default:
             if depth <= JSONParallelWriting.deepestLevel, !isPiece, let array = value as? any JSONParallelArray,
                 array.count >= JSONParallelWriting.minimumCount, JSONParallelWriting.cores > 1
@@ -136,6 +137,48 @@ final class JSONOutput: @unchecked Sendable {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A view value written by hand instead of through `Encodable`: for a type with hundreds of thousands of
+/// instances in one view (the theme matrix's cells at 3,420 municipalities), where the encoder, container
+/// and key list made for each instance cost more than its bytes. It must write what `Encodable` writes;
+/// the tests compare every view with `JSONEncoder`'s bytes.
+protocol JSONHandWritten {
+    func writeJSON(into output: JSONOutput, depth: Int)
+}
+
+/// Writes one object's entries in the pretty layout, for `JSONHandWritten`; keys must come in sorted order.
+struct JSONObjectWriter {
+    private let output: JSONOutput
+    private let depth: Int
+    private var isEmpty = true
+
+    init(output: JSONOutput, depth: Int) {
+        self.output = output
+        self.depth = depth
+        output.bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// Starts an entry: the separator, the indentation and the key, which needs no escaping.
+    mutating func key(_ key: StaticString) {
+        if !isEmpty { output.bytes.append(UInt8(ascii: ",")) }
+        isEmpty = false
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.indent(depth + 1)
+        output.bytes.append(UInt8(ascii: "\""))
+        output.append(key)
+        output.append("\" : ")
+    }
+
+    /// The depth at which an entry's value stands, for the values that have one.
+    var valueDepth: Int { depth + 1 }
+
+    func close() {
+        if isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.indent(depth)
+        output.bytes.append(UInt8(ascii: "}"))
     }
 }
 

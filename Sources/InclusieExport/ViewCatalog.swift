@@ -70,6 +70,21 @@ public enum ViewName: String, CaseIterable, Sendable {
 
 /// The views' large arrays, written on all cores as JSON (`JSONParallelArray`).
 extension CoverageMatrix.Row: JSONIndependentElement {}
+
+extension CoverageMatrix.Cell: JSONHandWritten {
+    func writeJSON(into output: JSONOutput, depth: Int) {
+        var object = JSONObjectWriter(output: output, depth: depth)
+        object.key("count")
+        output.writeNumber(count)
+        object.key("localLabels")
+        output.writeStrings(localLabels, depth: object.valueDepth)
+        object.key("primaryCount")
+        output.writeNumber(primaryCount)
+        object.key("programme")
+        output.writeString(programme)
+        object.close()
+    }
+}
 extension CoverageMatrix.Profile: JSONIndependentElement {}
 extension ProgrammeColumn: JSONIndependentElement {}
 extension RoleProfiles.Profile: JSONIndependentElement {}
