@@ -217,6 +217,15 @@ struct CatalogReader {
     /// The ids are the taxonomy's own strings, so that 100,000s of items share them instead of each
     /// holding a copy.
     func readItemDetails() throws -> ItemDetails {
+        var details = try readItemMappingsAndYears()
+        details.evidence = try readItemEvidence()
+        return details
+    }
+
+    /// The items' mappings and years, without their quotes: what the second connection reads, while this
+    /// one reads the items and then their quotes. Quotes on the second connection too made it the longer
+    /// of the two for the proposals view (0.64 s against 0.25 s for the items, at 3,420 municipalities).
+    func readItemMappingsAndYears() throws -> ItemDetails {
         var details = ItemDetails()
         guard parts.contains(.items) else { return details }
         let taxonomy = try readTaxonomy()
@@ -236,13 +245,16 @@ struct CatalogReader {
                 "SELECT item_id, year FROM item_year\(itemCondition("item_id", joining: "WHERE")) ORDER BY item_id, year"
             ) { $0.int(1) }
         }
-        if parts.contains(.itemEvidence), !parts.contains(.rest) {
-            let select =
-                "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
-                + itemCondition("m.item_id", joining: "AND")
-            details.evidence = try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
-        }
         return details
+    }
+
+    /// The items' quotes, when the whole evidence table is not read anyway.
+    func readItemEvidence() throws -> [ItemRun<Evidence>] {
+        guard parts.contains(.items), parts.contains(.itemEvidence), !parts.contains(.rest) else { return [] }
+        let select =
+            "SELECT m.item_id, m.position, m.quote, m.section FROM evidence m WHERE m.item_id IS NOT NULL"
+            + itemCondition("m.item_id", joining: "AND")
+        return try itemRuns(select) { row in Evidence(quote: row.string(2), section: row.string(3)) }
     }
 
     /// The items' quotes from the evidence already read for the whole catalog.

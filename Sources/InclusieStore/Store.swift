@@ -152,8 +152,8 @@ public struct Store: Sendable {
         }
     }
 
-    /// The catalog with the items' mappings, years and quotes read on a second connection, on another
-    /// core, while this one reads the items and the rest: reading was most of a `compare` process, on one
+    /// The catalog with the items' mappings and years read on a second connection, on another core, while
+    /// this one reads the items, their quotes and the rest: reading was most of a `compare` process, on one
     /// core of two.
     ///
     /// Both connections read in a transaction of their own. They saw the same import when they read the
@@ -175,7 +175,8 @@ public struct Store: Sendable {
                     try pool.read { db in
                         detailsConnected.signal()
                         return (
-                            try Self.generation(db), try CatalogReader(db: db, parts: parts, programmes: programmes).readItemDetails()
+                            try Self.generation(db),
+                            try CatalogReader(db: db, parts: parts, programmes: programmes).readItemMappingsAndYears()
                         )
                     }
                 }, at: 0)
@@ -187,11 +188,15 @@ public struct Store: Sendable {
             let generation = try Self.generation(db)
             let reader = CatalogReader(db: db, parts: parts, programmes: programmes)
             return try reader.read {
+                let evidence = try reader.readItemEvidence()
                 detailsRead.wait()
-                if case .success(let other)? = alongside.inOrder.first, other.generation == generation {
+                if case .success(var other)? = alongside.inOrder.first, other.generation == generation {
+                    other.details.evidence = evidence
                     return other.details
                 }
-                return try reader.readItemDetails()
+                var details = try reader.readItemMappingsAndYears()
+                details.evidence = evidence
+                return details
             }
         }
     }
