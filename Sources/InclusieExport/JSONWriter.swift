@@ -97,14 +97,19 @@ final class JSONOutput: @unchecked Sendable {
     /// An array of strings, the most common array in the views (every cell's labels), written without an
     /// encoder and a container for it: the same bytes as `JSONContainer` writes.
     func writeStrings(_ texts: [String], depth: Int) {
+        writeArray(texts, depth: depth) { text, _ in writeString(text) }
+    }
+
+    /// An array in the pretty layout, each element written by `element` at the depth it is given.
+    func writeArray<Element>(_ elements: [Element], depth: Int, element: (Element, Int) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (index, text) in texts.enumerated() {
+        for (index, value) in elements.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\n"))
             indent(depth + 1)
-            writeString(text)
+            element(value, depth + 1)
         }
-        if texts.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        if elements.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(UInt8(ascii: "\n"))
         indent(depth)
         bytes.append(UInt8(ascii: "]"))
@@ -140,9 +145,9 @@ final class JSONOutput: @unchecked Sendable {
     }
 }
 
-/// A view value written by hand instead of through `Encodable`: for a type with hundreds of thousands of
-/// instances in one view (the theme matrix's cells at 3,420 municipalities), where the encoder, container
-/// and key list made for each instance cost more than its bytes. It must write what `Encodable` writes;
+/// A view value written by hand instead of through `Encodable`: for a type with tens or hundreds of
+/// thousands of instances in one view (the theme matrix's cells, the proposals and their matches at 3,420
+/// municipalities), where the encoder, container and key list made for each cost more than its bytes. It must write what `Encodable` writes;
 /// the tests compare every view with `JSONEncoder`'s bytes.
 protocol JSONHandWritten {
     func writeJSON(into output: JSONOutput, depth: Int)

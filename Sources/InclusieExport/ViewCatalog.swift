@@ -71,6 +71,84 @@ public enum ViewName: String, CaseIterable, Sendable {
 /// The views' large arrays, written on all cores as JSON (`JSONParallelArray`).
 extension CoverageMatrix.Row: JSONIndependentElement {}
 
+extension ProposalCoverage.Proposal: JSONHandWritten {
+    func writeJSON(into output: JSONOutput, depth: Int) {
+        var object = JSONObjectWriter(output: output, depth: depth)
+        object.key("matches")
+        output.writeArray(matches, depth: object.valueDepth) { match, depth in match.writeJSON(into: output, depth: depth) }
+        if let number {
+            object.key("number")
+            output.writeString(number)
+        }
+        if let primaryThemeID {
+            object.key("primaryThemeID")
+            output.writeString(primaryThemeID)
+        }
+        if let primaryThemeLabel {
+            object.key("primaryThemeLabel")
+            output.writeString(primaryThemeLabel)
+        }
+        object.key("proposalID")
+        output.writeString(proposalID)
+        if let quote {
+            object.key("quote")
+            output.writeString(quote)
+        }
+        object.key("secondaryThemeIDs")
+        output.writeStrings(secondaryThemeIDs, depth: object.valueDepth)
+        if let sectionNumber {
+            object.key("sectionNumber")
+            output.writeString(sectionNumber)
+        }
+        if let sectionTitle {
+            object.key("sectionTitle")
+            output.writeString(sectionTitle)
+        }
+        object.key("targetGroupIDs")
+        output.writeStrings(targetGroupIDs, depth: object.valueDepth)
+        object.key("title")
+        output.writeString(title)
+        object.key("verdict")
+        output.writeString(verdict.rawValue)
+        object.key("verdictLabel")
+        output.writeString(verdictLabel)
+        object.close()
+    }
+}
+
+extension ProposalCoverage.Match: JSONHandWritten {
+    func writeJSON(into output: JSONOutput, depth: Int) {
+        var object = JSONObjectWriter(output: output, depth: depth)
+        object.key("itemID")
+        output.writeString(itemID)
+        object.key("itemLabel")
+        output.writeString(itemLabel)
+        object.key("itemNativeType")
+        output.writeString(itemNativeType)
+        object.key("itemStatus")
+        output.writeString(itemStatus)
+        object.key("itemStatusLabel")
+        output.writeString(itemStatusLabel)
+        if let quote {
+            object.key("quote")
+            output.writeString(quote)
+        }
+        object.key("reason")
+        output.writeString(reason.rawValue)
+        if let section {
+            object.key("section")
+            output.writeString(section)
+        }
+        object.key("sharedTargetGroupIDs")
+        output.writeStrings(sharedTargetGroupIDs, depth: object.valueDepth)
+        object.key("sharedThemeIDs")
+        output.writeStrings(sharedThemeIDs, depth: object.valueDepth)
+        object.key("strength")
+        output.writeString(strength.rawValue)
+        object.close()
+    }
+}
+
 extension CoverageMatrix.Cell: JSONHandWritten {
     func writeJSON(into output: JSONOutput, depth: Int) {
         var object = JSONObjectWriter(output: output, depth: depth)
