@@ -153,7 +153,8 @@ protocol JSONHandWritten {
     func writeJSON(into output: JSONOutput, depth: Int)
 }
 
-/// Writes one object's entries in the pretty layout, for `JSONHandWritten`; keys must come in sorted order.
+/// Writes one object's entries in the pretty layout, for `JSONHandWritten`. Keys must come in sorted order;
+/// an optional text that is nil is left out, as `Encodable` leaves it out.
 struct JSONObjectWriter {
     private let output: JSONOutput
     private let depth: Int
@@ -165,8 +166,36 @@ struct JSONObjectWriter {
         output.bytes.append(UInt8(ascii: "{"))
     }
 
-    /// Starts an entry: the separator, the indentation and the key, which needs no escaping.
-    mutating func key(_ key: StaticString) {
+    mutating func text(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        begin(key)
+        output.writeString(value)
+    }
+
+    mutating func texts(_ key: StaticString, _ values: [String]) {
+        begin(key)
+        output.writeStrings(values, depth: depth + 1)
+    }
+
+    mutating func number(_ key: StaticString, _ value: Int) {
+        begin(key)
+        output.writeNumber(value)
+    }
+
+    mutating func objects<Element: JSONHandWritten>(_ key: StaticString, _ values: [Element]) {
+        begin(key)
+        output.writeArray(values, depth: depth + 1) { [output] value, depth in value.writeJSON(into: output, depth: depth) }
+    }
+
+    func close() {
+        if isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.indent(depth)
+        output.bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// The separator, the indentation and the key, which needs no escaping.
+    private mutating func begin(_ key: StaticString) {
         if !isEmpty { output.bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
         output.bytes.append(UInt8(ascii: "\n"))
@@ -174,16 +203,6 @@ struct JSONObjectWriter {
         output.bytes.append(UInt8(ascii: "\""))
         output.append(key)
         output.append("\" : ")
-    }
-
-    /// The depth at which an entry's value stands, for the values that have one.
-    var valueDepth: Int { depth + 1 }
-
-    func close() {
-        if isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
-        output.bytes.append(UInt8(ascii: "\n"))
-        output.indent(depth)
-        output.bytes.append(UInt8(ascii: "}"))
     }
 }
 
