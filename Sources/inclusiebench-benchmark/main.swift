@@ -103,7 +103,8 @@ func importAndReadBack(_ stopwatch: inout Stopwatch) throws -> Catalog {
 }
 
 /// Every view as a user gets it from `compare <view> --format csv` and `--format json`: computed, then
-/// rendered in that one format, each part timed. CSV includes flattening the view to its main table, the one a CSV holds.
+/// rendered in that one format, each part timed. CSV includes flattening the view to its main table, the
+/// one a CSV holds.
 func runViews(on catalog: Catalog, _ stopwatch: inout Stopwatch) throws {
     for name in options.views {
         for format in ["csv", "json"] {
