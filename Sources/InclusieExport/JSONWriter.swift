@@ -94,6 +94,23 @@ final class JSONOutput: @unchecked Sendable {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
+    /// Before an entry of a container whose closing bracket stands at `depth`: a comma unless it is the
+    /// first, a line break and the entry's indentation. Every way of writing a container goes through this
+    /// and `close`, so they all write `JSONEncoder`'s layout.
+    func beginEntry(isFirst: Bool, depth: Int) {
+        if !isFirst { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        indent(depth + 1)
+    }
+
+    /// Closes a container with `bracket`; `JSONEncoder` puts an empty one on three lines.
+    func close(_ bracket: UInt8, depth: Int, isEmpty: Bool) {
+        if isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        bytes.append(UInt8(ascii: "\n"))
+        indent(depth)
+        bytes.append(bracket)
+    }
+
     /// An array of strings, the most common array in the views (every cell's labels), written without an
     /// encoder and a container for it: the same bytes as `JSONContainer` writes.
     func writeStrings(_ texts: [String], depth: Int) {
@@ -104,15 +121,10 @@ final class JSONOutput: @unchecked Sendable {
     func writeArray<Element>(_ elements: [Element], depth: Int, element: (Element, Int) -> Void) {
         bytes.append(UInt8(ascii: "["))
         for (index, value) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\n"))
-            indent(depth + 1)
+            beginEntry(isFirst: index == 0, depth: depth)
             element(value, depth + 1)
         }
-        if elements.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-        bytes.append(UInt8(ascii: "\n"))
-        indent(depth)
-        bytes.append(UInt8(ascii: "]"))
+        close(UInt8(ascii: "]"), depth: depth, isEmpty: elements.isEmpty)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -147,8 +159,8 @@ final class JSONOutput: @unchecked Sendable {
 
 /// A view value written by hand instead of through `Encodable`: for a type with tens or hundreds of
 /// thousands of instances in one view (the theme matrix's cells, the proposals and their matches at 3,420
-/// municipalities), where the encoder, container and key list made for each cost more than its bytes. It must write what `Encodable` writes;
-/// the tests compare every view with `JSONEncoder`'s bytes.
+/// municipalities), where the encoder, container and key list made for each cost more than its bytes.
+/// It must write what `Encodable` writes; the tests compare its bytes with `JSONEncoder`'s.
 protocol JSONHandWritten {
     func writeJSON(into output: JSONOutput, depth: Int)
 }
@@ -188,18 +200,13 @@ struct JSONObjectWriter {
     }
 
     func close() {
-        if isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
-        output.bytes.append(UInt8(ascii: "\n"))
-        output.indent(depth)
-        output.bytes.append(UInt8(ascii: "}"))
+        output.close(UInt8(ascii: "}"), depth: depth, isEmpty: isEmpty)
     }
 
     /// The separator, the indentation and the key, which needs no escaping.
     private mutating func begin(_ key: StaticString) {
-        if !isEmpty { output.bytes.append(UInt8(ascii: ",")) }
+        output.beginEntry(isFirst: isEmpty, depth: depth)
         isEmpty = false
-        output.bytes.append(UInt8(ascii: "\n"))
-        output.indent(depth + 1)
         output.bytes.append(UInt8(ascii: "\""))
         output.append(key)
         output.append("\" : ")
@@ -275,9 +282,7 @@ final class JSONContainer: JSONClosable {
     func beginEntry(key: String? = nil) {
         closeOpen()
         let separatorStart = output.bytes.count
-        if !entries.isEmpty { output.bytes.append(UInt8(ascii: ",")) }
-        output.bytes.append(UInt8(ascii: "\n"))
-        output.indent(depth + 1)
+        output.beginEntry(isFirst: entries.isEmpty, depth: depth)
         entries.append(Entry(key: key ?? "", separatorStart: separatorStart, contentStart: output.bytes.count))
         if let key {
             output.writeString(key)
@@ -295,10 +300,7 @@ final class JSONContainer: JSONClosable {
         isFinished = true
         closeOpen()
         if isObject, !isInOrder { sortEntries() }
-        if entries.isEmpty { output.bytes.append(UInt8(ascii: "\n")) }
-        output.bytes.append(UInt8(ascii: "\n"))
-        output.indent(depth)
-        output.bytes.append(UInt8(ascii: isObject ? "}" : "]"))
+        output.close(UInt8(ascii: isObject ? "}" : "]"), depth: depth, isEmpty: entries.isEmpty)
     }
 
     private func closeOpen() {
@@ -325,9 +327,7 @@ final class JSONContainer: JSONClosable {
         for (position, index) in order.enumerated() {
             // A key written twice keeps its last value.
             if position + 1 < order.count, entries[order[position + 1]].key == entries[index].key { continue }
-            if written > 0 { output.bytes.append(UInt8(ascii: ",")) }
-            output.bytes.append(UInt8(ascii: "\n"))
-            output.indent(depth + 1)
+            output.beginEntry(isFirst: written == 0, depth: depth)
             let start = entries[index].contentStart - regionStart
             let stop = index + 1 < count ? entries[index + 1].separatorStart - regionStart : end
             output.bytes.append(contentsOf: output.scratch[start..<stop])
@@ -624,9 +624,7 @@ extension Array: JSONParallelArray where Element: JSONIndependentElement {
                 let start = starts[piece]
                 return Result {
                     for index in start..<Swift.min(count, start + pieceSize) {
-                        if index > 0 { written.bytes.append(UInt8(ascii: ",")) }
-                        written.bytes.append(UInt8(ascii: "\n"))
-                        written.indent(depth + 1)
+                        written.beginEntry(isFirst: index == 0, depth: depth)
                         try written.write(self[index], depth: depth + 1, path: path.appending(JSONIndexKey(intValue: index)))
                     }
                     return piece == 0 ? [] : written.bytes
@@ -637,8 +635,6 @@ extension Array: JSONParallelArray where Element: JSONIndependentElement {
             }
             waveStart += cores * pieceSize
         }
-        output.bytes.append(UInt8(ascii: "\n"))
-        output.indent(depth)
-        output.bytes.append(UInt8(ascii: "]"))
+        output.close(UInt8(ascii: "]"), depth: depth, isEmpty: isEmpty)
     }
 }

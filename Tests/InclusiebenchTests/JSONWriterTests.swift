@@ -1,5 +1,5 @@
 import Foundation
-import InclusieComparison
+@testable import InclusieComparison
 import InclusieExport
 import InclusieModel
 import InclusiePlugins
@@ -31,6 +31,40 @@ import Testing
 
     @Test func everyViewOnSyntheticMunicipalities() throws {
         try expectEveryViewAsJSONEncoderWritesIt(try TestSupport.syntheticCatalog())
+    }
+
+    /// The types written by hand, with what the views' data may not happen to hold: every optional text
+    /// missing and present, empty lists, and text that must be escaped. Also as elements of an array,
+    /// one level deeper.
+    @Test func handWrittenTypesAreTheBytesOfJSONEncoder() throws {
+        let awkward = "quote \" backslash \\ newline \n tab \t é € \u{01}"
+        let matches = [
+            ProposalCoverage.Match(
+                itemID: "a", itemLabel: awkward, itemNativeType: "actie", itemStatus: "commitment", itemStatusLabel: "toegezegd",
+                strength: .covered, reason: .primaryThemeAndTargetGroup, sharedThemeIDs: ["werk"], sharedTargetGroupIDs: [],
+                quote: awkward, section: "§ 2"),
+            ProposalCoverage.Match(
+                itemID: "b", itemLabel: "", itemNativeType: "", itemStatus: "", itemStatusLabel: "", strength: .partlyCovered,
+                reason: .primaryThemeOnly, sharedThemeIDs: [], sharedTargetGroupIDs: ["x", "y"], quote: nil, section: nil),
+        ]
+        let proposals = [
+            ProposalCoverage.Proposal(
+                proposalID: "p1", number: "1", sectionNumber: "2", sectionTitle: awkward, title: awkward, primaryThemeID: "werk",
+                primaryThemeLabel: "Werk", secondaryThemeIDs: ["a", "b"], targetGroupIDs: [], verdict: .covered,
+                verdictLabel: "gedekt", quote: awkward, matches: matches),
+            ProposalCoverage.Proposal(
+                proposalID: "p2", number: nil, sectionNumber: nil, sectionTitle: nil, title: "", primaryThemeID: nil,
+                primaryThemeLabel: nil, secondaryThemeIDs: [], targetGroupIDs: ["z"], verdict: .notCovered, verdictLabel: "",
+                quote: nil, matches: []),
+        ]
+        let cells = [
+            CoverageMatrix.Cell(programme: awkward, localLabels: [awkward, ""], count: 2, primaryCount: 1),
+            CoverageMatrix.Cell(programme: "", localLabels: [], count: 0, primaryCount: 0),
+        ]
+        #expect(try JSONRendering.encode(matches) == (try reference(matches)))
+        #expect(try JSONRendering.encode(proposals) == (try reference(proposals)))
+        #expect(try JSONRendering.encode(cells) == (try reference(cells)))
+        #expect(try JSONRendering.encode(["deeper": cells]) == (try reference(["deeper": cells])))
     }
 
     /// The view types list their keys in sorted order (`CodingKeys`), so that the writer reorders nothing; a
