@@ -8,7 +8,8 @@ public struct Store: Sendable {
     /// The file, for messages; `:memory:` for an in-memory database.
     private let path: String
 
-    /// Opens (or creates) the database file and brings its schema up to date.
+    /// Opens (or creates) the database file for writing and brings its schema up to date: for `import`.
+    /// Readers use `readOnly(path:)`, which never changes the file.
     ///
     /// In WAL mode, so `compare` keeps reading the last import while a new one is written, with a busy
     /// timeout so a second import waits for the first before failing with a sentence. A file that is not
@@ -41,16 +42,15 @@ public struct Store: Sendable {
         if migrating { try Migrations.migrator.migrate(writer) }
     }
 
-    /// Opens an existing, current database for reading only, as the web server does: nothing it does
-    /// can change the file, and a database an older version wrote is refused with what to do.
-    public static func readOnly(path: String) throws -> Store {
+    /// Opens an existing, current database for reading only, as every command that only reads does:
+    /// nothing it does can change the file, so a read-only file or folder is read as it is, and a
+    /// database an older version wrote is refused with what to do (unless `requiringCurrentSchema` is
+    /// false: `schema` shows an older version as it is).
+    public static func readOnly(path: String, requiringCurrentSchema: Bool = true) throws -> Store {
         do {
-            try checkOwnership(of: path)
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(StoreError.busyTimeout)
-            let reader = try DatabaseQueue(path: path, configuration: configuration)
-            guard try reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
+            let reader = try openReadOnly(path: path)
+            try checkOwnership(reader, path: path)
+            guard try !requiringCurrentSchema || reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
                 throw StoreError(
                     LocalizedText(
                         nl: "\(path) heeft een ouder schema; voer eerst `inclusiebench import --db \(path)` uit",
@@ -62,12 +62,63 @@ public struct Store: Sendable {
         }
     }
 
-    /// Refuses, without writing to it, a file that holds other tables than ours or migrations we do not know.
-    private static func checkOwnership(of path: String) throws {
+    /// Whether a reader can use the database at `path` as it is: it exists and has every migration this
+    /// build knows. False means an import (a writer) must come first.
+    public static func isCurrent(path: String) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        do {
+            let reader = try openReadOnly(path: path)
+            try checkOwnership(reader, path: path)
+            return try reader.read { try Migrations.migrator.hasCompletedMigrations($0) }
+        } catch {
+            throw StoreError.describing(error, path: path)
+        }
+    }
+
+    /// A read-only connection that works on a read-only file and in a read-only folder too.
+    ///
+    /// SQLite reads a WAL database through its `-shm` file, which it cannot create in a folder it may not
+    /// write. There, and only when no `-wal` file holds changes the main file lacks, the file is opened
+    /// `immutable`: nobody can be writing it, so SQLite may skip the locks and the shared memory.
+    private static func openReadOnly(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(StoreError.busyTimeout)
-        let probe = try DatabaseQueue(path: path, configuration: configuration)
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            try reader.read { db in _ = try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+            return reader
+        } catch let error as DatabaseError
+            where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode)
+            && canReadImmutably(path: path)
+        {
+            let reader = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+            try reader.read { db in _ = try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+            return reader
+        }
+    }
+
+    /// True when the folder may not be written (so no writer can be at work) and no WAL file is pending.
+    private static func canReadImmutably(path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return walSize == 0 && !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+
+    /// The `file:` URI that opens `path` immutable; SQLite as Debian builds it reads URIs (`SQLITE_USE_URI`).
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:\(absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute)?immutable=1"
+    }
+
+    /// Refuses, without writing to it, a file that holds other tables than ours or migrations we do not know.
+    private static func checkOwnership(of path: String) throws {
+        try checkOwnership(try openReadOnly(path: path), path: path)
+    }
+
+    private static func checkOwnership(_ probe: DatabaseQueue, path: String) throws {
         try probe.read { db in
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -140,69 +191,21 @@ public struct Store: Sendable {
 
     /// Reads everything back as model values, for comparisons and exports; with `parts`, only those parts
     /// (the rest left empty), for a view that shows no more than them; with `programmes`, only those
-    /// programmes (the taxonomy and the municipalities whole).
+    /// programmes (the taxonomy and the municipalities whole). One read transaction: one import's rows.
     public func catalog(parts: CatalogParts = .all, programmes: ProgrammeSelection = .all) throws -> Catalog {
         do {
-            if let pool = writer as? DatabasePool, CatalogReader.readsItemDetails(parts) {
-                return try catalog(parts: parts, programmes: programmes, readingDetailsAlongside: pool)
-            }
             return try writer.read { db in try CatalogReader(db: db, parts: parts, programmes: programmes).read() }
         } catch {
             throw StoreError.describing(error, path: path)
         }
     }
 
-    /// The catalog with the items' mappings and years read on a second connection, on another core, while
-    /// this one reads the items, their quotes and the rest: reading was most of a `compare` process, on one
-    /// core of two.
-    ///
-    /// Both connections read in a transaction of their own. They saw the same import when they read the
-    /// same generation (`PRAGMA user_version`, which every import raises in its transaction); otherwise an
-    /// import committed between their starts, and this connection reads the details itself, so the
-    /// catalog always comes from one import.
-    ///
-    /// This connection is only taken once the other one has been: a read that held a connection while its
-    /// second waited for one could, with many reads at once, leave all of the pool's connections waiting.
-    private func catalog(
-        parts: CatalogParts, programmes: ProgrammeSelection, readingDetailsAlongside pool: DatabasePool
-    ) throws -> Catalog {
-        let alongside = ParallelResults<Result<(generation: Int, details: ItemDetails), any Error>>(count: 1)
-        let detailsRead = DispatchGroup()
-        let detailsConnected = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async(group: detailsRead) {
-            alongside.store(
-                Result {
-                    try pool.read { db in
-                        detailsConnected.signal()
-                        return (
-                            try Self.generation(db),
-                            try CatalogReader(db: db, parts: parts, programmes: programmes).readItemMappingsAndYears()
-                        )
-                    }
-                }, at: 0)
-            // Also when the read failed before it had a connection; a second signal is never waited for.
-            detailsConnected.signal()
-        }
-        detailsConnected.wait()
-        return try pool.read { db in
-            let generation = try Self.generation(db)
-            let reader = CatalogReader(db: db, parts: parts, programmes: programmes)
-            return try reader.read {
-                let evidence = try reader.readItemEvidence()
-                detailsRead.wait()
-                if case .success(var other)? = alongside.inOrder.first, other.generation == generation {
-                    other.details.evidence = evidence
-                    return other.details
-                }
-                var details = try reader.readItemMappingsAndYears()
-                details.evidence = evidence
-                return details
-            }
-        }
+    /// The data version readers compare to notice a new import: every import raises it in its transaction.
+    public func generation() throws -> Int {
+        try writer.read { try Self.generation($0) }
     }
 
-    /// How many imports the database has had (modulo 2³¹). Read inside a transaction, it names the import
-    /// whose rows that transaction sees, so two reads that see the same generation see the same rows.
+    /// How many imports the database has had (modulo 2³¹), read inside a transaction.
     private static func generation(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
     }

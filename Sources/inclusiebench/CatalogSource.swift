@@ -15,40 +15,64 @@ enum CatalogSource {
         plugins: PluginOptions, database: DatabaseOptions, language: Language, parts: CatalogParts = .all,
         programmes: ProgrammeSelection = .all
     ) throws -> Catalog {
-        let path = database.path
-        func read() throws -> Catalog { try Store(path: path).catalog(parts: parts, programmes: programmes) }
-        // The database is read while another core checks the plugin folders for newer files: listing
-        // thousands of folders was 5 % of a `compare` at 3,420 municipalities. Its time is taken before the
-        // read starts, so nothing the read does to the file counts; a read that turns out stale is dropped.
-        guard let databaseTime = PluginLoader.modificationTime(of: path) else {
-            try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
-            return try read()
-        }
-        let directory = plugins.directory
-        let newestPlugin = ParallelResults<Double?>(count: 1)
-        let checked = DispatchGroup()
-        DispatchQueue.global().async(group: checked) {
-            newestPlugin.store(newestPluginTime(in: directory), at: 0)
-        }
-        let catalog = Result { try read() }
-        checked.wait()
-        if let newest = newestPlugin.inOrder.first ?? nil, newest > databaseTime {
-            _ = consume catalog
-            try importPlugins(plugins: plugins, database: database, quiet: true, language: language)
-            return try read()
-        }
-        return try catalog.get()
+        try importIfStale(plugins: plugins, database: database, language: language)
+        return try Store.readOnly(path: database.path).catalog(parts: parts, programmes: programmes)
     }
 
-    /// The catalog from a database opened read-only, importing first when it is missing or stale, or
-    /// when source folders are given (so their quotes are checked before anything is shown).
+    /// The whole catalog from a database opened read-only, imported first when it is missing or stale.
+    /// With source folders, their quotes are checked first (without writing), so that nothing is shown
+    /// whose quotes are not in their documents.
     static func readOnlyCatalog(
         plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]
     ) throws -> Catalog {
-        if try !sources.isEmpty || needsImport(plugins: plugins, database: database) {
-            try importPlugins(plugins: plugins, database: database, quiet: true, language: language, sources: sources)
+        if try !importIfStale(plugins: plugins, database: database, language: language, sources: sources), !sources.isEmpty {
+            try checkQuotes(plugins: plugins, language: language, sources: sources)
         }
         return try Store.readOnly(path: database.path).catalog()
+    }
+
+    /// Imports when the database is missing, has an older schema or is older than a plugin file, and says
+    /// so on standard error: only then does a reading command write. True when it imported.
+    @discardableResult
+    static func importIfStale(
+        plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String] = []
+    ) throws -> Bool {
+        let path = database.path
+        let reason: LocalizedText
+        if !FileManager.default.fileExists(atPath: path) {
+            reason = LocalizedText(nl: "bestond nog niet", en: "did not exist yet")
+        } else if try !Store.isCurrent(path: path) {
+            reason = LocalizedText(nl: "had een ouder schema", en: "had an older schema")
+        } else if let databaseTime = PluginLoader.modificationTime(of: path),
+            let newest = newestPluginTime(in: plugins.directory), newest > databaseTime
+        {
+            reason = LocalizedText(nl: "was ouder dan de plugins", en: "was older than the plugins")
+        } else {
+            return false
+        }
+        printError(
+            LocalizedText(
+                nl: "\(path) \(reason.nl): de plugins in \(plugins.directory) worden eerst geïmporteerd.",
+                en: "\(path) \(reason.en): importing the plugins in \(plugins.directory) first."
+            ).text(language))
+        try importPlugins(plugins: plugins, database: database, quiet: true, language: language, sources: sources)
+        return true
+    }
+
+    /// Checks the plugins' quotes against their source documents, as `validate` does, writing nothing.
+    private static func checkQuotes(plugins: PluginOptions, language: Language, sources: [String]) throws {
+        let loaded = PluginLoader().load(directory: plugins.directory)
+        let diagnostics = loaded.diagnostics + QuoteChecker(sourcesDirectories: sources).run(loaded.programmes).diagnostics
+        printDiagnostics(diagnostics, language: language)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        guard errors == 0 else {
+            printError(
+                LocalizedText(
+                    nl: "Niets getoond: los eerst de \(problemCount(errors).nl) hierboven op.",
+                    en: "Nothing shown: fix the \(problemCount(errors).en) above first."
+                ).text(language))
+            throw ExitCode.failure
+        }
     }
 
     /// The source documents' texts, found where `validate` finds them, for full-text search.
@@ -126,11 +150,6 @@ enum CatalogSource {
             en: "Quotes found in their source (\(checkedText.en)); not checked, for want of a source: \(unchecked) (\(hint.en)).")
     }
 
-    private static func needsImport(plugins: PluginOptions, database: DatabaseOptions) throws -> Bool {
-        guard let databaseTime = PluginLoader.modificationTime(of: database.path) else { return true }
-        return newestPluginTime(in: plugins.directory).map { $0 > databaseTime } ?? false
-    }
-
     /// When the newest plugin file changed; nil without any.
     private static func newestPluginTime(in directory: String) -> Double? {
         PluginLoader.pluginFiles(in: directory).compactMap(PluginLoader.modificationTime).max()
@@ -138,7 +157,7 @@ enum CatalogSource {
 
     static func printDiagnostics(_ diagnostics: [Diagnostic], language: Language) {
         for diagnostic in diagnostics {
-            printError(TextSafety.terminalVisible(diagnostic.text(language)))
+            printError(diagnostic.text(language))
         }
     }
 
@@ -148,7 +167,8 @@ enum CatalogSource {
             nl: count == 1 ? "1 probleem" : "\(count) problemen", en: count == 1 ? "1 problem" : "\(count) problems")
     }
 
+    /// Every message to standard error passes here, with its control characters made visible.
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TextSafety.terminalMessage(text) + "\n").utf8))
     }
 }

@@ -9,7 +9,7 @@ struct Schema: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let applied = try Store(path: database.path).appliedMigrations()
+        let applied = try Store.readOnly(path: database.path, requiringCurrentSchema: false).appliedMigrations()
         print("schema: \(applied.last ?? "-")")
         print("migraties / migrations: \(applied.joined(separator: ", "))")
     }
