@@ -100,6 +100,7 @@ public struct PluginLoader: Sendable {
             result.programmes += part.programmes
             result.diagnostics += part.diagnostics
         }
+        result.diagnostics += duplicateMunicipalities(result.municipalities, in: directory)
         if result.municipalities.isEmpty && result.errors.isEmpty {
             result.diagnostics.append(
                 Diagnostic(
@@ -126,6 +127,18 @@ public struct PluginLoader: Sendable {
             return manager.fileExists(atPath: join(directory, entry), isDirectory: &isDirectory) && isDirectory.boolValue
         }.sorted()
         var problems: [Diagnostic] = []
+        let linked = Set(folders.filter { isSymbolicLink(join(directory, $0)) })
+        for folder in linked.sorted() {
+            problems.append(
+                Diagnostic(
+                    file: join(directory, folder),
+                    message: LocalizedText(
+                        nl: "deze pluginmap is een symbolische koppeling naar een andere plek",
+                        en: "this plugin folder is a symbolic link to another place"),
+                    fix: LocalizedText(
+                        nl: "zet de map zelf in \(directory) (kopieer of verplaats haar), zodat alles wat wordt ingelezen op één plek staat",
+                        en: "put the folder itself in \(directory) (copy or move it), so that everything read is in one place")))
+        }
         for folder in folders where folder.hasPrefix(".") {
             problems.append(
                 Diagnostic(
@@ -145,7 +158,40 @@ public struct PluginLoader: Sendable {
                         nl: "de mapnaam '\(folder)' is geen geldige slug", en: "the folder name '\(folder)' is not a valid slug"),
                     fix: LocalizedText(nl: "hernoem de map; \(SlugRule.advice.nl)", en: "rename the folder; \(SlugRule.advice.en)")))
         }
-        return (folders.filter { !$0.hasPrefix(".") && SlugRule.isValid($0) }, problems)
+        return (folders.filter { !$0.hasPrefix(".") && SlugRule.isValid($0) && !linked.contains($0) }, problems)
+    }
+
+    private func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Two folders for one municipality (a copy under another slug) would show its programmes twice in
+    /// every view: the same CBS code or the same name is refused in the second folder.
+    private func duplicateMunicipalities(_ municipalities: [Municipality], in directory: String) -> [Diagnostic] {
+        var byName: [String: String] = [:]
+        var byCode: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for municipality in municipalities {
+            let file = join(join(directory, municipality.slug), Self.municipalityFileName)
+            let nameKey = municipality.name.lowercased().trimmingCharacters(in: .whitespaces)
+            let earlier = municipality.cbsCode.flatMap { byCode[$0] } ?? byName[nameKey]
+            if let earlier {
+                problems.append(
+                    Diagnostic(
+                        file: file, line: 1,
+                        message: LocalizedText(
+                            nl: "de gemeente '\(municipality.name)' staat ook in de map \(earlier) (zelfde naam of CBS-code)",
+                            en: "the municipality '\(municipality.name)' is also in the folder \(earlier) (same name or CBS code)"),
+                        fix: LocalizedText(
+                            nl: "houd één map per gemeente; zet al haar programma's in die map en verwijder de andere",
+                            en: "keep one folder per municipality; put all its programmes in that folder and remove the other")))
+                continue
+            }
+            byName[nameKey] = municipality.slug
+            if let code = municipality.cbsCode { byCode[code] = municipality.slug }
+        }
+        return problems
     }
 
     /// Reads the plugin folders on all cores: with hundreds of municipalities, decoding YAML is most of the
@@ -186,6 +232,12 @@ public struct PluginLoader: Sendable {
                                 nl: "slug '\(municipality.slug)' verschilt van de mapnaam '\(slug)'",
                                 en: "slug '\(municipality.slug)' differs from the folder name '\(slug)'"),
                             fix: LocalizedText(nl: "maak ze gelijk", en: "make them the same")))
+                }
+                for field in TextFieldRules.fields(of: municipality) {
+                    if let problem = TextFieldRules.problem(key: field.key, text: field.text, limit: field.limit) {
+                        result.diagnostics.append(
+                            Diagnostic(file: municipalityPath, line: 1, message: problem.message, fix: problem.fix))
+                    }
                 }
                 result.municipalities.append(municipality)
             } catch {
@@ -244,9 +296,12 @@ public struct PluginLoader: Sendable {
 
     /// A programme file that does not end with a line break was most likely cut off (a copy or download
     /// that stopped half-way still parses, with the items after the cut silently missing).
+    ///
+    /// Bytes, not characters: in a file with Windows line ends, "\r\n" is one `Character`, which
+    /// `hasSuffix("\n")` does not see.
     static func truncationWarning(_ text: String, file: String) -> Diagnostic? {
-        guard !text.isEmpty, !text.hasSuffix("\n") else { return nil }
-        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        guard let last = text.utf8.last, last != UInt8(ascii: "\n") else { return nil }
+        let lastLine = text.utf8.count(where: { $0 == UInt8(ascii: "\n") }) + 1
         return Diagnostic(
             .warning, file: file, line: lastLine,
             message: LocalizedText(

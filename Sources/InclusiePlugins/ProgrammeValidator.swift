@@ -65,6 +65,11 @@ struct ProgrammeValidator {
         }
         let useItemID = (nl: "gebruik het id van een onderdeel in dit bestand", en: "use the id of an item in this file")
         let addPartner = (nl: "voeg de partner toe onder 'partners:'", en: "add it under 'partners:'")
+        for field in TextFieldRules.fields(of: loaded) {
+            if let problem = TextFieldRules.problem(key: field.key, text: field.text, limit: field.limit) {
+                diagnostics.append(Diagnostic(file: loaded.file, line: field.line, message: problem.message, fix: problem.fix))
+            }
+        }
         if programme.evidence.isEmpty {
             report(
                 1, ("het programma heeft geen citaat", "the programme has no evidence"),
