@@ -23,6 +23,14 @@ public enum TextSafety {
         return String(result)
     }
 
+    /// A message of one or more lines for the terminal: each line as `terminalVisible` shows it, the line
+    /// breaks kept. Error messages quote paths and names the user typed, and a crafted file name must not
+    /// be able to retitle the terminal or clear the screen.
+    public static func terminalMessage(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalVisible(String($0)) }
+            .joined(separator: "\n")
+    }
+
     /// Text for a Markdown table cell or heading: HTML and Markdown syntax escaped, controls made visible.
     ///
     /// `<`, `>` and `&` become entities (so no tag survives in any renderer); the ASCII punctuation that

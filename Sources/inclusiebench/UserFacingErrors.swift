@@ -41,8 +41,21 @@ extension Inclusiebench {
                 fail(error.message, command: command)
             }
         } catch {
-            exit(withError: error)
+            exitShowingControls(error)
         }
+    }
+
+    /// ArgumentParser's own exit, with its message printed through `printError`: a usage error repeats
+    /// what the user typed (an option, a value, a path), which may hold terminal escapes.
+    private static func exitShowingControls(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+        } else if !message.isEmpty {
+            CatalogSource.printError(message)
+        }
+        exit(withError: code)
     }
 
     private static func fail(_ message: LocalizedText, command: any ParsableCommand) -> Never {

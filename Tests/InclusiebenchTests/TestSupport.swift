@@ -71,8 +71,16 @@ enum TestSupport {
     /// Runs the CLI and returns its exit status, standard output and standard error.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+        try runTool(executable.path, arguments, in: directory)
+    }
+
+    /// Runs any program, as `run` runs the CLI.
+    @discardableResult
+    static func runTool(_ path: String, _ arguments: [String], in directory: URL? = nil) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
