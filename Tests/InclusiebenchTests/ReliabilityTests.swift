@@ -10,13 +10,7 @@ import Testing
     let bij1 = "almere/bij1-verkiezingsprogramma-2022.yaml"
 
     private func load(editing file: String, _ change: (String) -> String) throws -> LoadedPlugins {
-        let directory = try TestSupport.copyOfMunicipalities()
-        let path = directory.appendingPathComponent(file)
-        let text = try String(contentsOf: path, encoding: .utf8)
-        let changed = change(text)
-        try #require(changed != text, "the edit did not change \(file)")
-        try Data(changed.utf8).write(to: path)
-        return PluginLoader().load(directory: directory.path)
+        try TestSupport.load(editing: file, change)
     }
 
     // MARK: Texts in plugins

@@ -15,13 +15,7 @@ import Testing
     let arnhem = "arnhem/municipality.yaml"
 
     private func load(editing file: String, _ change: (String) -> String) throws -> LoadedPlugins {
-        let directory = try TestSupport.copyOfMunicipalities()
-        let path = directory.appendingPathComponent(file)
-        let text = try String(contentsOf: path, encoding: .utf8)
-        let changed = change(text)
-        try #require(changed != text, "the edit did not change \(file)")
-        try changed.write(to: path, atomically: true, encoding: .utf8)
-        return PluginLoader().load(directory: directory.path)
+        try TestSupport.load(editing: file, change)
     }
 
     private func onlyError(_ loaded: LoadedPlugins, sourceLocation: SourceLocation = #_sourceLocation) throws -> Diagnostic {

@@ -68,6 +68,17 @@ enum TestSupport {
         return target
     }
 
+    /// The real plugins loaded from a copy in which `file` was changed; the change must change something.
+    static func load(editing file: String, _ change: (String) -> String) throws -> LoadedPlugins {
+        let directory = try copyOfMunicipalities()
+        let path = directory.appendingPathComponent(file)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let changed = change(text)
+        try #require(changed != text, "the edit did not change \(file)")
+        try Data(changed.utf8).write(to: path)
+        return PluginLoader().load(directory: directory.path)
+    }
+
     /// Runs the CLI and returns its exit status, standard output and standard error.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
