@@ -119,19 +119,7 @@ struct NativeItem: Decodable, Equatable {
     }
 
     /// Decodes the shared fields; `extraKeys` are the children or fields a kind adds at this place.
-    ///
-    /// From a plain document, straight from its tree (`init(plain:extraKeys:)`); whatever that does not
-    /// read, and every other document, through `Decodable` (`init(decoding:extraKeys:)`).
     init(from decoder: any Decoder, extraKeys: [String]) throws {
-        if let plain = decoder as? PlainYAMLDecoder, let item = NativeItem(plain: plain.node, extraKeys: extraKeys) {
-            self = item
-        } else {
-            try self.init(decoding: decoder, extraKeys: extraKeys)
-        }
-    }
-
-    /// Decodes the shared fields through `Decodable`, which reports every problem.
-    init(decoding decoder: any Decoder, extraKeys: [String]) throws {
         let (container, present) = try knownKeys(in: decoder, allowed: Self.keys, extra: extraKeys)
         try self.init(container, present: present, line: decoder.yamlLine)
     }
