@@ -47,7 +47,7 @@ enum Targets {
             return [
                 Verdict(
                     passed: validating.count == 2 ? validatingSeconds <= 3 : nil,
-                    description: String(format: "load + validate + check quotes %.3f s ≤ 3 s", validatingSeconds)),
+                    description: String(format: "load + validate + check quotes %.3f s ≤ 3.0 s", validatingSeconds)),
                 importVerdict(results, atMost: 3),
                 slowest(views, atMost: 0.3, what: "every view"),
                 slowest(processes, atMost: 0.3, what: "every view as a whole process"),
