@@ -14,11 +14,6 @@ public struct ActionTimeline: Codable, Sendable {
         public var title: String
         /// Ascending.
         public var activeYears: [Int]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case activeYears, itemID, nativeType, number, title
-        }
     }
 
     public struct ProgrammeRows: Codable, Sendable {
@@ -44,10 +39,5 @@ public struct ActionTimeline: Codable, Sendable {
             return ProgrammeRows(programme: ProgrammeColumn(programme, catalog: catalog, language: scope.language), rows: rows)
         }
         years = Set(programmes.flatMap { $0.rows.flatMap(\.activeYears) }).sorted()
-    }
-
-    /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-    enum CodingKeys: String, CodingKey {
-        case programmes, years
     }
 }

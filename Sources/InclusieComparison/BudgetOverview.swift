@@ -13,11 +13,6 @@ public struct BudgetOverview: Codable, Sendable {
         public var referenceDate: String
         public var publisher: String
         public var sourceURL: String?
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case inhabitantCount, publisher, referenceDate, sourceURL
-        }
     }
 
     /// The sum of one budget kind in one year.
@@ -29,11 +24,6 @@ public struct BudgetOverview: Codable, Sendable {
         public var amountCents: Money?
         /// Some line of this kind names money without an amount; `amountCents` leaves it out.
         public var includesNotStated: Bool
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case amountCents, includesNotStated, kind, kindLabel
-        }
     }
 
     /// Whether the amounts summed in a year are exact, estimates ("globaal"), or a mix of both.
@@ -72,12 +62,6 @@ public struct BudgetOverview: Codable, Sendable {
         public var precision: Precision?
         public var precisionLabel: String?
         public var lineCount: Int
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case byKind, includesNotStated, lineCount, notStatedLineLabels, perInhabitantCents, population
-            case precision, precisionLabel, totalCents, year
-        }
     }
 
     /// What the lines with one amount for a whole period add up to, for lines with the same period.
@@ -100,12 +84,6 @@ public struct BudgetOverview: Codable, Sendable {
         public var precision: Precision?
         public var precisionLabel: String?
         public var lineCount: Int
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case byKind, from, includesNotStated, label, lineCount, notStatedLineLabels
-            case perInhabitantForPeriodCents, population, precision, precisionLabel, to, totalCents
-        }
     }
 
     /// The lines under one heading of a budget table (e.g. Almere's "Reguliere subsidies").
@@ -115,11 +93,6 @@ public struct BudgetOverview: Codable, Sendable {
         public var years: [YearBudget]
         /// The block's amounts for a whole period; empty when every amount has its year.
         public var periods: [PeriodBudget]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case block, periods, years
-        }
     }
 
     public struct ProgrammeBudget: Codable, Sendable {
@@ -137,11 +110,6 @@ public struct BudgetOverview: Codable, Sendable {
         public var periods: [PeriodBudget]
         /// Per block of the budget table; empty when the table has no blocks.
         public var blocks: [BlockBudget]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case blocks, budgetNote, budgetState, budgetStated, notStatedReason, periods, programme, years
-        }
     }
 
     public var programmes: [ProgrammeBudget]
@@ -277,10 +245,5 @@ public struct BudgetOverview: Codable, Sendable {
         if precisions.allSatisfy({ $0 == .exact }) { return .exact }
         if precisions.allSatisfy({ $0 == .indicative }) { return .indicative }
         return .partlyIndicative
-    }
-
-    /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-    enum CodingKeys: String, CodingKey {
-        case allYears, programmes
     }
 }

@@ -78,12 +78,6 @@ public struct ProgrammeColumn: Hashable, Codable, Sendable {
     }
 
     public var isPartial: Bool { coverage == "partial" }
-
-    /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-    enum CodingKeys: String, CodingKey {
-        case adoptionStatus, adoptionStatusLabel, author, authorType, coverage, coverageReason, isDraft, isPolicy
-        case key, kind, kindLabel, label, municipality, title
-    }
 }
 
 /// Why the scope a user asked for cannot be used, in both user languages.

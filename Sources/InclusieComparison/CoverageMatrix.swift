@@ -8,11 +8,6 @@ public struct CoverageMatrix: Codable, Sendable {
         public var localLabels: [String]
         public var count: Int
         public var primaryCount: Int
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case count, localLabels, primaryCount, programme
-        }
     }
 
     public struct Row: Codable, Sendable {
@@ -23,11 +18,6 @@ public struct CoverageMatrix: Codable, Sendable {
         public var cells: [Cell]
         /// How many programmes cover this entry.
         public var coveredBy: Int
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case cells, coveredBy, group, id, label
-        }
     }
 
     /// What stands out for one programme against its peers.
@@ -40,11 +30,6 @@ public struct CoverageMatrix: Codable, Sendable {
         public var gapsNotClaimed: Bool
         /// Entries this programme covers and no other programme in the comparison does.
         public var unique: [String]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case gaps, gapsNotClaimed, programme, unique
-        }
     }
 
     public var facet: TaxonomyFacet
@@ -142,10 +127,5 @@ public struct CoverageMatrix: Codable, Sendable {
             covering[entry].labels.append(label)
         }
         return covering
-    }
-
-    /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-    enum CodingKeys: String, CodingKey {
-        case facet, profiles, programmes, rows
     }
 }

@@ -89,12 +89,6 @@ public struct ProposalCoverage: Codable, Sendable {
         /// The item's first evidence quote and the section it stands under.
         public var quote: String?
         public var section: String?
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case itemID, itemLabel, itemNativeType, itemStatus, itemStatusLabel, quote, reason, section
-            case sharedTargetGroupIDs, sharedThemeIDs, strength
-        }
     }
 
     /// One proposal and its verdict.
@@ -115,12 +109,6 @@ public struct ProposalCoverage: Codable, Sendable {
         public var quote: String?
         /// Best first: covered matches, then partial ones; within each, in the other programme's order.
         public var matches: [Match]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case matches, number, primaryThemeID, primaryThemeLabel, proposalID, quote, secondaryThemeIDs
-            case sectionNumber, sectionTitle, targetGroupIDs, title, verdict, verdictLabel
-        }
     }
 
     /// One party programme against one other programme.
@@ -131,11 +119,6 @@ public struct ProposalCoverage: Codable, Sendable {
         public var coveredCount: Int
         public var partlyCoveredCount: Int
         public var notCoveredCount: Int
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case againstProgramme, coveredCount, notCoveredCount, partlyCoveredCount, partyProgramme, proposals
-        }
     }
 
     /// Why the programmes asked for could not be compared.

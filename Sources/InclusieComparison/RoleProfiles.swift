@@ -16,11 +16,6 @@ public struct RoleProfiles: Codable, Sendable {
         public var primaryItemCount: Int
         /// `itemCount / itemsWithAnyRoleCount`, rounded half up to three decimals; nil when no item names a role.
         public var shareOfItemsWithAnyRole: Double?
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case itemCount, primaryItemCount, roleID, roleLabel, shareOfItemsWithAnyRole
-        }
     }
 
     /// An item the document itself presents as a role of the municipality, in its own words.
@@ -32,11 +27,6 @@ public struct RoleProfiles: Codable, Sendable {
         /// The canonical roles the item maps to; primary first.
         public var roleIDs: [String]
         public var roleLabels: [String]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case description, itemID, roleIDs, roleLabels, title
-        }
     }
 
     public struct Profile: Codable, Sendable {
@@ -49,11 +39,6 @@ public struct RoleProfiles: Codable, Sendable {
         public var roles: [RoleShare]
         /// Items whose native type is `rol`: the programme's own role words.
         public var ownRoleWords: [OwnRoleWord]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case itemCount, itemsWithAnyRoleCount, ownRoleWords, programme, roles
-        }
     }
 
     public var profiles: [Profile]

@@ -25,11 +25,6 @@ public struct ThemeSimilarity: Codable, Sendable {
     public struct Sibling: Codable, Sendable, Hashable {
         public var programmeKey: String
         public var jaccardSimilarity: Double?
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case jaccardSimilarity, programmeKey
-        }
     }
 
     /// A programme's most similar peer of another municipality and what sets the two apart.
@@ -48,12 +43,6 @@ public struct ThemeSimilarity: Codable, Sendable {
         public var onlyInPeerThemeIDs: [String]
         /// The nearest peers of other municipalities, most similar first; the first is `peerKey`.
         public var peers: [Neighbour]
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case jaccardSimilarity, onlyInPeerThemeIDs, onlyInProgrammeThemeIDs, peerKey, peers, programmeKey
-            case sharedThemeIDs, siblings
-        }
     }
 
     /// One of a programme's nearest peers, with the counts behind the similarity.
@@ -62,11 +51,6 @@ public struct ThemeSimilarity: Codable, Sendable {
         public var sharedThemeCount: Int
         public var combinedThemeCount: Int
         public var jaccardSimilarity: Double?
-
-        /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-        enum CodingKeys: String, CodingKey {
-            case combinedThemeCount, jaccardSimilarity, peerKey, sharedThemeCount
-        }
     }
 
     /// The measure used, named so that exports say what the numbers mean.
@@ -154,11 +138,6 @@ public struct ThemeSimilarity: Codable, Sendable {
         return Pair(
             programmeKey: programmeKey, otherProgrammeKey: otherProgrammeKey, sharedThemeCount: shared,
             combinedThemeCount: combined, jaccardSimilarity: Ratio(shared, of: combined).value(places: 3))
-    }
-
-    /// In the order JSON output sorts keys in, so that writing a view moves no bytes (see `JSONWriter`).
-    enum CodingKeys: String, CodingKey {
-        case measure, nearestPeers, peerCount, programmes, themeIDsByProgramme
     }
 }
 

@@ -16,8 +16,12 @@ public enum CSVDialect: String, CaseIterable, Sendable {
 /// Writes tables as CSV, with money in euros and formula injection neutralised.
 ///
 /// Fields are written straight into a byte buffer: a field is quoted when it holds a double quote, the
-/// delimiter, CR or LF, and a double quote inside it is doubled (RFC 4180); lines end in CRLF. Writing
-/// byte by byte through a CSV library made CSV the slowest part of every view for thousands of programmes.
+/// delimiter, CR or LF, and a double quote inside it is doubled (RFC 4180); lines end in CRLF.
+///
+/// Not through CSV.swift's `CSVWriter`, although it writes the same bytes for ordinary text (the tests
+/// use it as their reference): it decides on quoting by `Character`, so a delimiter or a double quote
+/// followed by a combining mark (`;\u{301}`) is written unquoted and splits or breaks the row in a
+/// spreadsheet; and it hands the stream one byte at a time, seconds for a few megabytes.
 public enum CSVRenderer {
     public static func render(_ table: ResultTable, dialect: CSVDialect) throws -> Data {
         try render(header: table.columns, rows: table.rows, dialect: dialect)

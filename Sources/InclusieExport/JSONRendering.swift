@@ -1,14 +1,12 @@
 import Foundation
 
-/// JSON output: stable key order and readable indentation, so exports diff cleanly.
+/// JSON output: Foundation's `JSONEncoder` with sorted keys and indentation, so that a view's JSON is the
+/// same bytes from run to run and exports diff cleanly; slashes are left alone because the views hold
+/// paths and keys such as `almere/actieprogramma-2020-2022`.
 public enum JSONRendering {
-    /// The bytes of `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, written by `JSONWriter`.
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        try JSONWriter.encode(value)
-    }
-
-    /// The same bytes, for writing straight to a file or standard output without a copy.
-    public static func bytes<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        try JSONWriter.bytes(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 }

@@ -67,13 +67,3 @@ public enum ViewName: String, CaseIterable, Sendable {
         }
     }
 }
-
-/// The views' large arrays, written on all cores as JSON (`JSONParallelArray`).
-extension CoverageMatrix.Row: JSONIndependentElement {}
-extension CoverageMatrix.Profile: JSONIndependentElement {}
-extension ProgrammeColumn: JSONIndependentElement {}
-extension RoleProfiles.Profile: JSONIndependentElement {}
-extension BudgetOverview.ProgrammeBudget: JSONIndependentElement {}
-extension ProposalCoverage.Comparison: JSONIndependentElement {}
-extension ThemeSimilarity.NearestPeer: JSONIndependentElement {}
-extension ActionTimeline.ProgrammeRows: JSONIndependentElement {}

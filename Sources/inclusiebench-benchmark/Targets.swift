@@ -10,10 +10,12 @@ enum Steps {
     static let processPrefix = "process compare "
 }
 
-/// What the issues ask of a release build on a 2-core machine, and the check against the measured steps.
+/// What issue 30 asks of a release build on a 2-core machine, and the check against the measured steps.
 ///
-/// Issue 4 set the targets for the 342 municipalities of the Netherlands; issue 13 those for ten times as
-/// many (3,420: every party's programme next to every municipality's own), measured as whole processes.
+/// The 342 municipalities of the Netherlands are the real scale: every view a user waits for under 0.3 s,
+/// validating and importing all of them under 3 s each. Ten times as many (3,420) only guards against
+/// cost that grows faster than the data: every view under 3 s and 600 MB. The import at 3,420 has no
+/// target: SQLite's own checked copy needs more than 3 s on this machine.
 enum Targets {
     enum Scale {
         case municipalities342
@@ -40,10 +42,15 @@ enum Targets {
         switch scale {
         case .municipalities342:
             let views = results.filter { $0.name.hasPrefix(Steps.viewPrefix) }
+            let validating = results.filter { $0.name == Steps.loadStep || $0.name == Steps.quotesStep }
+            let validatingSeconds = validating.map(\.seconds).reduce(0, +)
             return [
-                importVerdict(results, under: 2),
-                slowest(views, under: 0.5, what: "every view"),
-                slowest(processes, under: 0.5, what: "every view as a whole process"),
+                Verdict(
+                    passed: validating.count == 2 ? validatingSeconds <= 3 : nil,
+                    description: String(format: "load + validate + check quotes %.3f s ≤ 3.0 s", validatingSeconds)),
+                importVerdict(results, atMost: 3),
+                slowest(views, atMost: 0.3, what: "every view"),
+                slowest(processes, atMost: 0.3, what: "every view as a whole process"),
                 Verdict(
                     passed: results.filter { !$0.name.hasPrefix(Steps.processPrefix) }.compactMap(\.peakBytes).max()
                         .map { $0 < 200 * 1_048_576 },
@@ -52,42 +59,36 @@ enum Targets {
                 ),
             ]
         case .tenfold:
-            let reading = results.filter { $0.name == Steps.loadStep || $0.name == Steps.quotesStep }
-            let readingSeconds = reading.map(\.seconds).reduce(0, +)
             let peak = processes.max { ($0.peakBytes ?? 0) < ($1.peakBytes ?? 0) }
             return [
-                importVerdict(results, under: 3),
-                Verdict(
-                    passed: reading.count == 2 ? readingSeconds < 8 : nil,
-                    description: String(format: "load + validate + check quotes %.3f s < 8 s", readingSeconds)),
-                slowest(processes, under: 1, what: "every view as a whole process"),
+                slowest(processes, atMost: 3, what: "every view as a whole process"),
                 Verdict(
                     passed: processes.isEmpty || processes.contains { $0.peakBytes == nil }
-                        ? nil : (peak?.peakBytes ?? 0) < 300_000_000,
+                        ? nil : (peak?.peakBytes ?? 0) <= 600_000_000,
                     description:
-                        "peak memory of every view process < 300 MB (largest: \(peak?.name ?? "none") \((peak?.peakBytes ?? 0) / 1_000_000) MB)"
+                        "peak memory of every view process ≤ 600 MB (largest: \(peak?.name ?? "none") \((peak?.peakBytes ?? 0) / 1_000_000) MB)"
                 ),
             ]
         }
     }
 
-    private static func importVerdict(_ results: [StepResult], under seconds: Double) -> Verdict {
+    private static func importVerdict(_ results: [StepResult], atMost seconds: Double) -> Verdict {
         let step = results.first { $0.name == Steps.importStep }
         return Verdict(
-            passed: step.map { $0.seconds < seconds },
-            description: String(format: "import into SQLite %.3f s < %.1f s", step?.seconds ?? 0, seconds))
+            passed: step.map { $0.seconds <= seconds },
+            description: String(format: "import into SQLite %.3f s ≤ %.1f s", step?.seconds ?? 0, seconds))
     }
 
-    private static func slowest(_ steps: [StepResult], under seconds: Double, what: String) -> Verdict {
-        let slow = steps.filter { $0.seconds >= seconds }
+    private static func slowest(_ steps: [StepResult], atMost seconds: Double, what: String) -> Verdict {
+        let slow = steps.filter { $0.seconds > seconds }
         let slowest = steps.max { $0.seconds < $1.seconds }
         return Verdict(
             passed: steps.isEmpty ? nil : slow.isEmpty,
             description: slow.isEmpty
                 ? String(
-                    format: "%@ < %.1f s (slowest: %@ %.3f s)", what, seconds, slowest?.name ?? "none",
+                    format: "%@ ≤ %.1f s (slowest: %@ %.3f s)", what, seconds, slowest?.name ?? "none",
                     slowest?.seconds ?? 0)
-                : String(format: "%@ < %.1f s; slower: ", what, seconds)
+                : String(format: "%@ ≤ %.1f s; slower: ", what, seconds)
                     + slow.map { String(format: "%@ %.3f s", $0.name, $0.seconds) }.joined(separator: ", "))
     }
 }

@@ -28,7 +28,7 @@ enum Output {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:
-            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.bytes(view))
+            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.encode(view))
             print()
         }
     }

@@ -132,6 +132,15 @@ import Testing
         #expect(line == "-5;-0,01;-2,5;'-5")
     }
 
+    /// A delimiter or double quote followed by a combining mark is still a delimiter or a quote to a
+    /// spreadsheet, so the field is quoted; CSV.swift's writer, deciding by `Character`, leaves it bare,
+    /// which is one reason CSV is not written through it.
+    @Test func aDelimiterOrQuoteBeforeACombiningMarkIsQuoted() throws {
+        let table = ResultTable(title: "t", columns: ["a", "b"], rows: [[.text("x,\u{301}y"), .text("\"\u{301}")]])
+        let written = try CSVRenderer.render(table, dialect: .rfc4180)
+        #expect(written == Data("a,b\r\n\"x,\u{301}y\",\"\"\"\u{301}\"\r\n".utf8))
+    }
+
     // MARK: Dictionary, sources, version
 
     @Test func dataDictionaryDescribesEveryFileAndColumn() throws {
