@@ -2,7 +2,7 @@ import Foundation
 
 /// Results computed in parallel, one slot per index, handed back in index order.
 ///
-/// Loading plugins, checking quotes, building the larger views and writing them as JSON spread independent
+/// Loading plugins, checking quotes and building the larger views spread independent
 /// pieces of work over the cores; putting the results back in index order keeps the outcome exactly that
 /// of doing the pieces one after the other.
 public final class ParallelResults<Result>: @unchecked Sendable {
