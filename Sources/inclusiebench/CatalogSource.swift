@@ -45,17 +45,28 @@ enum CatalogSource {
     static func readOnlyCatalog(
         plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]
     ) throws -> Catalog {
+        try importIfNeeded(plugins: plugins, database: database, language: language, sources: sources)
+        return try Store.readOnly(path: database.path).catalog()
+    }
+
+    /// Imports when the database is missing or stale, or when source folders are given (so their quotes
+    /// are checked before anything is shown); `serve` then reads the database itself, and again after
+    /// every later import.
+    static func importIfNeeded(plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]) throws {
         if try !sources.isEmpty || needsImport(plugins: plugins, database: database) {
             try importPlugins(plugins: plugins, database: database, quiet: true, language: language, sources: sources)
         }
-        return try Store.readOnly(path: database.path).catalog()
     }
 
     /// The source documents' texts, found where `validate` finds them, for full-text search.
     static func sourceTexts(for catalog: Catalog, plugins: PluginOptions, sources: [String]) -> [SourceText] {
+        sourceTexts(for: catalog, pluginDirectory: plugins.directory, sources: sources)
+    }
+
+    static func sourceTexts(for catalog: Catalog, pluginDirectory: String, sources: [String]) -> [SourceText] {
         let checker = QuoteChecker(sourcesDirectories: sources)
         return catalog.programmes.compactMap { programme in
-            let folder = (plugins.directory as NSString).appendingPathComponent(programme.municipalitySlug)
+            let folder = (pluginDirectory as NSString).appendingPathComponent(programme.municipalitySlug)
             return checker.sourceText(named: programme.sourceFile, pluginDirectory: folder).map {
                 SourceText(programmeKey: programme.key, fileName: programme.sourceFile, text: $0)
             }
