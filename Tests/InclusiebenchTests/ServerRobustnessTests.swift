@@ -169,6 +169,30 @@ private func fetch(
         #expect(response.body.contains("localhost"))
     }
 
+    @Test func pagesBeyondTheRenderLimitAndItsQueueGet503() async throws {
+        let limit = RenderLimit(permits: 1, maximumWaiting: 0)
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let busy = Task {
+            try await limit.run {
+                started.signal()
+                release.wait()
+                return 1
+            }
+        }
+        started.wait()
+        await #expect(throws: PageError.self) { try await limit.run { 2 } }
+        do {
+            _ = try await limit.run { 3 }
+        } catch let error as PageError {
+            #expect(error.status == .serviceUnavailable)
+        }
+        release.signal()
+        #expect(try await busy.value == 1)
+        // The permit is back once the first page is made.
+        #expect(try await limit.run { 4 } == 4)
+    }
+
     @Test(arguments: ["/search?q=discriminatie&page=50", "/search?q=&page=2", "/search?q=zzzzqqq&page=2", "/style.css?v=2", "/style.css?lang=fr"])
     func pagesBeyondTheLastAndUnknownParametersAre400(uri: String) async throws {
         let response = try await fetch(router, uri)
