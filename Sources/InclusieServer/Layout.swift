@@ -74,8 +74,8 @@ struct Layout {
             .strong(.plain(text("Deze gegevens zijn mogelijk verouderd.", "These figures may be out of date."))),
             .plain(
                 text(
-                    " De database is veranderd maar kon niet opnieuw worden gelezen; de site toont de vorige import. Voer `inclusiebench import` opnieuw uit of herstart `inclusiebench serve`.",
-                    " The database changed but could not be read again; the site shows the previous import. Run `inclusiebench import` again or restart `inclusiebench serve`."
+                    " De database is veranderd maar kon niet opnieuw worden gelezen; de site toont de vorige import. Voer inclusiebench import opnieuw uit of herstart inclusiebench serve.",
+                    " The database changed but could not be read again; the site shows the previous import. Run inclusiebench import again or restart inclusiebench serve."
                 )))
     }
 
