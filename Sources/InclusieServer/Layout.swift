@@ -56,11 +56,27 @@ struct Layout {
     /// The path of this page, for the language switch.
     let path: String
     let query: PageQuery
+    /// The database changed and could not be read again: the page says so above its content.
+    let outOfDate: Bool
 
-    init(path: String, query: PageQuery) {
+    init(path: String, query: PageQuery, outOfDate: Bool = false) {
         self.language = query.language
         self.path = path
         self.query = query
+        self.outOfDate = outOfDate
+    }
+
+    /// The notice on every page while the site shows data older than the database's.
+    private var outOfDateNotice: BodyNode {
+        guard outOfDate else { return .empty }
+        return .p(
+            .id("out-of-date"), .class("notice"), .attribute(named: "role", value: "alert"),
+            .strong(.plain(text("Deze gegevens zijn mogelijk verouderd.", "These figures may be out of date."))),
+            .plain(
+                text(
+                    " De database is veranderd maar kon niet opnieuw worden gelezen; de site toont de vorige import. Voer inclusiebench import opnieuw uit of herstart inclusiebench serve.",
+                    " The database changed but could not be read again; the site shows the previous import. Run inclusiebench import again or restart inclusiebench serve."
+                )))
     }
 
     func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
@@ -111,7 +127,7 @@ struct Layout {
                                     .text(other == .en ? "English" : "Nederlands")))
                         ))
                 ),
-                .main(.id("content"), .attribute(named: "tabindex", value: "-1"), .group(content)),
+                .main(.id("content"), .attribute(named: "tabindex", value: "-1"), outOfDateNotice, .group(content)),
                 .footer(
                     .p(
                         .text(
@@ -185,8 +201,8 @@ struct Layout {
 }
 
 /// The page for a refused or unknown request: what went wrong and where to go.
-func errorPage(_ error: PageError, path: String, language: Language) -> String {
-    let layout = Layout(path: path, query: PageQuery(language: language))
+func errorPage(_ error: PageError, path: String, language: Language, outOfDate: Bool = false) -> String {
+    let layout = Layout(path: path, query: PageQuery(language: language), outOfDate: outOfDate)
     let heading =
         error.status == .notFound
         ? layout.text("Pagina niet gevonden", "Page not found") : layout.text("Dit adres kan niet", "This address cannot be used")

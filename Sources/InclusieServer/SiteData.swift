@@ -2,16 +2,19 @@ import InclusieComparison
 import InclusieModel
 import InclusieStore
 
-/// Everything the site shows, read once when the server starts: the site is read-only, so nothing
-/// here changes while it runs, and every request reads the same values from memory.
+/// Everything the site shows, read from one import: nothing here changes while requests read it. After
+/// a new import the server reads a new `SiteData` (`SiteDataFollower`) rather than changing this one.
 public struct SiteData: Sendable {
     public let catalog: Catalog
+    /// How many source documents are searchable, for the line `serve` prints.
+    public let sourceCount: Int
     let searchIndex: SearchIndex
     /// Per programme key, its budget as the budgets view computes it, for cards and programme pages.
     let budgets: [String: BudgetOverview.ProgrammeBudget]
 
     public init(catalog: Catalog, sources: [SourceText] = []) throws {
         self.catalog = catalog
+        sourceCount = sources.count
         searchIndex = try SearchIndex(catalog: catalog, sources: sources)
         let overview = BudgetOverview(catalog: catalog, scope: ComparisonScope())
         budgets = Dictionary(overview.programmes.map { ($0.programme.key, $0) }, uniquingKeysWith: { first, _ in first })

@@ -7,97 +7,132 @@ import InclusieModel
 /// The read-only web application: routes, the pages behind them, headers that keep pages inert.
 ///
 /// There is no route that writes, and no request path reaches the file system: every page is made
-/// from `SiteData` in memory, and the only files served are the named downloads, made on the fly.
+/// from `SiteData` in memory, and the only files served are the named downloads, made on the fly. With a
+/// `DatabaseFollowing`, the data is read again after an import (`SiteDataFollower`); every request is
+/// answered from one snapshot of it.
 public struct SiteServer: Sendable {
-    let data: SiteData
-    let cache = ResponseCache()
+    let follower: SiteDataFollower
+    let rules: HTTPRules<BasicRequestContext>
+    let renders: RenderLimit
 
+    /// A site over data that never changes, answering any `Host`: for tests in process.
     public init(data: SiteData) {
-        self.data = data
+        follower = SiteDataFollower(fixed: data)
+        rules = HTTPRules(listening: nil)
+        renders = RenderLimit()
+    }
+
+    /// The site `serve` runs: it follows the database, and answers only requests addressed to `host` and
+    /// `port` (or `localhost`), so a web page elsewhere cannot reach it through a rebound DNS name.
+    public init(loaded: LoadedSiteData, following: DatabaseFollowing, host: String, port: Int) {
+        follower = SiteDataFollower(loaded: loaded, following: following)
+        rules = HTTPRules(listening: (host, port))
+        renders = RenderLimit()
     }
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        /// Every address answers GET and HEAD alike; `HTTPRules` drops the body of a HEAD's answer.
+        func route(_ path: RouterPath, _ respond: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+            router.get(path, use: respond)
+            router.head(path, use: respond)
+        }
+        router.add(middleware: rules)
         router.add(middleware: SitePagesMiddleware())
-        router.get("/") { request, _ in
-            try await page(request, path: "/", allowed: HomePage.parameters) { layout in
-                try HomePage(data: data, layout: layout).render()
+        route("/") { request, _ in
+            let site = await follower.current()
+            return try await page(request, site, path: "/", allowed: HomePage.parameters) { layout in
+                try HomePage(data: site.data, layout: layout).render()
             }
         }
-        router.get("/programmes/:municipality/:programme") { request, context in
+        route("/programmes/:municipality/:programme") { request, context in
+            let site = await follower.current()
             let key = "\(context.parameters.get("municipality") ?? "")/\(context.parameters.get("programme") ?? "")"
-            guard let programme = data.catalog.programme(key) else { throw HTTPError(.notFound) }
-            return try await page(request, path: programmePath(programme), allowed: ProgrammePage.parameters) { layout in
-                ProgrammePage(data: data, layout: layout, programme: programme).render()
+            guard let programme = site.data.catalog.programme(key) else { throw HTTPError(.notFound) }
+            return try await page(request, site, path: programmePath(programme), allowed: ProgrammePage.parameters) { layout in
+                ProgrammePage(data: site.data, layout: layout, programme: programme).render()
             }
         }
         for facet in FacetPage.Facet.allCases {
-            router.get(RouterPath("/\(facet.rawValue)")) { request, _ in
-                try await page(request, path: "/\(facet.rawValue)", allowed: []) { layout in
-                    FacetIndexPage(data: data, layout: layout, facet: facet).render()
+            route(RouterPath("/\(facet.rawValue)")) { request, _ in
+                let site = await follower.current()
+                return try await page(request, site, path: "/\(facet.rawValue)", allowed: []) { layout in
+                    FacetIndexPage(data: site.data, layout: layout, facet: facet).render()
                 }
             }
-            router.get(RouterPath("/\(facet.rawValue)/:id")) { request, context in
+            route(RouterPath("/\(facet.rawValue)/:id")) { request, context in
+                let site = await follower.current()
                 guard let id = context.parameters.get("id"),
-                    let entry = data.catalog.taxonomy.entry(id, in: facet.taxonomyFacet)
+                    let entry = site.data.catalog.taxonomy.entry(id, in: facet.taxonomyFacet)
                 else { throw HTTPError(.notFound) }
-                return try await page(request, path: "/\(facet.rawValue)/\(entry.id)", allowed: FacetPage.parameters) { layout in
-                    try FacetPage(data: data, layout: layout, facet: facet, entry: entry).render()
+                return try await page(request, site, path: "/\(facet.rawValue)/\(entry.id)", allowed: FacetPage.parameters) { layout in
+                    try FacetPage(data: site.data, layout: layout, facet: facet, entry: entry).render()
                 }
             }
         }
-        router.get("/compare") { request, _ in
-            try await page(request, path: "/compare", allowed: []) { ViewIndexPage(layout: $0).render() }
+        route("/compare") { request, _ in
+            let site = await follower.current()
+            return try await page(request, site, path: "/compare", allowed: []) { ViewIndexPage(layout: $0).render() }
         }
-        router.get("/compare/:view") { request, context in
+        route("/compare/:view") { request, context in
+            let site = await follower.current()
             guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)) else { throw HTTPError(.notFound) }
-            return try await page(request, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters) { layout in
-                try ViewPage(data: data, layout: layout, view: view).render()
+            return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters) { layout in
+                try ViewPage(data: site.data, layout: layout, view: view).render()
             }
         }
-        router.get("/compare/:view/:format") { request, context in
+        route("/compare/:view/:format") { request, context in
+            let site = await follower.current()
             guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)),
                 let format = context.parameters.get("format"), ["csv", "json"].contains(format)
             else { throw HTTPError(.notFound) }
-            return try await cached(request) {
+            return try await cached(request, site) {
                 let query = try PageQuery(rawQuery: request.uri.query, allowed: ViewPage.downloadParameters)
-                let download = try ViewPage.download(view, format: format, data: data, query: query)
+                let download = try ViewPage.download(view, format: format, data: site.data, query: query)
                 var headers: HTTPFields = [.contentType: download.contentType]
                 headers[.contentDisposition] = "attachment; filename=\"inclusiebench-\(view.rawValue).\(format)\""
                 return CachedResponse(status: .ok, headers: headers, body: ByteBuffer(bytes: download.bytes))
             }
         }
-        router.get("/search") { request, _ in
-            try await page(request, path: "/search", allowed: SearchPage.parameters) { layout in
-                try SearchPage(data: data, layout: layout).render()
+        route("/search") { request, _ in
+            let site = await follower.current()
+            return try await page(request, site, path: "/search", allowed: SearchPage.parameters) { layout in
+                try SearchPage(data: site.data, layout: layout).render()
             }
         }
-        router.get("/style.css") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                body: .init(byteBuffer: ByteBuffer(string: SiteStyle.css)))
+        route("/style.css") { request, _ in
+            // Refused like every page when it is asked with parameters: a URL always means one thing.
+            let site = await follower.current()
+            return try await cached(request, site) {
+                _ = try PageQuery(rawQuery: request.uri.query, allowed: [])
+                return CachedResponse(
+                    status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                    body: ByteBuffer(string: SiteStyle.css))
+            }
         }
         return router
     }
 
     /// An HTML page for a request, refused with a 400 page when its query is not what the page takes.
     private func page(
-        _ request: Request, path: String, allowed: [String], render: @escaping @Sendable (Layout) throws -> String
+        _ request: Request, _ site: SiteSnapshot, path: String, allowed: [String],
+        render: @escaping @Sendable (Layout) throws -> String
     ) async throws -> Response {
-        try await cached(request) {
+        try await cached(request, site) {
             let query = try PageQuery(rawQuery: request.uri.query, allowed: allowed)
-            let html = try render(Layout(path: path, query: query))
+            let html = try render(Layout(path: path, query: query, outOfDate: site.outOfDate))
             return CachedResponse(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ByteBuffer(string: html))
         }
     }
 
-    /// The response for the request's exact URL, made once: the data never changes while the server runs.
-    private func cached(_ request: Request, make: @Sendable () throws -> CachedResponse) async throws -> Response {
+    /// The response for the request's exact URL, made once per snapshot of the data; made under the
+    /// render limit, so no more pages are made at once than there are cores.
+    private func cached(_ request: Request, _ site: SiteSnapshot, make: @escaping @Sendable () throws -> CachedResponse) async throws -> Response {
         let key = request.uri.description
-        if let hit = await cache.response(for: key) { return hit.response }
+        if let hit = await site.cache.response(for: key) { return hit.response }
         do {
-            let made = try make()
-            await cache.store(made, for: key)
+            let made = try await renders.run(make)
+            await site.cache.store(made, for: key)
             return made.response
         } catch {
             let refusal =
@@ -107,7 +142,9 @@ public struct SiteServer: Sendable {
                     message: LocalizedText(nl: "Deze pagina kon niet worden gemaakt: \(error)", en: "This page could not be made: \(error)"))
             return Response(
                 status: refusal.status, headers: [.contentType: "text/html; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: errorPage(refusal, path: request.uri.path, language: Self.language(of: request)))))
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string: errorPage(refusal, path: request.uri.path, language: Self.language(of: request), outOfDate: site.outOfDate))))
         }
     }
 
@@ -169,10 +206,15 @@ struct SitePagesMiddleware<Context: RequestContext>: RouterMiddleware {
                     byteBuffer: ByteBuffer(
                         string: errorPage(PageError(status: .notFound, message: message), path: "/", language: language))))
         }
+        Self.makeInert(&response)
+        return response
+    }
+
+    /// The headers that keep a response inert; also for the responses `HTTPRules` makes itself.
+    static func makeInert(_ response: inout Response) {
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        return response
     }
 }

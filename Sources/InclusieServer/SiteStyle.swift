@@ -28,6 +28,7 @@ enum SiteStyle {
         dd { margin: 0; }
         .mark, .warning { color: var(--warn); font-weight: 600; }
         .mark { margin-right: .5rem; }
+        .notice { border: 2px solid var(--warn); padding: .5rem 1rem; color: var(--warn); }
         .tree, .tree ol { padding-left: 1.25rem; }
         .tree article { border-left: 3px solid var(--line); padding-left: .75rem; margin: .75rem 0; }
         .tree h3 { font-size: 1rem; margin: 0; }

@@ -120,10 +120,10 @@ public struct SearchIndex: Sendable {
                         title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
                     CREATE TABLE entry (
                         id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL,
-                        item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL);
+                        item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL, long_body INTEGER NOT NULL);
                     """)
             let addText = try db.makeStatement(sql: "INSERT INTO entry_text(rowid, title, body) VALUES (?, ?, ?)")
-            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?)")
+            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)")
             var id: Int64 = 0
             let programmes = Dictionary(catalog.programmes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for programme in catalog.programmes {
@@ -134,7 +134,7 @@ public struct SearchIndex: Sendable {
                     try addText.execute(arguments: [id, item.displayLabel, body])
                     try addEntry.execute(arguments: [
                         id, programme.key, programme.municipalitySlug, item.localID, item.evidence.first?.section ?? "",
-                        programme.sourceFile,
+                        programme.sourceFile, body.utf8.count > Self.maximumSnippetSource,
                     ])
                     facets.add(
                         municipality: programme.municipalitySlug, kind: programme.kind.id, status: item.status,
@@ -149,6 +149,7 @@ public struct SearchIndex: Sendable {
                     facets.add(municipality: programme.municipalitySlug, kind: programme.kind.id, status: nil, themes: [])
                     try addEntry.execute(arguments: [
                         id, programme.key, programme.municipalitySlug, nil, passage.heading, source.fileName,
+                        passage.text.utf8.count > Self.maximumSnippetSource,
                     ])
                 }
             }
@@ -163,7 +164,8 @@ public struct SearchIndex: Sendable {
         self.facets = facets
     }
 
-    /// The source text cut at blank lines, each passage with the last heading-like line above it.
+    /// The source text cut at blank lines, each passage with the last heading-like line above it, and no
+    /// passage longer than `maximumPassageLength`.
     ///
     /// Table rows (lines with a tab) are left out: in municipal documents that is where contact tables
     /// put civil servants' names, which the tool never shows; what a table says that matters is modelled
@@ -177,13 +179,42 @@ public struct SearchIndex: Sendable {
             lines.removeAll()
             guard !passage.isEmpty else { return }
             if looksLikeHeading(passage) { heading = String(passage.prefix(120)) }
-            result.append((heading, passage))
+            for piece in bounded(passage) { result.append((heading, piece)) }
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.allSatisfy(\.isWhitespace) || line.contains("\t") { flush() } else { lines.append(line) }
         }
         flush()
         return result
+    }
+
+    /// The longest passage indexed, in characters: a few paragraphs.
+    ///
+    /// FTS5's `snippet()` scores every match of a row against every other, so its time grows with the
+    /// square of the matches in one row: a 1 MB source text without blank lines, one passage, took
+    /// seconds per search (issue 29). Bounded passages keep each snippet's work small and the whole
+    /// search linear in the text.
+    static let maximumPassageLength = 2_000
+
+    /// A passage cut into pieces of at most `maximumPassageLength` characters, each ending at a space
+    /// where there is one within its window; linear in the passage.
+    static func bounded(_ passage: String) -> [String] {
+        guard passage.utf8.count > maximumPassageLength else { return [passage] }
+        var pieces: [String] = []
+        var rest = Substring(passage)
+        while !rest.isEmpty {
+            guard let limit = rest.index(rest.startIndex, offsetBy: maximumPassageLength, limitedBy: rest.endIndex),
+                limit < rest.endIndex
+            else {
+                pieces.append(String(rest))
+                break
+            }
+            var cut = rest[..<limit].lastIndex(where: \.isWhitespace) ?? limit
+            if cut == rest.startIndex { cut = limit }
+            pieces.append(String(rest[..<cut]))
+            rest = rest[cut...].drop(while: \.isWhitespace)
+        }
+        return pieces
     }
 
     /// A short line that does not end like a sentence: how headings look in the plain-text sources.
@@ -196,6 +227,13 @@ public struct SearchIndex: Sendable {
     /// Only letters and digits reach the query, so no user input is read as FTS5 syntax (`OR`, `NEAR`,
     /// `*`, quotes, column filters); an empty result means there was nothing to search for.
     static func matchExpression(_ words: String) throws(SearchError) -> String? {
+        let tokens = try tokens(words)
+        guard !tokens.isEmpty else { return nil }
+        return tokens.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+
+    /// The user's words as the query has them: letters and digits only, lower case.
+    static func tokens(_ words: String) throws(SearchError) -> [String] {
         guard words.count <= SearchRequest.maximumLength else {
             throw SearchError(
                 message: LocalizedText(
@@ -209,8 +247,7 @@ public struct SearchIndex: Sendable {
                     nl: "De zoekvraag heeft meer dan \(SearchRequest.maximumWordCount) woorden; zoek op minder woorden.",
                     en: "The search has more than \(SearchRequest.maximumWordCount) words; search for fewer words."))
         }
-        guard !tokens.isEmpty else { return nil }
-        return tokens.map { "\"\($0)\"*" }.joined(separator: " ")
+        return tokens
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
@@ -236,21 +273,65 @@ public struct SearchIndex: Sendable {
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
-                        highlight(entry_text, 0, char(2), char(3)) AS title,
-                        snippet(entry_text, 1, char(2), char(3), '…', 24) AS snippet
+                        entry_text.title AS title,
+                        CASE WHEN e.long_body THEN NULL ELSE snippet(entry_text, 1, char(2), char(3), '…', 24) END AS snippet,
+                        CASE WHEN e.long_body THEN entry_text.body ELSE NULL END AS body
                     FROM entry_text JOIN entry e ON e.id = entry_text.rowid
                     WHERE entry_text MATCH ? AND entry_text.rowid = ?
                     """)
+            let tokens = try Self.tokens(request.words)
             let hits = try page.compactMap { match -> SearchResults.Hit? in
                 guard let row = try Row.fetchOne(statement, arguments: [expression, match.id]) else { return nil }
-                let title: String = row["title"]
+                let marked: String? = row["snippet"]
+                let body: String? = row["body"]
                 return SearchResults.Hit(
                     programmeKey: row["programme_key"], municipalitySlug: row["municipality"], itemID: row["item_id"],
-                    title: title.filter { $0 != "\u{2}" && $0 != "\u{3}" }, section: row["section"],
-                    sourceFile: row["source_file"], snippet: Self.pieces(row["snippet"]))
+                    title: row["title"], section: row["section"], sourceFile: row["source_file"],
+                    snippet: marked.map(Self.pieces) ?? Self.windowSnippet(of: body ?? "", tokens: tokens))
             }
             return SearchResults(total: passing.count, hits: hits, facets: facets)
         }
+    }
+
+    /// The longest text, in UTF-8 bytes, whose snippet FTS5 makes; a longer one gets `windowSnippet`.
+    ///
+    /// FTS5's `snippet()` and `highlight()` grow their output by copying it whole for every piece they
+    /// add, so their time grows with the square of the matches in one text: 4.9 s for a 1 MB text with a
+    /// common word (SQLite's FTS5 from Python, 0.44 s at 0.25 MB). Source passages are bounded
+    /// (`maximumPassageLength`), and titles are read as they are, never highlighted.
+    static let maximumSnippetSource = 16_384
+
+    /// A snippet made here for an over-long text: about `windowLength` characters around the first place
+    /// one of the words occurs (as a word start, ignoring case and accents, as FTS5 matches), with every
+    /// such occurrence inside the window marked. Linear in the text: one scan to the first match, then
+    /// work on the window only.
+    static func windowSnippet(of text: String, tokens: [String], windowLength: Int = 200) -> [SearchResults.SnippetPiece] {
+        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+        let first = tokens.compactMap { text.range(of: $0, options: options)?.lowerBound }.min() ?? text.startIndex
+        let start = text.index(first, offsetBy: -windowLength / 3, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(start, offsetBy: windowLength, limitedBy: text.endIndex) ?? text.endIndex
+        let window = text[start..<end]
+        var pieces: [SearchResults.SnippetPiece] = []
+        var plain = start == text.startIndex ? "" : "…"
+        var position = window.startIndex
+        while position < window.endIndex {
+            let atWordStart = position == text.startIndex || !(text[text.index(before: position)].isLetter || text[text.index(before: position)].isNumber)
+            if atWordStart, let token = tokens.first(where: { window[position...].range(of: $0, options: options.union(.anchored)) != nil }),
+                let matched = window[position...].range(of: token, options: options.union(.anchored))
+            {
+                if !plain.isEmpty { pieces.append(.init(text: plain, isMatch: false)) }
+                pieces.append(.init(text: String(window[matched]), isMatch: true))
+                plain = ""
+                position = matched.upperBound
+            } else {
+                let character = window[position]
+                plain.append(character.isNewline ? " " : character)
+                position = window.index(after: position)
+            }
+        }
+        plain += end == text.endIndex ? "" : "…"
+        if !plain.isEmpty { pieces.append(.init(text: plain, isMatch: false)) }
+        return pieces
     }
 
     /// Cuts FTS5's marked snippet into plain pieces, so every renderer escapes the text its own way.

@@ -25,10 +25,17 @@ enum CatalogSource {
     static func readOnlyCatalog(
         plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]
     ) throws -> Catalog {
+        try prepareForReading(plugins: plugins, database: database, language: language, sources: sources)
+        return try Store.readOnly(path: database.path).catalog()
+    }
+
+    /// Makes the database ready for a reader that shows quotes: imported when it is missing or stale,
+    /// otherwise, with source folders, their quotes checked without writing. `serve` then reads the
+    /// database itself, and again after every later import.
+    static func prepareForReading(plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]) throws {
         if try !importIfStale(plugins: plugins, database: database, language: language, sources: sources), !sources.isEmpty {
             try checkQuotes(plugins: plugins, language: language, sources: sources)
         }
-        return try Store.readOnly(path: database.path).catalog()
     }
 
     /// Imports when the database is missing, has an older schema or is older than a plugin file, and says
@@ -77,9 +84,13 @@ enum CatalogSource {
 
     /// The source documents' texts, found where `validate` finds them, for full-text search.
     static func sourceTexts(for catalog: Catalog, plugins: PluginOptions, sources: [String]) -> [SourceText] {
+        sourceTexts(for: catalog, pluginDirectory: plugins.directory, sources: sources)
+    }
+
+    static func sourceTexts(for catalog: Catalog, pluginDirectory: String, sources: [String]) -> [SourceText] {
         let checker = QuoteChecker(sourcesDirectories: sources)
         return catalog.programmes.compactMap { programme in
-            let folder = (plugins.directory as NSString).appendingPathComponent(programme.municipalitySlug)
+            let folder = (pluginDirectory as NSString).appendingPathComponent(programme.municipalitySlug)
             return checker.sourceText(named: programme.sourceFile, pluginDirectory: folder).map {
                 SourceText(programmeKey: programme.key, fileName: programme.sourceFile, text: $0)
             }

@@ -43,10 +43,16 @@ struct Serve: AsyncParsableCommand {
                     en: "Port \(port) on \(host) is already in use (is inclusiebench serve running already?); choose another with --port, for example --port \(port + 1)."
                 ).text(lang))
         }
-        let catalog = try CatalogSource.readOnlyCatalog(
-            plugins: plugins, database: database, language: lang, sources: sources.directories)
-        let texts = CatalogSource.sourceTexts(for: catalog, plugins: plugins, sources: sources.directories)
-        let site = SiteServer(data: try SiteData(catalog: catalog, sources: texts))
+        try CatalogSource.prepareForReading(plugins: plugins, database: database, language: lang, sources: sources.directories)
+        let pluginDirectory = plugins.directory
+        let sourceDirectories = sources.directories
+        let following = DatabaseFollowing(path: database.path) { catalog in
+            CatalogSource.sourceTexts(for: catalog, pluginDirectory: pluginDirectory, sources: sourceDirectories)
+        }
+        let loaded = try following.load()
+        let programmeCount = loaded.data.catalog.programmes.count
+        let sourceCount = loaded.data.sourceCount
+        let site = SiteServer(loaded: loaded, following: following, host: host, port: port)
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             CatalogSource.printError(
                 LocalizedText(
@@ -56,15 +62,42 @@ struct Serve: AsyncParsableCommand {
         }
         let application = Application(
             router: site.router(),
+            // A connection that sends no complete request for this long is closed: a half-sent header
+            // must not hold a connection (and its memory) for ever.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Self.idleTimeoutSeconds))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { _ in
                 let address = host.contains(":") ? "[\(host)]" : host
                 let message = LocalizedText(
-                    nl: "inclusiebench draait op http://\(address):\(port)/ (\(catalog.programmes.count) programma's, \(texts.count) brondocumenten doorzoekbaar) — stop met Ctrl-C",
-                    en: "inclusiebench is running at http://\(address):\(port)/ (\(catalog.programmes.count) programmes, \(texts.count) source documents searchable) — stop with Ctrl-C")
+                    nl: "inclusiebench draait op http://\(address):\(port)/ (\(programmeCount) programma's, \(sourceCount) brondocumenten doorzoekbaar) — stop met Ctrl-C",
+                    en: "inclusiebench is running at http://\(address):\(port)/ (\(programmeCount) programmes, \(sourceCount) source documents searchable) — stop with Ctrl-C")
                 FileHandle.standardOutput.write(Data((message.text(lang) + "\n").utf8))
             })
+        let deadline = Self.endAfterGracePeriod()
         try await application.runService()
+        withExtendedLifetime(deadline) {}
+    }
+
+    /// Seconds a connection may stay without a complete request before it is closed.
+    static let idleTimeoutSeconds: Int64 = 10
+    /// How long SIGTERM or SIGINT waits for requests in flight before the process ends anyway.
+    static let gracePeriod: DispatchTimeInterval = .milliseconds(1500)
+
+    /// Ends the process `gracePeriod` after SIGTERM or SIGINT, should the graceful shutdown not have.
+    ///
+    /// Hummingbird's `runService` shuts down gracefully on those signals: it stops accepting and lets the
+    /// requests in flight finish. A request that takes long kept the process alive for more than 5 s
+    /// (issue 29); a user who stops the server, or a supervisor, expects it gone within a second or two.
+    /// The returned sources must be kept for as long as the server runs.
+    static func endAfterGracePeriod() -> [any DispatchSourceSignal] {
+        [SIGTERM, SIGINT].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                DispatchQueue.global().asyncAfter(deadline: .now() + gracePeriod) { Foundation.exit(0) }
+            }
+            source.resume()
+            return source
+        }
     }
 
     /// Whether an IPv4 address and port can be bound now, so a busy port gets a sentence instead of a

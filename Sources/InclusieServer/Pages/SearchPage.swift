@@ -21,10 +21,10 @@ struct SearchPage {
         for facet in SearchRequest.facetChoices(in: catalog) {
             chosen[facet.name] = try query.choice(facet.name, among: facet.values)
         }
-        let page = try query.page(last: Self.maximumPage)
+        let requested = try query.page(last: Self.maximumPage)
         let request = SearchRequest(
             words: words, municipality: chosen["municipality"], kind: chosen["kind"], status: chosen["status"],
-            theme: chosen["theme"], limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+            theme: chosen["theme"], limit: Self.pageSize, offset: (requested - 1) * Self.pageSize)
         let results: SearchResults
         do {
             results = try data.searchIndex.search(request)
@@ -36,6 +36,8 @@ struct SearchPage {
                 message: LocalizedText(nl: "Zoeken mislukte: \(error)", en: "The search failed: \(error)"))
         }
         let pageCount = min(Self.maximumPage, max(1, (results.total + Self.pageSize - 1) / Self.pageSize))
+        // A page past the last hit is refused as on every other page, not shown empty.
+        let page = try query.page(last: pageCount)
         let title = layout.text("Zoeken", "Search")
         return layout.page(
             title: words.isEmpty ? title : "\(title): \(words)",
