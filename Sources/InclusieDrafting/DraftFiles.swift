@@ -9,6 +9,10 @@ public struct DraftFiles: Sendable {
     public var sourceFile: String
     public var programmeID: String
     public var municipality: String
+    /// The folder of all plugins, which holds the taxonomy.
+    public var pluginsDirectory: String
+    /// Whether the user chose the plugin's place with `--out`.
+    private var outGiven: Bool
 
     public var sourcePath: String { (sourcesDirectory as NSString).appendingPathComponent(sourceFile) }
     private var folder: String { (pluginPath as NSString).deletingLastPathComponent }
@@ -19,6 +23,8 @@ public struct DraftFiles: Sendable {
         // A PDF's text is saved as .txt: the plugin's source is what was read, not the PDF.
         sourceFile = programmeID + ".txt"
         self.municipality = municipality
+        self.pluginsDirectory = pluginsDirectory
+        outGiven = out != nil
         pluginPath = out ?? ((pluginsDirectory as NSString).appendingPathComponent(municipality) as NSString)
             .appendingPathComponent(programmeID + ".yaml")
         sourcesDirectory = (((out ?? pluginPath) as NSString).deletingLastPathComponent as NSString)
@@ -58,30 +64,99 @@ public struct DraftFiles: Sendable {
         existing.first { $0.slug == municipality }?.name ?? municipality.prefix(1).uppercased() + municipality.dropFirst()
     }
 
-    /// Writes the plugin, the source text, and `municipality.yaml` when the folder has none.
-    public func write(plugin: String, text: String, force: Bool) throws(DraftError) {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: pluginPath) && !force {
-            throw DraftError(
-                file: pluginPath, message: LocalizedText(nl: "dit bestand bestaat al", en: "this file already exists"),
-                fix: LocalizedText(
-                    nl: "kies een ander --out, of gebruik --force om het te overschrijven",
-                    en: "choose another --out, or use --force to overwrite it"))
-        }
+    /// Refuses, before anything is read or drafted, what `write` would refuse without knowing the text: a
+    /// protected or existing plugin target, and folders that are links.
+    public func checkTargets(force: Bool, database: String, document: String) throws(OutputFile.Refusal) {
+        try checkFolders()
+        try OutputFile.checkTarget(
+            pluginPath, protecting: [database], alsoProtecting: protectedFiles(document: document),
+            existing: force ? .replace : .keepUnlessIdentical(advice: Self.pluginAdvice))
+        try OutputFile.checkTarget(sourcePath, protecting: [database], alsoProtecting: otherFiles)
+    }
+
+    /// Writes the source text, the plugin, and `municipality.yaml` when the folder has none; returns the
+    /// paths written.
+    ///
+    /// Every file goes through `OutputFile`, as `report` and `export` write theirs: never the database, the
+    /// taxonomy, the document itself or any SQLite file, never a device, FIFO or folder, never through a link
+    /// (the target, the municipality folder or its `sources/`). Without `force` no existing file is replaced:
+    /// a source with the same text is kept as it is; with other text it is refused, for it may be a curated
+    /// document of another programme (a 6 KB excerpt once replaced a 39 KB source). When a later file is
+    /// refused, the files this call created are removed again.
+    @discardableResult
+    public func write(plugin: String, text: String, force: Bool, database: String, document: String) throws(OutputFile.Refusal) -> [String] {
+        let protected = protectedFiles(document: document)
+        try checkFolders()
+        try OutputFile.checkTarget(
+            sourcePath, protecting: [database], alsoProtecting: otherFiles,
+            existing: force ? .replace : .keepUnlessIdentical(advice: Self.sourceAdvice), data: Data(text.utf8))
+        try OutputFile.checkTarget(
+            pluginPath, protecting: [database], alsoProtecting: protected,
+            existing: force ? .replace : .keepUnlessIdentical(advice: Self.pluginAdvice))
         do {
-            try manager.createDirectory(atPath: sourcesDirectory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: sourcePath))
-            try Data(plugin.utf8).write(to: URL(fileURLWithPath: pluginPath))
-            let municipalityFile = (folder as NSString).appendingPathComponent("municipality.yaml")
-            if !manager.fileExists(atPath: municipalityFile) {
+            try FileManager.default.createDirectory(atPath: sourcesDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputFile.Refusal(
+                message: LocalizedText(
+                    nl: "\(sourcesDirectory): kon de map niet maken — controleer of de map erboven bestaat en schrijfbaar is",
+                    en: "\(sourcesDirectory): could not create the folder — check that the folder above exists and is writable"))
+        }
+        // Checked again now that the folders exist: one may have been made a link in the meantime.
+        try checkFolders()
+        var created: [String] = []
+        do {
+            let source = try OutputFile.write(
+                Data(text.utf8), to: sourcePath, protecting: [database], alsoProtecting: otherFiles,
+                existing: force ? .replace : .keepUnlessIdentical(advice: Self.sourceAdvice))
+            if source == .written { created.append(sourcePath) }
+            try OutputFile.write(
+                Data(plugin.utf8), to: pluginPath, protecting: [database], alsoProtecting: protected,
+                existing: force ? .replace : .keepUnlessIdentical(advice: Self.pluginAdvice))
+            created.append(pluginPath)
+            var status = stat()
+            if lstat(municipalityFile, &status) != 0 {
                 let name = municipality.prefix(1).uppercased() + municipality.dropFirst()
                 let yaml = "# Aangemaakt door inclusiebench draft; vul provincie, CBS-code en inwonertal aan.\nslug: \(municipality)\nname: \(name)\n"
-                try Data(yaml.utf8).write(to: URL(fileURLWithPath: municipalityFile))
+                try OutputFile.write(
+                    Data(yaml.utf8), to: municipalityFile, protecting: [database], alsoProtecting: otherFiles,
+                    existing: .keepUnlessIdentical(advice: Self.pluginAdvice))
+                created.append(municipalityFile)
             }
         } catch {
-            throw DraftError(
-                file: pluginPath, message: LocalizedText(nl: "kon het concept niet schrijven", en: "could not write the draft"),
-                fix: LocalizedText(nl: "controleer of de map bestaat en schrijfbaar is", en: "check that the folder exists and is writable"))
+            // Only a fresh file is taken back; one replaced with --force is gone either way.
+            if !force { for path in created { unlink(path) } }
+            throw error
         }
+        return created
     }
+
+    private var municipalityFile: String { (folder as NSString).appendingPathComponent("municipality.yaml") }
+
+    /// Files no plugin replaces, even with `--force`: the taxonomy, the municipality's own file, the document.
+    private func protectedFiles(document: String) -> [OutputFile.ProtectedFile] {
+        otherFiles + [
+            .document(document),
+            OutputFile.ProtectedFile(path: municipalityFile, name: LocalizedText(nl: "het gemeentebestand", en: "the municipality file")),
+        ]
+    }
+
+    /// Files neither the source text nor a new `municipality.yaml` replaces. The document itself may already
+    /// be its own source (a text put in `sources/` first): with the same bytes it is kept.
+    private var otherFiles: [OutputFile.ProtectedFile] {
+        [.taxonomy((pluginsDirectory as NSString).appendingPathComponent("taxonomy.yaml"))]
+    }
+
+    /// The folders a draft writes in must be real folders: the municipality's (unless `--out` names another
+    /// place) and the `sources/` folder beside the plugin.
+    private func checkFolders() throws(OutputFile.Refusal) {
+        if !outGiven { try OutputFile.checkFolder(folder) }
+        try OutputFile.checkFolder(sourcesDirectory)
+    }
+
+    private static let pluginAdvice = LocalizedText(
+        nl: "kies een ander --out, of gebruik --force om het te vervangen", en: "choose another --out, or use --force to replace it")
+
+    private static let sourceAdvice = LocalizedText(
+        nl: "het is de bron van een ander document met dezelfde naam: geef het document een andere naam of kies een ander --out, of gebruik --force om de bron te vervangen",
+        en: "it is the source of another document with the same name: rename the document or choose another --out, or use --force to replace the source")
 }

@@ -52,7 +52,7 @@ public struct Drafter: Sendable {
         let blocks = detector.blocks(in: text)
         let title = documentTitle(blocks)
         let period = documentPeriod(text)
-        var builder = ItemCollector(source: source, title: title)
+        var builder = ItemCollector(text: text, source: source, title: title)
 
         // In a workshop every paragraph or short line under a question is one participant's answer.
         var inQuestion = false
@@ -152,7 +152,7 @@ public struct Drafter: Sendable {
             let label = rowCells.first { !$0.isEmpty } ?? row.text
             if !amounts.isEmpty {
                 builder.addBudgetLine(
-                    label: label, amounts: amounts, quoteCandidates: [rowCells.first ?? "", label], sectionPath: row.sectionPath,
+                    label: label, amounts: amounts, quoteCandidates: [rowCells.first ?? "", label], from: row,
                     reason: "bedragen uit tabelrij, jaren uit de kop / amounts from a table row, years from its header (regel/line \(row.line))")
                 continue
             }
@@ -172,7 +172,7 @@ public struct Drafter: Sendable {
         guard actions.count >= 2 else { return }
         for sentence in actions {
             let action = TextBlock(kind: .paragraph, text: sentence, line: block.line, sectionPath: block.sectionPath)
-            builder.addChild(action, number: nil, years: [])
+            builder.addChild(action, number: nil, years: [], region: block)
         }
     }
 

@@ -17,15 +17,33 @@ struct ItemCollector {
     }
 
     private let source: String
+    /// Where each line of the document (by its 1-based number, less one) starts in `source`, in bytes.
+    private let lineStarts: [Int]
+    /// The same source indexed by word, for a quote not found where its block stands.
+    private let index: QuoteIndex
     private let documentTitle: String
     private var items: [RawItem] = []
     private var currentSection: Int?
     private(set) var budgetLines: [DraftBudgetLine] = []
     private(set) var moneySentence: Evidence?
 
-    init(source: String, title: String) {
+    /// - Parameters:
+    ///   - text: the document's text, whose lines the blocks' line numbers count.
+    ///   - source: `text` normalised as `validate --sources` compares quotes.
+    init(text: String, source: String, title: String) {
         self.source = source
         self.documentTitle = title
+        // Normalising line by line gives the same words as the whole text, one space between lines, so
+        // each line's start in `source` is known without a search.
+        var starts: [Int] = []
+        var offset = 0
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
+            starts.append(offset)
+            let length = QuoteChecker.normalise(line).utf8.count
+            if length > 0 { offset += length + 1 }
+        }
+        lineStarts = starts
+        index = QuoteIndex(source: source)
     }
 
     /// The first words of a text, up to the end of its first clause or twelve words: an item's title in the
@@ -43,16 +61,30 @@ struct ItemCollector {
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
+        // Whether `current` without its surrounding white space is only digits and periods ("2.1."), kept as
+        // it grows: trimming it at every period made a long text without sentence ends quadratic.
+        var onlyNumbering = true
+        var hasContent = false
+        var spaceAfterContent = false
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             current.append(character)
+            let scalars = character.unicodeScalars
+            if scalars.count == 1 && CharacterSet.whitespaces.contains(scalars.first!) {
+                spaceAfterContent = hasContent
+            } else {
+                if spaceAfterContent || !(character.isNumber || character == ".") { onlyNumbering = false }
+                hasContent = true
+            }
             guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " else { continue }
             let next = characters[index + 2]
             // "2.1. Inleiding": a period after a number is part of a heading's numbering, not a sentence end.
-            let isNumbering = current.trimmingCharacters(in: .whitespaces).allSatisfy { $0.isNumber || $0 == "." }
-            if (next.isUppercase || next.isNumber) && !isNumbering {
+            if (next.isUppercase || next.isNumber) && !onlyNumbering {
                 result.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""
+                onlyNumbering = true
+                hasContent = false
+                spaceAfterContent = false
             }
         }
         let rest = current.trimmingCharacters(in: .whitespaces)
@@ -66,13 +98,51 @@ struct ItemCollector {
     }
 
     /// The first candidate the source contains, as validate compares it; never a quote that is not there.
-    private func verified(_ candidates: [String]) -> String? {
+    ///
+    /// A quote comes from the block it is drafted from, so it is looked for where that block stands in the
+    /// source; only a quote not found there is looked up in the word index. Searching the whole source for
+    /// every quote made drafting quadratic: 33 s for 1 MB of text, most of it in this search.
+    private func verified(_ candidates: [String], in block: TextBlock) -> String? {
         for candidate in candidates {
             let quote = candidate.trimmingCharacters(in: .whitespaces)
             guard quote.count >= 3 else { continue }
-            if source.contains(QuoteChecker.normalise(quote)) { return quote }
+            let normalised = QuoteChecker.normalise(quote)
+            guard !normalised.isEmpty else { continue }
+            if occursNear(block, normalised) || index.contains(quote) { return quote }
         }
         return nil
+    }
+
+    /// Whether `normalised` occurs in `source` within the stretch where `block` stands (with some room).
+    private func occursNear(_ block: TextBlock, _ normalised: String) -> Bool {
+        guard block.line >= 1, block.line <= lineStarts.count else { return false }
+        var source = source
+        var needle = normalised
+        return source.withUTF8 { haystack in
+            needle.withUTF8 { needle in
+                let start = max(0, lineStarts[block.line - 1] - 64)
+                let length = max(block.text.utf8.count, needle.count) * 11 / 10 + 128
+                let end = min(haystack.count, start + length)
+                guard needle.count <= end - start, let base = haystack.baseAddress, let pattern = needle.baseAddress else {
+                    return false
+                }
+                return Self.occurs(UnsafeRawBufferPointer(start: pattern, count: needle.count), in: UnsafeRawBufferPointer(start: base + start, count: end - start))
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte: each place where the first byte fits is compared.
+    private static func occurs(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var position = 0
+        let last = haystack.count - needle.count
+        while position <= last {
+            guard let found = memchr(haystack.baseAddress! + position, Int32(first), last - position + 1) else { return false }
+            position = haystack.baseAddress!.distance(to: UnsafeRawPointer(found))
+            if memcmp(haystack.baseAddress! + position, needle.baseAddress!, needle.count) == 0 { return true }
+            position += 1
+        }
+        return false
     }
 
     /// Quote candidates for a block: its first sentence (if not too long), then the whole block.
@@ -87,7 +157,7 @@ struct ItemCollector {
     /// under the short answer lines before it that looked like headings.
     mutating func startSection(_ block: TextBlock, standsAlone: Bool = false) {
         let sectionPath = ((standsAlone ? [] : block.sectionPath) + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
-        guard let quote = verified([block.text]) else {
+        guard let quote = verified([block.text], in: block) else {
             currentSection = nil
             return
         }
@@ -102,7 +172,7 @@ struct ItemCollector {
     /// Text under a heading belongs to that section; text before any heading is an item of its own.
     mutating func addParagraph(_ block: TextBlock) {
         guard let index = currentSection else {
-            guard let quote = verified(candidates(block.text)) else { return }
+            guard let quote = verified(candidates(block.text), in: block) else { return }
             items.append(
                 RawItem(
                     id: nextID(), number: nil, title: Self.titleWords(block.text), parentID: nil, isSection: false,
@@ -111,18 +181,20 @@ struct ItemCollector {
             return
         }
         items[index].coveredText += " " + QuoteChecker.normalise(block.text)
-        if items[index].evidence.count < 3, let quote = verified(candidates(block.text)) {
+        if items[index].evidence.count < 3, let quote = verified(candidates(block.text), in: block) {
             items[index].evidence.append(Evidence(quote: quote, section: items[index].evidence[0].section))
         }
     }
 
     /// A list item, table row or answer under the current section. An answer's section is its question (a
     /// paragraph, so never on the heading path), not the short answer lines before it that looked like headings.
+    /// `region` is the block the child was cut from (a paragraph for its action sentences), where its quote stands.
     mutating func addChild(
-        _ block: TextBlock, number: String?, years: [Int], titleText: String? = nil, inSectionItem: Bool = false
+        _ block: TextBlock, number: String?, years: [Int], titleText: String? = nil, inSectionItem: Bool = false,
+        region: TextBlock? = nil
     ) {
         let quoteCandidates = titleText.map { [$0] + candidates(block.text) } ?? candidates(block.text)
-        guard let quote = verified(quoteCandidates) else { return }
+        guard let quote = verified(quoteCandidates, in: region ?? block) else { return }
         let parent = currentSection.map { items[$0].id }
         if let currentSection { items[currentSection].childCount += 1 }
         let sectionName = inSectionItem ? currentSection.map { items[$0].evidence[0].section } ?? section(of: block) : section(of: block)
@@ -134,9 +206,10 @@ struct ItemCollector {
     }
 
     mutating func addBudgetLine(
-        label: String, amounts: [YearAmount], quoteCandidates: [String], sectionPath: [String], reason: String
+        label: String, amounts: [YearAmount], quoteCandidates: [String], from block: TextBlock, reason: String
     ) {
-        guard let quote = verified(quoteCandidates) else { return }
+        guard let quote = verified(quoteCandidates, in: block) else { return }
+        let sectionPath = block.sectionPath
         let section = sectionPath.isEmpty ? documentTitle : sectionPath.map { Self.titleWords($0) }.joined(separator: " > ")
         budgetLines.append(
             DraftBudgetLine(
@@ -150,7 +223,7 @@ struct ItemCollector {
         for sentence in Self.sentences(block.text) {
             if moneySentence == nil, sentence.count <= 400,
                 ["begroting", "budget", "financ", "middelen", "geld"].contains(where: { sentence.lowercased().contains($0) }),
-                let quote = verified([sentence])
+                let quote = verified([sentence], in: block)
             {
                 moneySentence = Evidence(quote: quote, section: section(of: block))
             }
@@ -185,7 +258,7 @@ struct ItemCollector {
             guard !amounts.isEmpty else { continue }
             addBudgetLine(
                 label: sentence, amounts: amounts.sorted { $0.year < $1.year }, quoteCandidates: [sentence, block.text],
-                sectionPath: block.sectionPath,
+                from: block,
                 reason: "bedragen en jaren uit één zin / amounts and years from one sentence (regel/line \(block.line))")
         }
     }
@@ -219,4 +292,16 @@ struct ItemCollector {
             return item
         }
     }
+}
+
+/// The word index of a source, built the first time a quote is not found where its block stands.
+private final class QuoteIndex {
+    private let source: String
+    private lazy var index = SourceIndex(text: source)
+
+    init(source: String) {
+        self.source = source
+    }
+
+    func contains(_ quote: String) -> Bool { index.contains(quote) }
 }

@@ -24,6 +24,10 @@ public struct Suggester: Sendable {
     private var centroids: [TaxonomyFacet: NearestCentroid] = [:]
     private var statusClassifier = NaiveBayes()
     private var examples: [(key: String, stems: Set<String>)] = []
+    /// Each facet's terms by entry, split into words once, and how many entries share each term: both were
+    /// worked out again for every drafted item and facet, most of a draft's time.
+    private var termWords: [TaxonomyFacet: [String: [(term: String, parts: [String])]]] = [:]
+    private var entriesPerTerm: [TaxonomyFacet: [String: Int]] = [:]
 
     /// Settings chosen on the five bundled programmes (leave-one-programme-out; docs/draft.md): smoothing
     /// 0.1 rather than add-one, and a taxonomy entry's own words counted as three items' words (in naive
@@ -66,6 +70,18 @@ public struct Suggester: Sendable {
             }
         }
         for (facet, examples) in centroidExamples { centroids[facet] = NearestCentroid(examples: examples) }
+        for facet in Self.facets.map(\.facet) {
+            var words: [String: [(term: String, parts: [String])]] = [:]
+            var shared: [String: Int] = [:]
+            for entry in taxonomy.entries(facet) {
+                let entryTerms = terms.terms(entry.id, in: facet)
+                words[entry.id] = entryTerms.map { ($0, Tokens.words($0)) }
+                // A term shared by several entries ("organisatie") says less than one only this entry has.
+                for term in Set(entryTerms) { shared[term, default: 0] += 1 }
+            }
+            termWords[facet] = words
+            entriesPerTerm[facet] = shared
+        }
     }
 
     /// The words of an item that say what it is about: title, description, quotes and the sections they stand in.
@@ -90,18 +106,15 @@ public struct Suggester: Sendable {
         let closest = max(similarity.values.max() ?? 0, .leastNonzeroMagnitude)
         var candidates: [Suggestion] = []
         let entries = taxonomy.entries(facet)
-        // A term shared by several entries ("organisatie") says less than one only this entry has.
-        var entriesPerTerm: [String: Int] = [:]
-        for entry in entries {
-            for term in Set(terms.terms(entry.id, in: facet)) { entriesPerTerm[term, default: 0] += 1 }
-        }
+        let facetTerms = termWords[facet] ?? [:]
+        let shared = entriesPerTerm[facet] ?? [:]
         let weights = Dictionary(
             entries.map { entry in
-                (entry.id, termWeight(terms.terms(entry.id, in: facet), in: words, entriesPerTerm: entriesPerTerm))
+                (entry.id, termWeight(facetTerms[entry.id] ?? [], in: words, entriesPerTerm: shared))
             }, uniquingKeysWith: { first, _ in first })
         let strongest = max(weights.values.max() ?? 0, 1)
         for entry in entries {
-            let matched = matches(terms.terms(entry.id, in: facet), in: words)
+            let matched = matches(facetTerms[entry.id] ?? [], in: words)
             let learned = probability[entry.id] ?? 0
             let resemblance = (similarity[entry.id] ?? 0) / closest
             let score = ((weights[entry.id] ?? 0) / strongest + learned + resemblance) / 3
@@ -133,8 +146,8 @@ public struct Suggester: Sendable {
         let stems = Set(Tokens.stems(text))
         guard !stems.isEmpty else { return nil }
         let scored = examples.map { example -> (String, Double) in
-            let shared = Double(example.stems.intersection(stems).count)
-            return (example.key, shared / Double(example.stems.union(stems).count))
+            let shared = example.stems.intersection(stems).count
+            return (example.key, Double(shared) / Double(example.stems.count + stems.count - shared))
         }
         guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0.05 else { return nil }
         return best.0
@@ -147,9 +160,9 @@ public struct Suggester: Sendable {
 
     /// How much the term list speaks for an entry: each occurrence of a term (of its words in a row, for a
     /// term of several words), divided by how many entries share it.
-    private func termWeight(_ terms: [String], in words: [String], entriesPerTerm: [String: Int]) -> Double {
+    private func termWeight(_ terms: [(term: String, parts: [String])], in words: [String], entriesPerTerm: [String: Int]) -> Double {
         terms.reduce(0.0) { total, term in
-            total + Double(occurrences(of: Tokens.words(term), in: words)) / Double(entriesPerTerm[term] ?? 1)
+            total + Double(occurrences(of: term.parts, in: words)) / Double(entriesPerTerm[term.term] ?? 1)
         }
     }
 
@@ -163,7 +176,7 @@ public struct Suggester: Sendable {
 
     /// The terms of a list found in `words`: a term matches a word that starts with it; a term of several
     /// words matches those words in a row.
-    private func matches(_ terms: [String], in words: [String]) -> [String] {
-        terms.filter { occurrences(of: Tokens.words($0), in: words) > 0 }
+    private func matches(_ terms: [(term: String, parts: [String])], in words: [String]) -> [String] {
+        terms.filter { occurrences(of: $0.parts, in: words) > 0 }.map(\.term)
     }
 }

@@ -8,7 +8,7 @@ import InclusieModel
 /// the work grew with quotes × document length. A quote occurs in the normalised text exactly when its
 /// inner words equal consecutive words of the text, its first word ends a word of the text and its last
 /// word begins the next: so the rarest inner word gives a handful of places to compare, never a scan.
-final class SourceIndex {
+public final class SourceIndex {
     /// The normalised text split at its single spaces.
     let words: [String]
     private let positions: [String: [Int]]
@@ -22,7 +22,7 @@ final class SourceIndex {
         return positions
     }()
 
-    init(text: String) {
+    public init(text: String) {
         words = QuoteChecker.words(ofNormalised: QuoteChecker.normalise(text))
         var positions: [String: [Int]] = [:]
         for (index, word) in words.enumerated() {
@@ -42,7 +42,7 @@ final class SourceIndex {
     private var tallies: [String: Tally] = [:]
 
     /// Whether the quote, normalised as the text is, occurs in the text (also starting or ending mid-word).
-    func contains(_ quote: String) -> Bool {
+    public func contains(_ quote: String) -> Bool {
         tally(of: quote).occurrences > 0
     }
 

@@ -36,6 +36,9 @@ struct Draft: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    /// Only to protect it: no draft is ever written over the database.
+    @OptionGroup var database: DatabaseOptions
+
     @Option(help: "Taal van meldingen / language: nl of en.")
     var lang: Language = .nl
 
@@ -73,6 +76,8 @@ struct Draft: ParsableCommand {
                 ).text(lang))
         }
         let files = DraftFiles(source: source, municipality: municipality, pluginsDirectory: plugins.directory, out: out)
+        // A target that will be refused is refused before the document is read and drafted.
+        try files.checkTargets(force: force, database: database.path, document: source)
         let text: String
         do {
             text = try DocumentReader.read(path: source)
@@ -87,12 +92,11 @@ struct Draft: ParsableCommand {
         let writer = DraftWriter(
             programmeID: files.programmeID, municipalityName: files.municipalityName(existing: loaded.municipalities),
             sourceFile: files.sourceFile, date: DraftFiles.today())
-        do {
-            try files.write(plugin: writer.yaml(draft), text: text, force: force)
-        } catch {
-            CatalogSource.printError(error.text(lang))
+        guard !draft.items.isEmpty else {
+            CatalogSource.printError(DraftError.nothingToQuote(source).text(lang))
             throw ExitCode.failure
         }
+        try files.write(plugin: writer.yaml(draft), text: text, force: force, database: database.path, document: source)
         let suggestions = draft.items.count + draft.budgetLines.count
         print(
             LocalizedText(

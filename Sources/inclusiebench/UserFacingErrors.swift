@@ -15,6 +15,7 @@ extension Export: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Report: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Serve: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Search: LanguageChoosing { var messageLanguage: Language { lang } }
+extension Draft: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Compare.Themes: LanguageChoosing { var messageLanguage: Language { options.lang } }
 extension Compare.Instruments: LanguageChoosing { var messageLanguage: Language { options.lang } }
 extension Compare.Roles: LanguageChoosing { var messageLanguage: Language { options.lang } }
