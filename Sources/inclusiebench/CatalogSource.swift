@@ -127,7 +127,7 @@ enum CatalogSource {
             let items = catalog.programmes.reduce(0) { $0 + $1.items.count }
             let programmes = catalog.programmes.count
             let municipalities = catalog.municipalities.count
-            print(
+            printStatus(
                 LocalizedText(
                     nl: "\(programmes) programma's van \(municipalities) gemeenten, \(items) onderdelen geïmporteerd in \(database.path)",
                     en: "Imported \(programmes) programmes from \(municipalities) municipalities, \(items) items into \(database.path)"
@@ -176,6 +176,12 @@ enum CatalogSource {
     static func problemCount(_ count: Int) -> LocalizedText {
         LocalizedText(
             nl: count == 1 ? "1 probleem" : "\(count) problemen", en: count == 1 ? "1 problem" : "\(count) problems")
+    }
+
+    /// A status line on standard output that repeats paths the user typed: controls shown visibly, as in
+    /// `printError`.
+    static func printStatus(_ text: String) {
+        print(TextSafety.terminalMessage(text))
     }
 
     /// Every message to standard error passes here, with its control characters made visible.

@@ -98,12 +98,12 @@ struct Draft: ParsableCommand {
         }
         try files.write(plugin: writer.yaml(draft), text: text, force: force, database: database.path, document: source)
         let suggestions = draft.items.count + draft.budgetLines.count
-        print(
+        CatalogSource.printStatus(
             LocalizedText(
                 nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(draft.budgetLines.count) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
                 en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(draft.budgetLines.count) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
             ).text(lang))
-        print(
+        CatalogSource.printStatus(
             LocalizedText(
                 nl: "Volgende stap: nakijken, dan inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)",
                 en: "Next: review, then inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)"

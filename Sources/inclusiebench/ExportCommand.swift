@@ -30,7 +30,7 @@ struct Export: ParsableCommand {
         let export = try CSVExport(
             catalog: catalog, language: lang, dialect: dialect, schemaVersion: Store.knownMigrations.last ?? "-")
         let result = try ExportWriter.write(export, to: URL(fileURLWithPath: out), protecting: [database.path])
-        print("\(result.written.count) bestanden geschreven in \(out) (gegevensversie \(export.dataVersion))")
+        CatalogSource.printStatus("\(result.written.count) bestanden geschreven in \(out) (gegevensversie \(export.dataVersion))")
         if !result.unknownFiles.isEmpty {
             CatalogSource.printError(
                 "Niet door deze export geschreven, verwijder ze als ze verouderd zijn / not written by this export, delete if stale: "

@@ -74,7 +74,7 @@ struct New: ParsableCommand {
         }
         try Data(scaffold.programmeYAML.utf8).write(to: programmeFile, options: .withoutOverwriting)
         written.append(programmeFile.path)
-        print(
+        CatalogSource.printStatus(
             LocalizedText(
                 nl: "Geschreven: \(written.joined(separator: ", ")).\nVul elke <vul in: …> in en controleer met: inclusiebench validate --only \(slug)",
                 en: "Written: \(written.joined(separator: ", ")).\nFill in every <vul in: …> and check with: inclusiebench validate --only \(slug)"

@@ -33,6 +33,6 @@ struct Report: ParsableCommand {
         let version = try DataVersion(catalog: catalog, schema: Store.knownMigrations.last ?? "-")
         let html = HTMLReport(catalog: catalog, scope: scope, dataVersion: version).render()
         try OutputFile.write(Data(html.utf8), to: out, protecting: [database.path])
-        print("Rapport geschreven / report written: \(out) (gegevensversie \(version))")
+        CatalogSource.printStatus("Rapport geschreven / report written: \(out) (gegevensversie \(version))")
     }
 }

@@ -156,4 +156,12 @@ import Testing
         #expect(!result.error.utf8.contains(0x07))
         #expect(result.error.contains("␛"), "\(result.error)")
     }
+
+    @Test func statusLinesShowControlCharactersInAPathTheUserGave() throws {
+        let (folder, _) = try importedFolder()
+        let result = try TestSupport.run(["report", "--out", "rapport\u{1B}]0;pwned\u{07}.html", "--db", "data.sqlite"], in: folder)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(!result.output.utf8.contains(0x1B), "\(result.output)")
+        #expect(result.output.contains("rapport␛]0;pwned␇.html"))
+    }
 }
