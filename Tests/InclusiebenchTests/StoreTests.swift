@@ -100,8 +100,8 @@ import Testing
         #expect(try sum(store, "PRAGMA user_version") == "2", "a refused import leaves the generation as it was")
     }
 
-    /// Each read of a file's catalog takes two of its five reader connections. Many at once must all finish:
-    /// a read that held one connection while waiting for its second could leave every connection waiting.
+    /// Many reads of a file's catalog at once, more than its pool has reader connections, must all finish
+    /// with the same catalog.
     @Test func manyCatalogReadsAtOnceAllFinish() throws {
         let store = try Store(path: try TestSupport.temporaryDirectory().appendingPathComponent("busy.sqlite").path)
         try store.replaceAll(with: catalog)
@@ -129,9 +129,9 @@ import Testing
         #expect(try dump(store) == before)
     }
 
-    /// Rows written a batch at a time keep what a failing batch wrote before its failure (`INSERT OR
-    /// FAIL`); the import's transaction must still undo all of it.
-    @Test func aRowRefusedInsideABatchLeavesTheDatabaseAsItWas() throws {
+    /// A row the schema refuses halfway through the import (after thousands of rows were written): the
+    /// import's transaction undoes all of it.
+    @Test func aRowTheSchemaRefusesLeavesTheDatabaseAsItWas() throws {
         let store = try Store.inMemory()
         try store.replaceAll(with: catalog)
         let before = try dump(store)
@@ -152,8 +152,7 @@ import Testing
         try earlier.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.inTransaction {
-                var importer = Importer(db: db)
-                try importer.replaceAll(with: catalog)
+                try Importer(db: db).replaceAll(with: catalog)
                 return .commit
             }
         }
