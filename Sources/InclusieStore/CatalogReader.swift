@@ -67,9 +67,7 @@ struct CatalogReader {
         if !items.records.isEmpty {
             for facet in TaxonomyFacet.allCases {
                 guard let mapping = facet.itemMapping, parts.contains(mapping.part) else { continue }
-                for (itemID, ids) in try readMappings(mapping.record) {
-                    items.update(itemID) { $0[keyPath: mapping.field] = ids }
-                }
+                try readMappings(mapping.record, into: &items, field: mapping.field)
             }
             if parts.contains(.itemYears) {
                 for (itemID, years) in try grouped(ItemYearRecord.self, order: "year") {
@@ -200,26 +198,45 @@ struct CatalogReader {
 
     /// The items of the selected programmes, with only the columns the parts ask for: the others are read
     /// as empty texts (or NULL), so that a view reads no more than it shows.
+    ///
+    /// The items and their mappings, the two tables every view reads, are read as rows by column number
+    /// rather than decoded as records: decoding through `Decodable` looks up every column by name on every
+    /// row, and was a third of a `compare themes` process at 342 municipalities (0.22 s instead of 0.09).
     private func readItems() throws -> ItemTable {
-        let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'' AS native_type_nl, '' AS native_type_en, NULL AS number, '' AS title"
-        let description = parts.contains(.itemDescriptions) ? "description" : "NULL AS description"
-        let rest = parts.contains(.rest) ? "owner, note" : "NULL AS owner, NULL AS note"
+        let text = parts.contains(.itemText) ? "native_type_nl, native_type_en, number, title" : "'', '', NULL, ''"
+        let description = parts.contains(.itemDescriptions) ? "description" : "NULL"
+        let rest = parts.contains(.rest) ? "owner, note" : "NULL, NULL"
         var table = ItemTable()
-        let records = try LocalItemRecord.fetchCursor(
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT id, programme_key, local_id, position, \(text), \(description), parent_id, \(rest), status
                 FROM local_item\(programmeKeyCondition(joining: "WHERE")) ORDER BY id
                 """)
-        while let record = try records.next() {
-            table.append(record)
+        while let row = try rows.next() {
+            table.append(
+                LocalItemRecord(
+                    id: row[0], programmeKey: row[1], localId: row[2], position: row[3], nativeTypeNl: row[4],
+                    nativeTypeEn: row[5], number: row[6], title: row[7], description: row[8], parentId: row[9],
+                    owner: row[10], status: row[12], note: row[11]))
         }
         return table
     }
 
-    /// An item's entries of one facet by item row id, each item's in order of position.
-    private func readMappings<Record: ItemMappingRecord>(_: Record.Type) throws -> [Int64: [String]] {
-        try grouped(Record.self, order: "position").mapValues { $0.map(\.entryId) }
+    /// Each item's entries of one facet, in order of position, straight from the cursor into the items.
+    private func readMappings<Record: ItemMappingRecord>(
+        _: Record.Type, into items: inout ItemTable, field: WritableKeyPath<LocalItem, [String]>
+    ) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT item_id, \(Record.entryColumn.name) FROM \(Record.databaseTableName)\(itemCondition)
+                ORDER BY item_id, position
+                """)
+        while let row = try rows.next() {
+            let entry: String = row[1]
+            items.update(row[0]) { $0[keyPath: field].append(entry) }
+        }
     }
 
     /// The rows of a table that belong to items, by item row id, each item's in the given order.

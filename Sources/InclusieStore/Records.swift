@@ -155,8 +155,9 @@ protocol ItemRowRecord: Codable, FetchableRecord, PersistableRecord {
 /// An item's entry of one taxonomy facet: a row of `item_theme`, `item_instrument`, `item_role` or
 /// `item_target_group`, which differ only in their table and in the name of the entry's column.
 protocol ItemMappingRecord: ItemRowRecord {
-    init(itemId: Int64, entryId: String, isPrimary: Bool, position: Int)
     var entryId: String { get }
+    /// The column of the taxonomy entry's id.
+    static var entryColumn: Column { get }
 }
 
 struct ItemThemeRecord: ItemMappingRecord {
@@ -170,6 +171,8 @@ struct ItemThemeRecord: ItemMappingRecord {
         case position
         case itemId = "item_id", entryId = "theme_id", isPrimary = "is_primary"
     }
+
+    static let entryColumn = Column(CodingKeys.entryId)
 }
 
 struct ItemInstrumentRecord: ItemMappingRecord {
@@ -183,6 +186,8 @@ struct ItemInstrumentRecord: ItemMappingRecord {
         case position
         case itemId = "item_id", entryId = "instrument_id", isPrimary = "is_primary"
     }
+
+    static let entryColumn = Column(CodingKeys.entryId)
 }
 
 struct ItemRoleRecord: ItemMappingRecord {
@@ -196,6 +201,8 @@ struct ItemRoleRecord: ItemMappingRecord {
         case position
         case itemId = "item_id", entryId = "role_id", isPrimary = "is_primary"
     }
+
+    static let entryColumn = Column(CodingKeys.entryId)
 }
 
 struct ItemTargetGroupRecord: ItemMappingRecord {
@@ -209,6 +216,8 @@ struct ItemTargetGroupRecord: ItemMappingRecord {
         case position
         case itemId = "item_id", entryId = "target_group_id", isPrimary = "is_primary"
     }
+
+    static let entryColumn = Column(CodingKeys.entryId)
 }
 
 struct ItemYearRecord: ItemRowRecord {
