@@ -65,9 +65,8 @@ struct CatalogReader {
 
         var items = parts.contains(.items) ? try readItems() : ItemTable()
         if !items.records.isEmpty {
-            for facet in TaxonomyFacet.allCases {
-                guard let mapping = facet.itemMapping, parts.contains(mapping.part) else { continue }
-                try readMappings(mapping.record, into: &items, field: mapping.field)
+            for mapping in ItemMapping.all where parts.contains(mapping.part) {
+                try read(mapping, into: &items)
             }
             if parts.contains(.itemYears) {
                 for (itemID, years) in try grouped(ItemYearRecord.self, order: "year") {
@@ -224,18 +223,13 @@ struct CatalogReader {
     }
 
     /// Each item's entries of one facet, in order of position, straight from the cursor into the items.
-    private func readMappings<Record: ItemMappingRecord>(
-        _: Record.Type, into items: inout ItemTable, field: WritableKeyPath<LocalItem, [String]>
-    ) throws {
+    private func read(_ mapping: ItemMapping, into items: inout ItemTable) throws {
         let rows = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT item_id, \(Record.entryColumn.name) FROM \(Record.databaseTableName)\(itemCondition)
-                ORDER BY item_id, position
-                """)
+            sql: "SELECT item_id, \(mapping.entryColumn) FROM \(mapping.table)\(itemCondition) ORDER BY item_id, position")
         while let row = try rows.next() {
             let entry: String = row[1]
-            items.update(row[0]) { $0[keyPath: field].append(entry) }
+            items.update(row[0]) { $0[keyPath: mapping.field].append(entry) }
         }
     }
 
@@ -250,22 +244,6 @@ struct CatalogReader {
             result[record.itemId, default: []].append(record)
         }
         return result
-    }
-}
-
-extension TaxonomyFacet {
-    /// Where items keep their entries of this facet: the part that reads them, the record of their table and
-    /// the item's field; nil for the status, a column of the item itself.
-    fileprivate var itemMapping:
-        (part: CatalogParts, record: any ItemMappingRecord.Type, field: WritableKeyPath<LocalItem, [String]>)?
-    {
-        switch self {
-        case .theme: (.itemThemes, ItemThemeRecord.self, \.themes)
-        case .instrument: (.itemInstruments, ItemInstrumentRecord.self, \.instruments)
-        case .role: (.itemRoles, ItemRoleRecord.self, \.roles)
-        case .targetGroup: (.itemTargetGroups, ItemTargetGroupRecord.self, \.targetGroups)
-        case .itemStatus: nil
-        }
     }
 }
 

@@ -94,6 +94,7 @@ struct Importer {
             try insertEvidence(partner.evidence, programme: key, subject: .partner, partner: record.id)
         }
 
+        let mappings = ItemMapping.all
         var itemRowIDs: [String: Int64] = [:]
         var rowIDsInOrder: [Int64] = []
         for (position, item) in programme.items.enumerated() {
@@ -112,15 +113,10 @@ struct Importer {
             let itemRowID = db.lastInsertedRowID
             itemRowIDs[item.localID] = itemRowID
             rowIDsInOrder.append(itemRowID)
-            for (sql, ids) in [
-                ("INSERT INTO item_theme (item_id, theme_id, is_primary, position) VALUES (?, ?, ?, ?)", item.themes),
-                ("INSERT INTO item_instrument (item_id, instrument_id, is_primary, position) VALUES (?, ?, ?, ?)", item.instruments),
-                ("INSERT INTO item_role (item_id, role_id, is_primary, position) VALUES (?, ?, ?, ?)", item.roles),
-                ("INSERT INTO item_target_group (item_id, target_group_id, is_primary, position) VALUES (?, ?, ?, ?)", item.targetGroups),
-            ] {
+            for mapping in mappings {
                 // The first entry of each facet is the item's primary one.
-                let statement = try db.cachedStatement(sql: sql)
-                for (position, id) in ids.enumerated() {
+                let statement = try db.cachedStatement(sql: mapping.insertSQL)
+                for (position, id) in item[keyPath: mapping.field].enumerated() {
                     try statement.execute(arguments: [itemRowID, id, position == 0, position])
                 }
             }

@@ -146,78 +146,41 @@ struct LocalItemRecord: RowIDRecord {
     }
 }
 
-/// A row of a table that belongs to an item (its mappings, years, contact points and links), which the
-/// catalog reader reads whole and groups by item.
+/// A row of a table that belongs to an item (its years, contact points and links), which the catalog
+/// reader reads whole and groups by item.
 protocol ItemRowRecord: Codable, FetchableRecord, PersistableRecord {
     var itemId: Int64 { get }
 }
 
-/// An item's entry of one taxonomy facet: a row of `item_theme`, `item_instrument`, `item_role` or
-/// `item_target_group`, which differ only in their table and in the name of the entry's column.
-protocol ItemMappingRecord: ItemRowRecord {
-    var entryId: String { get }
+/// An item's entries of one taxonomy facet, in a table of their own: `item_theme`, `item_instrument`,
+/// `item_role` or `item_target_group`, each with the columns `item_id`, `<facet>_id`, `is_primary` (the
+/// first entry) and `position`.
+///
+/// No record types for these four tables: with four rows per item they are the largest, and are written
+/// with one cached statement and read as rows by column number (see `Importer` and `CatalogReader`).
+struct ItemMapping {
+    /// The part of the catalog that reads them.
+    let part: CatalogParts
+    let table: String
     /// The column of the taxonomy entry's id.
-    static var entryColumn: Column { get }
-}
+    let entryColumn: String
+    let field: WritableKeyPath<LocalItem, [String]>
+    let insertSQL: String
 
-struct ItemThemeRecord: ItemMappingRecord {
-    static let databaseTableName = "item_theme"
-    var itemId: Int64
-    var entryId: String
-    var isPrimary: Bool
-    var position: Int
-
-    enum CodingKeys: String, CodingKey {
-        case position
-        case itemId = "item_id", entryId = "theme_id", isPrimary = "is_primary"
+    private init(_ part: CatalogParts, _ name: String, _ field: WritableKeyPath<LocalItem, [String]>) {
+        self.part = part
+        table = "item_\(name)"
+        entryColumn = "\(name)_id"
+        self.field = field
+        insertSQL = "INSERT INTO \(table) (item_id, \(entryColumn), is_primary, position) VALUES (?, ?, ?, ?)"
     }
 
-    static let entryColumn = Column(CodingKeys.entryId)
-}
-
-struct ItemInstrumentRecord: ItemMappingRecord {
-    static let databaseTableName = "item_instrument"
-    var itemId: Int64
-    var entryId: String
-    var isPrimary: Bool
-    var position: Int
-
-    enum CodingKeys: String, CodingKey {
-        case position
-        case itemId = "item_id", entryId = "instrument_id", isPrimary = "is_primary"
+    static var all: [ItemMapping] {
+        [
+            ItemMapping(.itemThemes, "theme", \.themes), ItemMapping(.itemInstruments, "instrument", \.instruments),
+            ItemMapping(.itemRoles, "role", \.roles), ItemMapping(.itemTargetGroups, "target_group", \.targetGroups),
+        ]
     }
-
-    static let entryColumn = Column(CodingKeys.entryId)
-}
-
-struct ItemRoleRecord: ItemMappingRecord {
-    static let databaseTableName = "item_role"
-    var itemId: Int64
-    var entryId: String
-    var isPrimary: Bool
-    var position: Int
-
-    enum CodingKeys: String, CodingKey {
-        case position
-        case itemId = "item_id", entryId = "role_id", isPrimary = "is_primary"
-    }
-
-    static let entryColumn = Column(CodingKeys.entryId)
-}
-
-struct ItemTargetGroupRecord: ItemMappingRecord {
-    static let databaseTableName = "item_target_group"
-    var itemId: Int64
-    var entryId: String
-    var isPrimary: Bool
-    var position: Int
-
-    enum CodingKeys: String, CodingKey {
-        case position
-        case itemId = "item_id", entryId = "target_group_id", isPrimary = "is_primary"
-    }
-
-    static let entryColumn = Column(CodingKeys.entryId)
 }
 
 struct ItemYearRecord: ItemRowRecord {
