@@ -3,12 +3,12 @@ import InclusieModel
 
 // One record type per table, as GRDB's `RecordRecommendedPractices` describes: a `Codable` struct whose
 // properties are the table's columns, written with `insert(db)` and read with `fetchAll`/`fetchCursor`.
-// The importer turns model values into records and the catalog reader turns records back into model values.
 //
 // Column names are in snake_case, so that the SQLite file reads naturally in the `sqlite3` shell. Each record
 // names them in its `CodingKeys` rather than through GRDB's snake-case strategies, which convert every column
-// name of every row again. The six taxonomy tables, alike but for the themes' domain, are written and read in
-// `Importer` and `CatalogReader` with plain SQL.
+// name of every row again. Without records: the six taxonomy tables (one shape, written and read with plain
+// SQL) and the four item-mapping tables (`ItemMapping`). The items, quotes and years are records but are
+// written with cached statements, and the items read as rows, for speed (see `Importer` and `CatalogReader`).
 
 extension AdoptionStatus: DatabaseValueConvertible {}
 extension Partner.Role: DatabaseValueConvertible {}
@@ -113,10 +113,6 @@ struct ProgrammeRecord: Codable, FetchableRecord, PersistableRecord {
         case noBudgetReason = "no_budget_reason"
         case budgetNote = "budget_note"
         case unreviewedSuggestions = "unreviewed_suggestions"
-    }
-
-    enum Columns {
-        static let position = Column(CodingKeys.position)
     }
 }
 
@@ -260,11 +256,6 @@ struct PartnerRecord: RowIDRecord {
         case programmeKey = "programme_key"
         case localId = "local_id"
     }
-
-    enum Columns {
-        static let programmeKey = Column(CodingKeys.programmeKey)
-        static let position = Column(CodingKeys.position)
-    }
 }
 
 struct BudgetLineRecord: RowIDRecord {
@@ -291,11 +282,6 @@ struct BudgetLineRecord: RowIDRecord {
         case themeId = "theme_id"
         case partnerId = "partner_id"
         case itemId = "item_id"
-    }
-
-    enum Columns {
-        static let programmeKey = Column(CodingKeys.programmeKey)
-        static let position = Column(CodingKeys.position)
     }
 }
 
@@ -360,10 +346,6 @@ struct EvidenceRecord: Codable, FetchableRecord, PersistableRecord {
         case itemId = "item_id"
         case partnerId = "partner_id"
         case budgetLineId = "budget_line_id"
-    }
-
-    enum Columns {
-        static let position = Column(CodingKeys.position)
     }
 
     var evidence: Evidence { Evidence(quote: quote, section: section) }
