@@ -176,8 +176,7 @@ public struct Store: Sendable {
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                 }
                 try db.inTransaction {
-                    var importer = Importer(db: db)
-                    try importer.replaceAll(with: catalog)
+                    try Importer(db: db).replaceAll(with: catalog)
                     try db.checkForeignKeys()
                     let generation = try Self.generation(db)
                     try db.execute(sql: "PRAGMA user_version = \((generation + 1) & Int(Int32.max))")

@@ -26,8 +26,7 @@ import Testing
         return result
     }
 
-    /// In memory, the catalog is read on one connection; from a file, the items' mappings, years and quotes
-    /// are read on a second connection alongside the items. Both must give the same views.
+    /// In memory and from a file (a pool of connections in WAL mode), the lean reads must give the same views.
     private func expectLeanEqualsWhole(_ catalog: Catalog) throws {
         let file = try TestSupport.temporaryDirectory().appendingPathComponent("lean.sqlite").path
         for (store, kind) in [(try Store.inMemory(), "in memory"), (try Store(path: file), "from a file")] {

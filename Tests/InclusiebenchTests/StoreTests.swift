@@ -100,8 +100,8 @@ import Testing
         #expect(try sum(store, "PRAGMA user_version") == "2", "a refused import leaves the generation as it was")
     }
 
-    /// Each read of a file's catalog takes two of its five reader connections. Many at once must all finish:
-    /// a read that held one connection while waiting for its second could leave every connection waiting.
+    /// Many reads of a file's catalog at once, more than its pool has reader connections, must all finish
+    /// with the same catalog.
     @Test func manyCatalogReadsAtOnceAllFinish() throws {
         let store = try Store(path: try TestSupport.temporaryDirectory().appendingPathComponent("busy.sqlite").path)
         try store.replaceAll(with: catalog)
@@ -129,9 +129,9 @@ import Testing
         #expect(try dump(store) == before)
     }
 
-    /// Rows written a batch at a time keep what a failing batch wrote before its failure (`INSERT OR
-    /// FAIL`); the import's transaction must still undo all of it.
-    @Test func aRowRefusedInsideABatchLeavesTheDatabaseAsItWas() throws {
+    /// A row the schema refuses halfway through the import (after thousands of rows were written): the
+    /// import's transaction undoes all of it.
+    @Test func aRowTheSchemaRefusesLeavesTheDatabaseAsItWas() throws {
         let store = try Store.inMemory()
         try store.replaceAll(with: catalog)
         let before = try dump(store)
@@ -152,8 +152,7 @@ import Testing
         try earlier.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.inTransaction {
-                var importer = Importer(db: db)
-                try importer.replaceAll(with: catalog)
+                try Importer(db: db).replaceAll(with: catalog)
                 return .commit
             }
         }
@@ -170,6 +169,84 @@ import Testing
             "item_role", "item_target_group", "item_theme", "item_year",
         ])
         #expect(try store.rows("PRAGMA foreign_key_check").isEmpty)
+    }
+
+    /// Every table but the six of the taxonomy and the four of the items' mappings (SQL by hand, one shape
+    /// each) has one record type, and the record names exactly the table's columns: a column a migration adds
+    /// without its field in the record, or a table without a record, fails here.
+    @Test func everyTableHasARecordNamingExactlyItsColumns() throws {
+        let records: [any (FetchableRecord & EncodableRecord & TableRecord).Type] = [
+            MunicipalityRecord.self, PopulationFigureRecord.self, ProgrammeRecord.self, LocalItemRecord.self,
+            ItemYearRecord.self, ContactPointRecord.self, ItemRelationRecord.self, ItemPartnerRecord.self,
+            ItemCitedSourceRecord.self, PartnerRecord.self, BudgetLineRecord.self, BudgetAmountRecord.self,
+            BudgetPeriodAmountRecord.self, EvidenceRecord.self,
+        ]
+        // The bundled plugins have cited sources, the synthetic ones contact points; neither has an amount
+        // for a whole period, so one budget line gets one.
+        var bundled = catalog
+        let withLines = try #require(bundled.programmes.firstIndex { !$0.budget.lines.isEmpty })
+        guard case .lines(var lines, let note, let evidence) = bundled.programmes[withLines].budget else { return }
+        lines[0].periodAmount = PeriodAmount(from: 2020, to: 2022, amount: Money(cents: 150_000))
+        bundled.programmes[withLines].budget = .lines(lines, note: note, evidence: evidence)
+
+        var tablesWithRows: Set<String> = []
+        for imported in [bundled, try TestSupport.syntheticCatalog()] {
+            let queue = try DatabaseQueue()
+            try Migrations.migrator.migrate(queue)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                try Importer(db: db).replaceAll(with: imported)
+            }
+            try queue.read { db in
+                for record in records {
+                    let (table, rows, fetched, columns) = try Self.readBack(record, db)
+                    #expect(fetched == rows, "\(table): not every row was read back as a record")
+                    guard rows > 0 else { continue }
+                    tablesWithRows.insert(table)
+                    #expect(columns == Set(try db.columns(in: table).map(\.name)), "\(table): the record's columns differ")
+                }
+                let tables = Set(
+                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+                let taxonomy: Set = ["theme_domain", "theme", "instrument", "role", "target_group", "item_status"]
+                let withoutRecords = taxonomy.union(ItemMapping.all.map(\.table)).union(["grdb_migrations"])
+                #expect(tables.subtracting(records.map { $0.databaseTableName }) == withoutRecords)
+                for mapping in ItemMapping.all {
+                    let columns = Set(try db.columns(in: mapping.table).map(\.name))
+                    #expect(columns == ["item_id", mapping.entryColumn, "is_primary", "position"], "\(mapping.table)")
+                }
+            }
+        }
+        #expect(tablesWithRows == Set(records.map { $0.databaseTableName }), "a table without rows shows no columns")
+    }
+
+    /// How many rows `Record`'s table has, how many were read as records, and the columns a record writes.
+    private static func readBack<Record: FetchableRecord & EncodableRecord & TableRecord>(
+        _: Record.Type, _ db: Database
+    ) throws -> (table: String, rows: Int, fetched: Int, columns: Set<String>) {
+        let fetched = try Record.fetchAll(db)
+        let columns = Set(try fetched.first?.databaseDictionary.keys.map { $0 } ?? [])
+        return (Record.databaseTableName, try Record.fetchCount(db), fetched.count, columns)
+    }
+
+    /// A link to a partner the programme does not have, which `validate` refuses before any import, stops an
+    /// import that gets it anyway with a sentence naming the programme and the id (not SQLite's "NOT NULL
+    /// constraint failed"), and leaves the database as it was.
+    @Test func aLinkToAPartnerTheProgrammeDoesNotHaveIsRefusedByName() throws {
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let before = try dump(store)
+        var broken = catalog
+        let index = try #require(broken.programmes.firstIndex { !$0.items.isEmpty })
+        broken.programmes[index].items[0].partnerIDs.append("partner-no-one-knows")
+        do {
+            try store.replaceAll(with: broken)
+            Issue.record("the import took a link to a partner the programme does not have")
+        } catch let error as StoreError {
+            for message in [error.message.nl, error.message.en] {
+                #expect(message.contains(broken.programmes[index].key) && message.contains("'partner-no-one-knows'"), "\(message)")
+            }
+        }
+        #expect(try dump(store) == before)
     }
 
     @Test func schemaVersionIsVisible() throws {
