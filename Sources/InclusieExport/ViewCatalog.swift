@@ -36,6 +36,50 @@ public enum ViewName: String, CaseIterable, Sendable {
     case similarity
     case timeline
 
+    /// The view's name on the site and in its index.
+    public var title: LocalizedText {
+        switch self {
+        case .themes: LocalizedText(nl: "Thema's per programma", en: "Themes by programme")
+        case .instruments: LocalizedText(nl: "Instrumenten per programma", en: "Instruments by programme")
+        case .roles: LocalizedText(nl: "Rollen van de gemeente", en: "Roles of the municipality")
+        case .budgets: LocalizedText(nl: "Begrotingen", en: "Budgets")
+        case .proposals: LocalizedText(nl: "Partijvoorstellen tegen het programma", en: "Party proposals against the programme")
+        case .similarity: LocalizedText(nl: "Overeenkomst in thema's", en: "Theme similarity")
+        case .timeline: LocalizedText(nl: "Tijdlijn", en: "Timeline")
+        }
+    }
+
+    /// What the view answers, in one sentence, under its title.
+    public var purpose: LocalizedText {
+        switch self {
+        case .themes:
+            LocalizedText(
+                nl: "Welke thema's elk programma behandelt, met de eigen woorden van het programma per cel.",
+                en: "Which themes each programme covers, with the programme's own words in each cell.")
+        case .instruments:
+            LocalizedText(
+                nl: "Hoe programma's werken: subsidie, training, campagne, onderzoek …",
+                en: "How programmes work: subsidy, training, campaign, research …")
+        case .roles:
+            LocalizedText(
+                nl: "Welke rol de gemeente neemt: regisseur, financier, werkgever …",
+                en: "Which role the municipality takes: director, funder, employer …")
+        case .budgets:
+            LocalizedText(
+                nl: "Geld per programma per jaar, per soort en per inwoner; 'niet vermeld' is geen € 0.",
+                en: "Money per programme per year, per kind and per inhabitant; 'not stated' is not € 0.")
+        case .proposals:
+            LocalizedText(
+                nl: "Welke voorstellen van een partij het programma dekt, deels of niet.",
+                en: "Which of a party's proposals the programme covers, partly or not.")
+        case .similarity:
+            LocalizedText(
+                nl: "Hoeveel thema's programma's delen (Jaccard), en het meest verwante programma.",
+                en: "How many themes programmes share (Jaccard), and the nearest programme.")
+        case .timeline: LocalizedText(nl: "Onderdelen per jaar.", en: "Items by year.")
+        }
+    }
+
     /// The parts of the catalog the view reads: a catalog with only these gives the same view, to the byte.
     public var parts: CatalogParts {
         switch self {

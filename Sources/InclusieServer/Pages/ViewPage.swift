@@ -33,11 +33,11 @@ struct ViewPage {
         let pageCount = max(1, (longest + Self.rowsPerPage - 1) / Self.rowsPerPage)
         let page = try layout.query.page(last: pageCount)
         let filters = layout.query.with(["page": nil, "lang": nil])
-        let title = Self.title(view, layout.language)
+        let title = view.title.text(layout.language)
         return layout.page(
             title: title,
             .h1(.plain(title)),
-            .p(.plain(Self.purpose(view, layout.language))),
+            .p(.plain(view.purpose.text(layout.language))),
             filterForm(scope: scope),
             .p(
                 .class("downloads"),
@@ -107,32 +107,6 @@ struct ViewPage {
                 message: LocalizedText(nl: "De download kon niet worden gemaakt: \(error)", en: "The download could not be made: \(error)"))
         }
     }
-
-    static func title(_ view: ViewName, _ language: Language) -> String {
-        let titles: [ViewName: LocalizedText] = [
-            .themes: LocalizedText(nl: "Thema's per programma", en: "Themes by programme"),
-            .instruments: LocalizedText(nl: "Instrumenten per programma", en: "Instruments by programme"),
-            .roles: LocalizedText(nl: "Rollen van de gemeente", en: "Roles of the municipality"),
-            .budgets: LocalizedText(nl: "Begrotingen", en: "Budgets"),
-            .proposals: LocalizedText(nl: "Partijvoorstellen tegen het programma", en: "Party proposals against the programme"),
-            .similarity: LocalizedText(nl: "Overeenkomst in thema's", en: "Theme similarity"),
-            .timeline: LocalizedText(nl: "Tijdlijn", en: "Timeline"),
-        ]
-        return titles[view]?.text(language) ?? view.rawValue
-    }
-
-    static func purpose(_ view: ViewName, _ language: Language) -> String {
-        let purposes: [ViewName: LocalizedText] = [
-            .themes: LocalizedText(nl: "Welke thema's elk programma behandelt, met de eigen woorden van het programma per cel.", en: "Which themes each programme covers, with the programme's own words in each cell."),
-            .instruments: LocalizedText(nl: "Hoe programma's werken: subsidie, training, campagne, onderzoek …", en: "How programmes work: subsidy, training, campaign, research …"),
-            .roles: LocalizedText(nl: "Welke rol de gemeente neemt: regisseur, financier, werkgever …", en: "Which role the municipality takes: director, funder, employer …"),
-            .budgets: LocalizedText(nl: "Geld per programma per jaar, per soort en per inwoner; 'niet vermeld' is geen € 0.", en: "Money per programme per year, per kind and per inhabitant; 'not stated' is not € 0."),
-            .proposals: LocalizedText(nl: "Welke voorstellen van een partij het programma dekt, deels of niet.", en: "Which of a party's proposals the programme covers, partly or not."),
-            .similarity: LocalizedText(nl: "Hoeveel thema's programma's delen (Jaccard), en het meest verwante programma.", en: "How many themes programmes share (Jaccard), and the nearest programme."),
-            .timeline: LocalizedText(nl: "Onderdelen per jaar.", en: "Items by year."),
-        ]
-        return purposes[view]?.text(language) ?? ""
-    }
 }
 
 /// The list of comparison views.
@@ -147,7 +121,7 @@ struct ViewIndexPage {
             tag(
                 "ul", [("class", "views")],
                 children: ViewName.allCases.map { view in
-                    tag("li", [], layout.link(ViewPage.title(view, layout.language), to: "/compare/\(view.rawValue)"), .text(" — "), .plain(ViewPage.purpose(view, layout.language)))
+                    tag("li", [], layout.link(view.title.text(layout.language), to: "/compare/\(view.rawValue)"), .text(" — "), .plain(view.purpose.text(layout.language)))
                 }),
             .h2(.plain(layout.text("Per code", "By code"))),
             tag(
