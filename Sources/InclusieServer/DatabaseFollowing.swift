@@ -31,18 +31,14 @@ public struct DatabaseFollowing: Sendable {
     public func load() throws -> LoadedSiteData {
         let files = DatabaseFiles(path: path)
         let store = try Store.readOnly(path: path)
-        let version = try Self.version(of: store)
+        let version = try store.generation()
         let catalog = try store.catalog()
         return LoadedSiteData(data: try SiteData(catalog: catalog, sources: sourceTexts(catalog)), version: version, files: files)
     }
 
     /// The database's data version, or nil when it cannot be read.
     func currentVersion() -> Int? {
-        try? Store.readOnly(path: path).rows("PRAGMA user_version").first?["user_version"].flatMap { Int($0) }
-    }
-
-    private static func version(of store: Store) throws -> Int? {
-        try store.rows("PRAGMA user_version").first?["user_version"].flatMap { Int($0) }
+        try? Store.readOnly(path: path).generation()
     }
 }
 

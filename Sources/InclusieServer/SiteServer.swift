@@ -32,21 +32,26 @@ public struct SiteServer: Sendable {
 
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        /// Every address answers GET and HEAD alike; `HTTPRules` drops the body of a HEAD's answer.
-        func route(_ path: RouterPath, _ respond: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
-            router.get(path, use: respond)
-            router.head(path, use: respond)
+        /// Every address answers GET and HEAD alike (`HTTPRules` drops the body of a HEAD's answer), from
+        /// the data as the latest import left it.
+        func route(
+            _ path: RouterPath, _ respond: @escaping @Sendable (Request, BasicRequestContext, SiteSnapshot) async throws -> Response
+        ) {
+            let follower = follower
+            let answer: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, context in
+                try await respond(request, context, await follower.current())
+            }
+            router.get(path, use: answer)
+            router.head(path, use: answer)
         }
         router.add(middleware: rules)
         router.add(middleware: SitePagesMiddleware())
-        route("/") { request, _ in
-            let site = await follower.current()
+        route("/") { request, _, site in
             return try await page(request, site, path: "/", allowed: HomePage.parameters) { layout in
                 try HomePage(data: site.data, layout: layout).render()
             }
         }
-        route("/programmes/:municipality/:programme") { request, context in
-            let site = await follower.current()
+        route("/programmes/:municipality/:programme") { request, context, site in
             let key = "\(context.parameters.get("municipality") ?? "")/\(context.parameters.get("programme") ?? "")"
             guard let programme = site.data.catalog.programme(key) else { throw HTTPError(.notFound) }
             return try await page(request, site, path: programmePath(programme), allowed: ProgrammePage.parameters) { layout in
@@ -54,14 +59,12 @@ public struct SiteServer: Sendable {
             }
         }
         for facet in FacetPage.Facet.allCases {
-            route(RouterPath("/\(facet.rawValue)")) { request, _ in
-                let site = await follower.current()
+            route(RouterPath("/\(facet.rawValue)")) { request, _, site in
                 return try await page(request, site, path: "/\(facet.rawValue)", allowed: []) { layout in
                     FacetIndexPage(data: site.data, layout: layout, facet: facet).render()
                 }
             }
-            route(RouterPath("/\(facet.rawValue)/:id")) { request, context in
-                let site = await follower.current()
+            route(RouterPath("/\(facet.rawValue)/:id")) { request, context, site in
                 guard let id = context.parameters.get("id"),
                     let entry = site.data.catalog.taxonomy.entry(id, in: facet.taxonomyFacet)
                 else { throw HTTPError(.notFound) }
@@ -70,19 +73,16 @@ public struct SiteServer: Sendable {
                 }
             }
         }
-        route("/compare") { request, _ in
-            let site = await follower.current()
+        route("/compare") { request, _, site in
             return try await page(request, site, path: "/compare", allowed: []) { ViewIndexPage(layout: $0).render() }
         }
-        route("/compare/:view") { request, context in
-            let site = await follower.current()
+        route("/compare/:view") { request, context, site in
             guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)) else { throw HTTPError(.notFound) }
             return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters) { layout in
                 try ViewPage(data: site.data, layout: layout, view: view).render()
             }
         }
-        route("/compare/:view/:format") { request, context in
-            let site = await follower.current()
+        route("/compare/:view/:format") { request, context, site in
             guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)),
                 let format = context.parameters.get("format"), ["csv", "json"].contains(format)
             else { throw HTTPError(.notFound) }
@@ -94,15 +94,13 @@ public struct SiteServer: Sendable {
                 return CachedResponse(status: .ok, headers: headers, body: ByteBuffer(bytes: download.bytes))
             }
         }
-        route("/search") { request, _ in
-            let site = await follower.current()
+        route("/search") { request, _, site in
             return try await page(request, site, path: "/search", allowed: SearchPage.parameters) { layout in
                 try SearchPage(data: site.data, layout: layout).render()
             }
         }
-        route("/style.css") { request, _ in
+        route("/style.css") { request, _, site in
             // Refused like every page when it is asked with parameters: a URL always means one thing.
-            let site = await follower.current()
             return try await cached(request, site) {
                 _ = try PageQuery(rawQuery: request.uri.query, allowed: [])
                 return CachedResponse(

@@ -199,7 +199,8 @@ public struct Store: Sendable {
         }
     }
 
-    /// The data version readers compare to notice a new import: every import raises it in its transaction.
+    /// The data version readers compare to notice a new import (`serve` does): every import raises it in
+    /// its transaction.
     public func generation() throws -> Int {
         try writer.read { try Self.generation($0) }
     }
