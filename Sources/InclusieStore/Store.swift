@@ -47,29 +47,27 @@ public struct Store: Sendable {
     /// database an older version wrote is refused with what to do (unless `requiringCurrentSchema` is
     /// false: `schema` shows an older version as it is).
     public static func readOnly(path: String, requiringCurrentSchema: Bool = true) throws -> Store {
-        do {
-            let reader = try openReadOnly(path: path)
-            try checkOwnership(reader, path: path)
-            guard try !requiringCurrentSchema || reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else {
-                throw StoreError(
-                    LocalizedText(
-                        nl: "\(path) heeft een ouder schema; voer eerst `inclusiebench import --db \(path)` uit",
-                        en: "\(path) has an older schema; run `inclusiebench import --db \(path)` first"))
-            }
-            return try Store(writer: reader, path: path, migrating: false)
-        } catch {
-            throw StoreError.describing(error, path: path)
+        guard let store = try open(path: path, requiringCurrentSchema: requiringCurrentSchema) else {
+            throw StoreError(
+                LocalizedText(
+                    nl: "\(path) heeft een ouder schema; voer eerst `inclusiebench import --db \(path)` uit",
+                    en: "\(path) has an older schema; run `inclusiebench import --db \(path)` first"))
         }
+        return store
     }
 
-    /// Whether a reader can use the database at `path` as it is: it exists and has every migration this
-    /// build knows. False means an import (a writer) must come first.
-    public static func isCurrent(path: String) throws -> Bool {
-        guard FileManager.default.fileExists(atPath: path) else { return false }
+    /// The database opened for reading when it has every migration this build knows; nil when an older
+    /// version wrote it, so that an import (a writer) must come first. The file must exist.
+    public static func readOnlyIfCurrent(path: String) throws -> Store? {
+        try open(path: path, requiringCurrentSchema: true)
+    }
+
+    private static func open(path: String, requiringCurrentSchema: Bool) throws -> Store? {
         do {
             let reader = try openReadOnly(path: path)
             try checkOwnership(reader, path: path)
-            return try reader.read { try Migrations.migrator.hasCompletedMigrations($0) }
+            guard try !requiringCurrentSchema || reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) else { return nil }
+            return try Store(writer: reader, path: path, migrating: false)
         } catch {
             throw StoreError.describing(error, path: path)
         }

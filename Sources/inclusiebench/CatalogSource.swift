@@ -15,8 +15,8 @@ enum CatalogSource {
         plugins: PluginOptions, database: DatabaseOptions, language: Language, parts: CatalogParts = .all,
         programmes: ProgrammeSelection = .all
     ) throws -> Catalog {
-        try importIfStale(plugins: plugins, database: database, language: language)
-        return try Store.readOnly(path: database.path).catalog(parts: parts, programmes: programmes)
+        try readableStore(plugins: plugins, database: database, language: language).store
+            .catalog(parts: parts, programmes: programmes)
     }
 
     /// The whole catalog from a database opened read-only, imported first when it is missing or stale.
@@ -25,37 +25,38 @@ enum CatalogSource {
     static func readOnlyCatalog(
         plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]
     ) throws -> Catalog {
-        try prepareForReading(plugins: plugins, database: database, language: language, sources: sources)
-        return try Store.readOnly(path: database.path).catalog()
+        try prepareForReading(plugins: plugins, database: database, language: language, sources: sources).catalog()
     }
 
-    /// Makes the database ready for a reader that shows quotes: imported when it is missing or stale,
-    /// otherwise, with source folders, their quotes checked without writing. `serve` then reads the
-    /// database itself, and again after every later import.
-    static func prepareForReading(plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]) throws {
-        if try !importIfStale(plugins: plugins, database: database, language: language, sources: sources), !sources.isEmpty {
+    /// The database ready for a reader that shows quotes: imported when it is missing or stale, otherwise,
+    /// with source folders, their quotes checked without writing. `serve` reads it again after every
+    /// later import.
+    @discardableResult
+    static func prepareForReading(plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String]) throws -> Store {
+        let (store, imported) = try readableStore(plugins: plugins, database: database, language: language, sources: sources)
+        if !imported, !sources.isEmpty {
             try checkQuotes(plugins: plugins, language: language, sources: sources)
         }
+        return store
     }
 
-    /// Imports when the database is missing, has an older schema or is older than a plugin file, and says
-    /// so on standard error: only then does a reading command write. True when it imported.
-    @discardableResult
-    static func importIfStale(
+    /// The database opened read-only, imported first when it is missing, has an older schema or is older
+    /// than a plugin file, which the command then says on standard error: only then does a reader write.
+    /// A current database is opened once, for both the check and the read.
+    private static func readableStore(
         plugins: PluginOptions, database: DatabaseOptions, language: Language, sources: [String] = []
-    ) throws -> Bool {
+    ) throws -> (store: Store, imported: Bool) {
         let path = database.path
         let reason: LocalizedText
         if !FileManager.default.fileExists(atPath: path) {
             reason = LocalizedText(nl: "bestond nog niet", en: "did not exist yet")
-        } else if try !Store.isCurrent(path: path) {
-            reason = LocalizedText(nl: "had een ouder schema", en: "had an older schema")
-        } else if let databaseTime = PluginLoader.modificationTime(of: path),
-            let newest = newestPluginTime(in: plugins.directory), newest > databaseTime
-        {
+        } else if let current = try Store.readOnlyIfCurrent(path: path) {
+            guard let databaseTime = PluginLoader.modificationTime(of: path),
+                let newest = newestPluginTime(in: plugins.directory), newest > databaseTime
+            else { return (current, false) }
             reason = LocalizedText(nl: "was ouder dan de plugins", en: "was older than the plugins")
         } else {
-            return false
+            reason = LocalizedText(nl: "had een ouder schema", en: "had an older schema")
         }
         printError(
             LocalizedText(
@@ -63,7 +64,7 @@ enum CatalogSource {
                 en: "\(path) \(reason.en): importing the plugins in \(plugins.directory) first."
             ).text(language))
         try importPlugins(plugins: plugins, database: database, quiet: true, language: language, sources: sources)
-        return true
+        return (try Store.readOnly(path: path), true)
     }
 
     /// Checks the plugins' quotes against their source documents, as `validate` does, writing nothing.
