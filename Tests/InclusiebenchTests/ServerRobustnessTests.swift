@@ -271,20 +271,6 @@ private func fetch(
 }
 
 @Suite struct ServeProcessHTTPTests {
-    /// A port the system has just handed out and released.
-    private func freePort() throws -> Int {
-        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(probe) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0 }
-        }
-        try #require(bound)
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
     /// Sends `request` as written over a new loopback connection and reads until the server closes it
     /// (or 20 s pass): what a hand-written client sees, `Host` header included.
@@ -316,7 +302,7 @@ private func fetch(
 
     @Test func theRunningServerChecksHostAndMethodAndStopsOnSIGTERM() async throws {
         let directory = try TestSupport.temporaryDirectory()
-        let port = try freePort()
+        let port = try TestSupport.freePort()
         let process = Process()
         process.executableURL = TestSupport.executable
         process.arguments = [

@@ -303,25 +303,11 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
 }
 
 @Suite struct ServeCommandTests {
-    /// A port the system has just handed out and released, so two test runs do not collide.
-    private func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        try #require(bound)
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
     @Test func serveImportsListensOnLoopbackAndAnswersPages() async throws {
         let directory = try TestSupport.temporaryDirectory()
         let database = directory.appendingPathComponent("serve.sqlite").path
-        let port = try freePort()
+        let port = try TestSupport.freePort()
         let process = Process()
         process.executableURL = TestSupport.executable
         process.arguments = ["serve", "--port", String(port), "--db", database, "--municipalities", TestSupport.municipalities]
@@ -348,7 +334,7 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
     }
 
     @Test func aBusyPortIsASentenceWithWhatToDo() throws {
-        let port = try freePort()
+        let port = try TestSupport.freePort()
         let blocker = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(blocker) }
         var address = sockaddr_in()

@@ -68,6 +68,21 @@ enum TestSupport {
         return target
     }
 
+    /// A loopback port the system has just handed out and released, so two test runs do not collide.
+    static func freePort() throws -> Int {
+        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(probe) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0 }
+        }
+        try #require(bound)
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     /// The real plugins loaded from a copy in which `file` was changed; the change must change something.
     static func load(editing file: String, _ change: (String) -> String) throws -> LoadedPlugins {
         let directory = try copyOfMunicipalities()
