@@ -5,19 +5,19 @@ import Plot
 // Plot has a `Language` and a `TableCell` of its own; in this module the names mean ours.
 typealias Language = InclusieModel.Language
 typealias TableCell = InclusieExport.TableCell
-typealias BodyNode = Node<HTML.BodyContext>
+public typealias BodyNode = Node<HTML.BodyContext>
 
 extension Node {
     /// Text from the data, shown exactly as written: Plot escapes `<` and `>` but keeps what looks like an
     /// entity, so every `&` is escaped first.
-    static func plain(_ text: String) -> Node {
+    public static func plain(_ text: String) -> Node {
         .text(text.replacingOccurrences(of: "&", with: "&amp;"))
     }
 }
 
 /// An attribute value with every character that could end it or start markup escaped: Plot writes
 /// attribute values as they are, and some of ours (titles, search words) come from the data or the user.
-func attributeSafe(_ value: String) -> String {
+public func attributeSafe(_ value: String) -> String {
     var escaped = ""
     for character in value {
         switch character {
@@ -34,17 +34,17 @@ func attributeSafe(_ value: String) -> String {
 
 /// An element of any name, with attributes escaped here: Plot's typed contexts cannot express every
 /// nesting HTML allows (a list item holding a form, a figure in a list), and it writes attributes raw.
-func tag(_ name: String, _ attributes: [(String, String)] = [], _ children: BodyNode...) -> BodyNode {
+public func tag(_ name: String, _ attributes: [(String, String)] = [], _ children: BodyNode...) -> BodyNode {
     tag(name, attributes, children: children)
 }
 
-func tag(_ name: String, _ attributes: [(String, String)] = [], children: [BodyNode]) -> BodyNode {
+public func tag(_ name: String, _ attributes: [(String, String)] = [], children: [BodyNode]) -> BodyNode {
     // An empty value is kept: `<option value="">` must not turn into an option whose value is its label.
     .element(named: name, nodes: attributes.map { .attribute(named: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) } + children)
 }
 
 /// An element without content, such as `input`.
-func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
+public func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
     .selfClosedElement(
         named: name,
         attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) })

@@ -188,8 +188,8 @@ actor ResponseCache {
 ///
 /// The Content-Security-Policy allows only the site's own stylesheet: no script, no inline style, no
 /// frame, no form posting elsewhere; so even text that escaped escaping could not run.
-struct SitePagesMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+public struct SitePagesMiddleware<Context: RequestContext>: RouterMiddleware {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
@@ -209,7 +209,7 @@ struct SitePagesMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// The headers that keep a response inert; also for the responses `HTTPRules` makes itself.
-    static func makeInert(_ response: inout Response) {
+    public static func makeInert(_ response: inout Response) {
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"

@@ -1,7 +1,7 @@
 /// The site's one stylesheet, served from `/style.css` so the Content-Security-Policy can forbid inline
 /// styles. Colours keep a contrast of at least 4.5:1 (WCAG AA); focus is always visible.
-enum SiteStyle {
-    static let css = """
+public enum SiteStyle {
+    public static let css = """
         :root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --link: #1d4ed8; --line: #c8c8c8; --warn: #8a4b00; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
