@@ -55,6 +55,18 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
             ]
         ),
+        // The review application: it edits plugin files, so it is kept apart from the read-only site.
+        .target(
+            name: "InclusieReview",
+            dependencies: [
+                "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieServer",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
         .executableTarget(
             name: "inclusiebench-benchmark",
             dependencies: ["InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport", "InclusieSynthetic"]
@@ -63,7 +75,7 @@ let package = Package(
             name: "inclusiebench",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport", "InclusieDrafting", "InclusieServer",
+                "InclusieReport", "InclusieDrafting", "InclusieServer", "InclusieReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release build carries the Swift runtime and Foundation inside: it runs on a machine without
@@ -76,7 +88,7 @@ let package = Package(
             name: "InclusiebenchTests",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport", "InclusieSynthetic", "InclusieDrafting", "InclusieServer", "inclusiebench",
+                "InclusieReport", "InclusieSynthetic", "InclusieDrafting", "InclusieServer", "InclusieReview", "inclusiebench",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 // The reference the CSV writer is checked against, and the reader that parses exports back.

@@ -1,0 +1,106 @@
+import InclusieModel
+
+/// A part of a programme a person reviews: an item (in its group, perhaps under another item) or a budget
+/// line, found in the plugin's own tree and addressed by its path of keys and ids.
+public struct ReviewUnit: Sendable, Equatable {
+    /// Keys and ids from the top of the file: `["execution_lines", "d-3"]`, `["pillars", "p-1", "activities", "p-1.2"]`,
+    /// `["budget", "lines", "b-1"]`.
+    public var path: [String]
+    public var value: YAMLValue
+    /// 0 for a group's item or a budget line, 1 for an item under another item.
+    public var depth: Int
+
+    public var id: String { path.last ?? "" }
+    /// The key of the list it stands in: the programme's native group (`execution_lines`) or `lines`.
+    public var group: String { path[path.count - 2] }
+    public var isBudgetLine: Bool { path.first == "budget" }
+    /// Still marked `review: suggested` by the drafter.
+    public var isSuggestion: Bool { value["review"] != nil }
+    public var title: String { value["title"]?.string ?? value["label"]?.string ?? id }
+    /// Why each suggestion was made, as the drafter wrote it.
+    public var reasons: [String] { value["suggested_by"]?.elements.compactMap(\.string) ?? [] }
+
+    /// Top-level keys that hold no items.
+    static let notItemGroups: Set<String> = ["evidence", "partners", "budget", "author", "period"]
+
+    /// Every item and budget line in the file, in file order, children right after their parent.
+    public static func units(in programme: YAMLValue) -> [ReviewUnit] {
+        var units: [ReviewUnit] = []
+        func items(in list: YAMLValue, path: [String], depth: Int) {
+            for element in list.elements {
+                guard let id = element["id"]?.string, element["title"] != nil else { continue }
+                units.append(ReviewUnit(path: path + [id], value: element, depth: depth))
+                guard depth == 0 else { continue }
+                for entry in element.entries where isItemList(entry.value) {
+                    items(in: entry.value, path: path + [id, entry.key], depth: depth + 1)
+                }
+            }
+        }
+        for entry in programme.entries where !notItemGroups.contains(entry.key) && isItemList(entry.value) {
+            items(in: entry.value, path: [entry.key], depth: 0)
+        }
+        for line in programme["budget"]?["lines"]?.elements ?? [] {
+            guard let id = line["id"]?.string else { continue }
+            units.append(ReviewUnit(path: ["budget", "lines", id], value: line, depth: 0))
+        }
+        return units
+    }
+
+    /// A list of mappings that have ids and titles: a group of items.
+    private static func isItemList(_ value: YAMLValue) -> Bool {
+        guard case .sequence(let elements, _) = value, !elements.isEmpty else { return false }
+        return elements.allSatisfy { $0["id"]?.string != nil && $0["title"] != nil }
+    }
+
+    /// Whether a path sent by a page can name a unit: steps are keys and ids (`a-z 0-9 _ - .`), never `..`.
+    public static func isWellFormed(_ path: [String]) -> Bool {
+        (2...6).contains(path.count)
+            && path.allSatisfy { step in
+                !step.isEmpty && step.count <= 100 && !step.contains("..")
+                    && step.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+            }
+    }
+}
+
+/// The changes a review page makes to a programme's tree.
+public enum ReviewEdit: Sendable, Equatable {
+    /// The suggestions are right: the review mark and its reasons go.
+    case accept([String])
+    /// The item or line is not part of the programme.
+    case remove([String])
+    /// New ids for one facet (`themes`, `instruments`, `roles`, `target_groups`), the primary one first.
+    case setFacet([String], key: String, ids: [String])
+
+    /// Keys an item's facet lists stand before, in the order `draft` and the format documentation use.
+    static let keysAfterFacets = ["owner", "contact_points", "years", "related", "note", "review", "suggested_by", "evidence"]
+
+    /// Applies the edit; refuses a path that names no item of this programme.
+    public func apply(to programme: YAMLValue) throws(ReviewError) -> YAMLValue {
+        var result = programme
+        let found: Bool
+        switch self {
+        case .accept(let path):
+            found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                unit.remove("review")
+                unit.remove("suggested_by")
+            }
+        case .remove(let path):
+            found = Self.isUnit(path, in: programme) && result.removeElement(at: path)
+        case .setFacet(let path, let key, let ids):
+            found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                unit.set(key, to: .idList(ids), before: Self.keysAfterFacets)
+            }
+        }
+        guard found else {
+            throw ReviewError(
+                LocalizedText(
+                    nl: "dit onderdeel staat niet (meer) in het programma; laad de pagina opnieuw",
+                    en: "this part is not (or no longer) in the programme; reload the page"))
+        }
+        return result
+    }
+
+    private static func isUnit(_ path: [String], in programme: YAMLValue) -> Bool {
+        ReviewUnit.units(in: programme).contains { $0.path == path }
+    }
+}

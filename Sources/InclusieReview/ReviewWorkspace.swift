@@ -1,0 +1,136 @@
+import Foundation
+import InclusieModel
+import InclusiePlugins
+import InclusieStore
+
+/// The `--municipalities` folder a review works in: which plugins it holds, what is wrong with them, and
+/// the import that finishes a review.
+///
+/// A request names a plugin by municipality and file name, and those are looked up in the folder's own
+/// listing: no text from a request is ever joined into a path.
+public struct ReviewWorkspace: Sendable {
+    public let directory: String
+    /// Where "Klaar" imports, as `import --db` does.
+    public let database: String
+
+    public init(directory: String, database: String) {
+        self.directory = directory
+        self.database = database
+    }
+
+    /// A programme file in the folder, with how many review marks it still has.
+    public struct Entry: Sendable, Equatable {
+        public var municipality: String
+        public var name: String
+        public var title: String
+        /// Parts still marked `review: suggested`; nil when the file could not be read.
+        public var reviewMarks: Int?
+    }
+
+    var taxonomyPath: String { (directory as NSString).appendingPathComponent(PluginLoader.taxonomyFileName) }
+
+    /// Every programme file in a plugin folder, drafts (with review marks) first. Folders that are links
+    /// and hidden ones are left out, as the loader leaves them out.
+    public func entries() -> [Entry] {
+        var entries: [Entry] = []
+        for folder in names(in: directory) where isFolder(join(directory, folder)) {
+            for name in names(in: join(directory, folder))
+            where name.hasSuffix(".yaml") && name != PluginLoader.municipalityFileName && isRegularFile(join(join(directory, folder), name)) {
+                let file = try? PluginFile(municipality: folder, name: name, path: join(join(directory, folder), name))
+                entries.append(
+                    Entry(
+                        municipality: folder, name: name, title: file?.value["title"]?.string ?? name,
+                        reviewMarks: file.map { ReviewUnit.units(in: $0.value).filter(\.isSuggestion).count }))
+            }
+        }
+        return entries.sorted { left, right in
+            let leftDraft = (left.reviewMarks ?? 1) > 0
+            let rightDraft = (right.reviewMarks ?? 1) > 0
+            if leftDraft != rightDraft { return leftDraft }
+            return (left.municipality, left.name) < (right.municipality, right.name)
+        }
+    }
+
+    /// The plugin file a request names, when the folder has one by that name.
+    public func file(municipality: String, name: String) throws(ReviewError) -> PluginFile {
+        guard let entry = entries().first(where: { $0.municipality == municipality && $0.name == name }) else {
+            throw ReviewError(
+                LocalizedText(
+                    nl: "er is geen programmabestand met die naam in \(directory)", en: "there is no programme file by that name in \(directory)"))
+        }
+        return try PluginFile(municipality: entry.municipality, name: entry.name, path: join(join(directory, entry.municipality), entry.name))
+    }
+
+    /// What `validate` finds, quotes included: the problems of `file`, and how many errors the other files have.
+    public struct Check: Sendable {
+        public var problems: [Diagnostic]
+        public var otherErrors: Int
+        public var taxonomy: Taxonomy?
+        public var errors: [Diagnostic] { problems.filter { $0.severity == .error } }
+    }
+
+    /// Runs the same checks as `validate` over the whole folder and keeps what concerns `file`.
+    public func check(_ file: PluginFile) -> Check {
+        let loaded = PluginLoader().load(directory: directory)
+        let diagnostics = loaded.diagnostics + QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics
+        let own = diagnostics.filter { isSameFile($0.file, file.path) }
+        let others = diagnostics.filter { !isSameFile($0.file, file.path) && $0.severity == .error }
+        return Check(problems: own, otherErrors: others.count, taxonomy: loaded.taxonomy)
+    }
+
+    /// The text of the programme's source document, from its plugin folder's `sources/`, as `validate` finds it.
+    public func sourceText(of file: PluginFile) -> String? {
+        guard let source = file.value["source"]?.string else { return nil }
+        return QuoteChecker(sourcesDirectories: []).sourceText(named: source, pluginDirectory: join(directory, file.municipality))
+    }
+
+    /// Imports the whole folder in one transaction, as `import` does, once `file` has no review mark left
+    /// and nothing in the folder fails validation; the database is left as it was otherwise.
+    public func finish(_ file: PluginFile) throws(ReviewError) -> Catalog {
+        let marks = ReviewUnit.units(in: file.value).filter(\.isSuggestion).count
+        guard marks == 0 else {
+            throw ReviewError(
+                LocalizedText(
+                    nl: "er zijn nog \(marks) onderdelen niet nagekeken; accepteer, wijzig of verwijder ze eerst",
+                    en: "\(marks) parts are not reviewed yet; accept, change or remove them first"))
+        }
+        var loaded = PluginLoader().load(directory: directory)
+        loaded.diagnostics += QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics
+        let catalog: Catalog
+        do {
+            catalog = try loaded.catalog()
+        } catch {
+            throw ReviewError(
+                LocalizedText(
+                    nl: "niets geïmporteerd: de plugins hebben nog \(error.items.count) problemen (zie de lijst)",
+                    en: "nothing imported: the plugins still have \(error.items.count) problems (see the list)"))
+        }
+        do {
+            try Store(path: database).replaceAll(with: catalog)
+        } catch {
+            throw ReviewError(
+                LocalizedText(nl: "niets geïmporteerd: \(database): \(error)", en: "nothing imported: \(database): \(error)"))
+        }
+        return catalog
+    }
+
+    private func isSameFile(_ left: String, _ right: String) -> Bool {
+        URL(fileURLWithPath: left).standardizedFileURL.path == URL(fileURLWithPath: right).standardizedFileURL.path
+    }
+
+    private func names(in path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    private func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    private func join(_ directory: String, _ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import InclusiePlugins
+import InclusieReview
+import Testing
+
+/// Issue 33: the review writes a plugin back in the drafter's layout, changing only what was edited.
+
+/// A folder with the taxonomy and a draft of the fictional example document, as `draft` writes it.
+struct DraftedFolder {
+    let plugins: URL
+    let plugin: URL
+    let database: String
+
+    static let example = TestSupport.repositoryRoot.appendingPathComponent("docs/examples/havendam-actieplan-2025-2027.txt").path
+
+    init() throws {
+        let workspace = try TestSupport.temporaryDirectory()
+        plugins = workspace.appendingPathComponent("municipalities")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestSupport.municipalities + "/taxonomy.yaml", toPath: plugins.appendingPathComponent("taxonomy.yaml").path)
+        let drafted = try TestSupport.run(["draft", Self.example, "--municipality", "havendam", "--municipalities", plugins.path])
+        try #require(drafted.status == 0, "\(drafted.error)")
+        plugin = plugins.appendingPathComponent("havendam/havendam-actieplan-2025-2027.yaml")
+        database = workspace.appendingPathComponent("review.sqlite").path
+    }
+
+    var text: String { (try? String(contentsOf: plugin, encoding: .utf8)) ?? "" }
+}
+
+@Suite struct ReviewWriterTests {
+    /// The writer changes nothing a draft says and writes it in the drafter's own layout: an unedited draft
+    /// comes back byte for byte, less its two comment lines.
+    @Test func anUneditedDraftIsWrittenBackAsTheDrafterWroteIt() throws {
+        let folder = try DraftedFolder()
+        let text = folder.text
+        let written = YAMLValueWriter.yaml(try YAMLValue(yaml: text))
+        let withoutComments = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        #expect(written == withoutComments)
+    }
+
+    /// Every bundled plugin means the same after writing, and writing it again changes no byte.
+    @Test func everyBundledPluginKeepsItsMeaningAndTheLayoutIsStable() throws {
+        for file in PluginLoader.pluginFiles(in: TestSupport.municipalities) {
+            let value = try YAMLValue(yaml: try String(contentsOfFile: file, encoding: .utf8))
+            let written = YAMLValueWriter.yaml(value)
+            let again = try YAMLValue(yaml: written)
+            #expect(again.meaning == value.meaning, "\(file)")
+            #expect(YAMLValueWriter.yaml(again) == written, "\(file)")
+        }
+    }
+
+    @Test func aPathWithDotsOrSlashesNamesNoItem() {
+        #expect(ReviewUnit.isWellFormed(["execution_lines", "d-1"]))
+        #expect(!ReviewUnit.isWellFormed(["execution_lines", ".."]))
+        #expect(!ReviewUnit.isWellFormed(["..", "..", "etc"]))
+        #expect(!ReviewUnit.isWellFormed(["execution_lines", "d-1/../x"]))
+        #expect(!ReviewUnit.isWellFormed(["execution_lines"]))
+    }
+}
