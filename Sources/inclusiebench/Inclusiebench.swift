@@ -16,6 +16,6 @@ struct Inclusiebench: AsyncParsableCommand {
             Reads the municipalities in municipalities/, stores them in SQLite and lines them up.
             """,
         version: "inclusiebench 0.1.0 (database schema \(Store.knownMigrations.last ?? "-"))",
-        subcommands: [New.self, Validate.self, Import.self, Compare.self, Export.self, Report.self, Schema.self, Draft.self, Serve.self, Search.self]
+        subcommands: [New.self, Validate.self, Import.self, Compare.self, Export.self, Report.self, Schema.self, Draft.self, Serve.self, Review.self, Search.self]
     )
 }

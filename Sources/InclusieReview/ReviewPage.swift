@@ -1,0 +1,377 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InclusieModel
+import InclusiePlugins
+import InclusieServer
+import Plot
+
+typealias Language = InclusieModel.Language
+
+/// The review page of one programme file: its source text beside its items in their native tree, each
+/// item with its suggestions, their reasons, the problems `validate` finds in it and the forms that change it.
+struct ReviewPage {
+    let file: PluginFile
+    let check: ReviewWorkspace.Check
+    let source: String?
+    let token: String
+    let language: Language
+    /// A sentence above the items: why "Klaar" did not import.
+    let notice: LocalizedText?
+    /// The programme's page in `serve`, once "Klaar" imported it.
+    let finishedLink: String?
+
+    func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+
+    var units: [ReviewUnit] { ReviewUnit.units(in: file.value) }
+    var marks: Int { units.filter(\.isSuggestion).count }
+    var address: String { "/review/\(file.municipality)/\(file.name)" }
+
+    func render() -> String {
+        let problems = problemsByUnit()
+        let title = file.value["title"]?.string ?? file.name
+        let groupMeaning = Dictionary(
+            (ProgrammeKinds().details(of: file.value["kind"]?.string ?? "")?.groups ?? []).map { ($0.key, $0.meaning) }, uniquingKeysWith: { a, _ in a })
+        var listed: [BodyNode] = []
+        var group: String?
+        for unit in units {
+            if unit.depth == 0, unit.group != group {
+                group = unit.group
+                let meaning = unit.isBudgetLine ? text("begrotingsregels", "budget lines") : groupMeaning[unit.group] ?? unit.group
+                listed.append(.h3(.plain("\(meaning) (\(unit.group))")))
+            }
+            listed.append(item(unit, problems: problems[unit.path] ?? []))
+        }
+        let loose = problems[[]] ?? []
+        let errors = check.errors.count
+        let status = text(
+            "\(marks) onderdelen nog na te kijken; \(errors == 0 ? "geen problemen" : "\(errors) problemen") bij validatie.",
+            "\(marks) parts left to review; \(errors == 0 ? "no problems" : "\(errors) problems") in validation.")
+        let comments: BodyNode =
+            file.hasComments
+            ? .p(
+                .class("notice"),
+                .plain(
+                    text(
+                        "Dit bestand heeft commentaarregels (#). Bij de eerste wijziging worden ze niet bewaard; de rest blijft zoals het is.",
+                        "This file has comment lines (#). The first change does not keep them; everything else stays as it is.")))
+            : .empty
+        var noticeNode: BodyNode = .empty
+        if let notice { noticeNode = .p(.class("notice"), .attribute(named: "role", value: "alert"), .plain(notice.text(language))) }
+        var finishedNode: BodyNode = .empty
+        if let finishedLink {
+            finishedNode = .p(
+                .class("done"), .attribute(named: "role", value: "status"),
+                .plain(text("Geïmporteerd in de database. ", "Imported into the database. ")),
+                tag("a", [("href", finishedLink)], .plain(text("Open het programma in inclusiebench serve", "Open the programme in inclusiebench serve"))),
+                .plain(text(" (start eerst inclusiebench serve als die nog niet draait).", " (start inclusiebench serve first if it is not running).")))
+        }
+        return Self.page(
+            title: title, language: language, path: address,
+            .h1(.plain(title)),
+            .p(.class("meta"), .plain("\(file.municipality)/\(file.name)")),
+            .p(.id("review-status"), .attribute(named: "role", value: "status"), .plain(status)),
+            comments, noticeNode, finishedNode,
+            tag(
+                "div", [("class", "review")],
+                tag(
+                    "section", [("class", "source"), ("aria-labelledby", "source-heading")],
+                    .h2(.id("source-heading"), .plain(text("Brontekst", "Source text"))),
+                    sourceText()),
+                tag(
+                    "section", [("class", "items"), ("id", "items"), ("aria-labelledby", "items-heading")],
+                    children: [.h2(.id("items-heading"), .plain(text("Onderdelen", "Items")))]
+                        + [problemList(loose, id: "programme-problems")] + listed + [finish()])))
+    }
+
+    /// The diagnostics of this file by the unit whose lines hold them (the innermost); `[]` for the rest.
+    private func problemsByUnit() -> [[String]: [Diagnostic]] {
+        let spans = units.compactMap { unit in unit.value.firstLine.map { (unit.path, $0, unit.value.lastLine ?? $0) } }
+        var result: [[String]: [Diagnostic]] = [:]
+        for problem in check.problems {
+            let owner = problem.line.flatMap { line in
+                spans.filter { $0.1 <= line && line <= $0.2 }.min { $0.2 - $0.1 < $1.2 - $1.1 }?.0
+            }
+            result[owner ?? [], default: []].append(problem)
+        }
+        return result
+    }
+
+    private func problemList(_ problems: [Diagnostic], id: String) -> BodyNode {
+        guard !problems.isEmpty else { return .empty }
+        return tag(
+            "ul", [("class", "problems"), ("id", id)],
+            children: problems.map { problem in
+                let message = problem.message.text(language) + (problem.fix.map { " — " + $0.text(language) } ?? "")
+                return tag(
+                    "li", [("class", problem.severity == .error ? "error" : "warning")],
+                    .strong(.plain(problem.severity.word(language) + ": ")), .plain(message))
+            })
+    }
+
+    private func item(_ unit: ReviewUnit, problems: [Diagnostic]) -> BodyNode {
+        let anchor = "item-\(unit.id)"
+        let heading = "\(anchor)-title"
+        let number = unit.value["number"]?.string.map { $0 + " " } ?? ""
+        var facts: [BodyNode] = []
+        func fact(_ label: String, _ value: BodyNode) {
+            facts.append(tag("dt", [], .plain(label)))
+            facts.append(tag("dd", [], value))
+        }
+        if let status = unit.value["status"]?.string { fact(text("status", "status"), .plain(status)) }
+        for (facet, key) in [(TaxonomyFacet.theme, "themes"), (.instrument, "instruments"), (.role, "roles"), (.targetGroup, "target_groups")] {
+            guard let ids = unit.value[key]?.elements.compactMap(\.string) else { continue }
+            let labels = ids.enumerated().map { index, id in
+                (check.taxonomy?.label(id, in: facet, language) ?? id) + (index == 0 && ids.count > 1 ? text(" (eerste)", " (primary)") : "")
+            }
+            fact(key, .plain(labels.isEmpty ? text("geen", "none") : labels.joined(separator: "; ")))
+        }
+        if let years = unit.value["years"]?.elements.compactMap(\.string), !years.isEmpty {
+            fact(text("jaren", "years"), .plain(years.joined(separator: ", ")))
+        }
+        if let amounts = unit.value["amounts"]?.entries, !amounts.isEmpty {
+            fact(text("bedragen", "amounts"), .plain(amounts.map { "\($0.key): \($0.value.string ?? "")" }.joined(separator: "; ")))
+        }
+        if let kind = unit.value["kind"]?.string { fact(text("soort", "kind"), .plain(kind)) }
+        let quotes = (unit.value["evidence"]?.elements ?? []).enumerated().map { index, evidence in
+            tag(
+                "li", [],
+                tag(
+                    "a", [("href", "#src-\(unit.id)-\(index)")],
+                    .element(named: "q", nodes: [.plain(evidence["quote"]?.string ?? "")])),
+                .plain(" — " + (evidence["section"]?.string ?? "")))
+        }
+        let reasons: BodyNode =
+            unit.isSuggestion
+            ? tag(
+                "details", [("class", "reasons")],
+                tag("summary", [], .plain(text("Waarom voorgesteld", "Why suggested"))),
+                tag("ul", [], children: unit.reasons.map { tag("li", [], .plain($0)) }))
+            : .empty
+        return tag(
+            "article",
+            [("id", anchor), ("class", unit.isSuggestion ? "item suggested" : "item"), ("aria-labelledby", heading)]
+                + (unit.depth > 0 ? [("data-depth", "1")] : []),
+            tag(unit.depth > 0 ? "h5" : "h4", [("id", heading)], .plain(number + unit.title)),
+            .p(
+                .class("meta"),
+                .plain(
+                    "id \(unit.id) · "
+                        + (unit.isSuggestion ? text("voorstel, nog na te kijken", "suggestion, not reviewed yet") : text("nagekeken", "reviewed")))),
+            facts.isEmpty ? .empty : tag("dl", [], children: facts),
+            quotes.isEmpty ? .empty : tag("ul", [("class", "quotes")], children: quotes),
+            reasons,
+            problemList(problems, id: "\(anchor)-problems"),
+            tag(
+                "div", [("class", "actions")],
+                unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading) : .empty,
+                form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading)),
+            unit.isBudgetLine ? .empty : themePicker(unit))
+    }
+
+    /// The fields every form carries: the session's token, the file's version, the language.
+    private var commonFields: [BodyNode] {
+        [
+            voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
+            voidTag("input", [("type", "hidden"), ("name", "version"), ("value", file.version)]),
+        ] + (language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : [])
+    }
+
+    private func form(_ action: String, _ unit: ReviewUnit, label: String, describedBy: String) -> BodyNode {
+        tag(
+            "form", [("method", "post"), ("action", "\(address)/\(action)")],
+            children: commonFields + [
+                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                tag("button", [("type", "submit"), ("aria-describedby", describedBy)], .plain(label)),
+            ])
+    }
+
+    /// Themes chosen from the taxonomy, labelled in Dutch and English: the primary one, then any others.
+    private func themePicker(_ unit: ReviewUnit) -> BodyNode {
+        guard let taxonomy = check.taxonomy else { return .empty }
+        let current = unit.value["themes"]?.elements.compactMap(\.string) ?? []
+        let prefix = "themes-\(unit.id)"
+        func label(_ entry: TaxonomyEntry) -> String { "\(entry.label.nl) / \(entry.label.en)" }
+        let primaryOptions =
+            [tag("option", [("value", "")], .plain(text("(geen thema)", "(no theme)")))]
+            + taxonomy.themes.map { entry in
+                tag("option", [("value", entry.id)] + (current.first == entry.id ? [("selected", "selected")] : []), .plain(label(entry)))
+            }
+        let others = taxonomy.themes.map { entry in
+            tag(
+                "div", [("class", "choice")],
+                voidTag(
+                    "input",
+                    [("type", "checkbox"), ("id", "\(prefix)-\(entry.id)"), ("name", "themes[]"), ("value", entry.id)]
+                        + (current.dropFirst().contains(entry.id) ? [("checked", "checked")] : [])),
+                tag("label", [("for", "\(prefix)-\(entry.id)")], .plain(label(entry))))
+        }
+        return tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(text("Thema's wijzigen", "Change themes"))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/themes")],
+                children: commonFields + [
+                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                    tag(
+                        "div", [("class", "field")],
+                        tag("label", [("for", "\(prefix)-primary")], .plain(text("Eerste thema", "Primary theme"))),
+                        tag("select", [("id", "\(prefix)-primary"), ("name", "primary")], children: primaryOptions)),
+                    tag(
+                        "fieldset", [("class", "choices")],
+                        children: [tag("legend", [], .plain(text("Andere thema's", "Other themes")))] + others),
+                    tag("button", [("type", "submit")], .plain(text("Thema's opslaan", "Save themes"))),
+                ]))
+    }
+
+    private func finish() -> BodyNode {
+        let ready = marks == 0 && check.errors.isEmpty && check.otherErrors == 0
+        let explanation =
+            ready
+            ? text(
+                "Alles is nagekeken en geldig: Klaar importeert de plugins in de database.",
+                "Everything is reviewed and valid: Klaar (done) imports the plugins into the database.")
+            : text(
+                "Klaar importeert zodra geen onderdeel meer na te kijken is en de validatie slaagt (nu: \(marks) na te kijken, \(check.errors.count) problemen hier, \(check.otherErrors) in andere bestanden).",
+                "Klaar (done) imports once no part is left to review and validation passes (now: \(marks) to review, \(check.errors.count) problems here, \(check.otherErrors) in other files).")
+        return tag(
+            "section", [("class", "finish"), ("aria-labelledby", "finish-heading")],
+            .h2(.id("finish-heading"), .plain(text("Klaar", "Done"))),
+            .p(.id("finish-explanation"), .plain(explanation)),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/finish")],
+                children: commonFields + [tag("button", [("type", "submit"), ("aria-describedby", "finish-explanation")], .plain("Klaar"))]))
+    }
+
+    /// The source document with every quote of the items marked, each reachable from its item by a link.
+    private func sourceText() -> BodyNode {
+        guard let source else {
+            return .p(
+                .class("notice"),
+                .plain(
+                    text(
+                        "Het brondocument staat niet in \(file.municipality)/sources/; de citaten kunnen niet worden getoond of gecontroleerd.",
+                        "The source document is not in \(file.municipality)/sources/; quotes cannot be shown or checked.")))
+        }
+        var marks: [(range: Range<String.Index>, id: String)] = []
+        for unit in units {
+            for (index, evidence) in (unit.value["evidence"]?.elements ?? []).enumerated() {
+                guard let quote = evidence["quote"]?.string, !quote.isEmpty, let range = source.range(of: quote) else { continue }
+                marks.append((range, "src-\(unit.id)-\(index)"))
+            }
+        }
+        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var nodes: [BodyNode] = []
+        var position = source.startIndex
+        for mark in marks where mark.range.lowerBound >= position {
+            nodes.append(.plain(String(source[position..<mark.range.lowerBound])))
+            nodes.append(tag("mark", [("id", mark.id)], .plain(String(source[mark.range]))))
+            position = mark.range.upperBound
+        }
+        nodes.append(.plain(String(source[position...])))
+        return tag(
+            "pre", [("class", "source-text"), ("tabindex", "0"), ("aria-labelledby", "source-heading")], children: nodes)
+    }
+}
+
+extension ReviewPage {
+    /// The start page: every programme file in the folder, drafts first with their count of review marks.
+    static func start(entries: [ReviewWorkspace.Entry], directory: String, language: Language) -> String {
+        func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+        let suffix = language == .en ? "?lang=en" : ""
+        let rows = entries.map { entry in
+            let state: String =
+                switch entry.reviewMarks {
+                case nil: text("onleesbaar", "unreadable")
+                case 0?: text("nagekeken", "reviewed")
+                case let count?: text("concept: \(count) na te kijken", "draft: \(count) to review")
+                }
+            return tag(
+                "li", [],
+                tag("a", [("href", "/review/\(entry.municipality)/\(entry.name)\(suffix)")], .plain(entry.title)),
+                .plain(" — \(entry.municipality)/\(entry.name) — \(state)"))
+        }
+        let list: BodyNode =
+            entries.isEmpty
+                ? .p(
+                    .class("empty"),
+                    .plain(
+                        text(
+                            "Geen programmabestanden gevonden. Maak er een met inclusiebench draft DOCUMENT --municipality SLUG --municipalities \(directory).",
+                            "No programme files found. Make one with inclusiebench draft DOCUMENT --municipality SLUG --municipalities \(directory).")))
+                : tag("ul", [("class", "entries")], children: rows)
+        return page(
+            title: text("Programma's nakijken", "Review programmes"), language: language, path: "/",
+            .h1(.plain(text("Programma's nakijken", "Review programmes"))),
+            .p(.plain(text("Map: \(directory). Concepten staan bovenaan.", "Folder: \(directory). Drafts come first."))),
+            list)
+    }
+
+    /// A refused request's page: what went wrong and where to go, with the status it is refused with.
+    static func refusal(_ status: HTTPResponse.Status, _ message: LocalizedText, language: Language) -> Response {
+        let heading = language == .nl ? "Dit kan niet" : "This cannot be done"
+        let html = page(
+            title: heading, language: language, path: "/",
+            .h1(.plain(heading)), .p(.id("refusal"), .plain(message.text(language))),
+            .p(tag("a", [("href", language == .en ? "/?lang=en" : "/")], .plain(language == .nl ? "Naar de startpagina" : "To the start page"))))
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The frame every review page shares, with `serve`'s stylesheet, skip link and language switch.
+    static func page(title: String, language: Language, path: String, _ content: BodyNode...) -> String {
+        let other: Language = language == .nl ? .en : .nl
+        return HTML(
+            .attribute(named: "lang", value: language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.plain(title + " — inclusiebench review")]),
+                .link(.rel(.stylesheet), .href("/style.css")),
+                .link(.rel(.icon), .href("data:,"))
+            ),
+            .body(
+                .a(.class("skip"), .href("#content"), .text(language == .nl ? "Naar de inhoud" : "Skip to content")),
+                .header(
+                    .nav(
+                        .attribute(named: "aria-label", value: language == .nl ? "Hoofdmenu" : "Main menu"),
+                        tag(
+                            "ul", [],
+                            tag("li", [], tag("a", [("href", language == .en ? "/?lang=en" : "/"), ("class", "brand")], .plain("inclusiebench review"))),
+                            tag(
+                                "li", [],
+                                tag(
+                                    "a", [("id", "switch-language"), ("href", path + (other == .en ? "?lang=en" : "")), ("hreflang", other.rawValue), ("lang", other.rawValue)],
+                                    .text(other == .en ? "English" : "Nederlands")))))),
+                .main(.id("content"), .attribute(named: "tabindex", value: "-1"), .group(content)),
+                .footer(
+                    .p(
+                        .text(
+                            language == .nl
+                                ? "Elke wijziging wordt meteen opgeslagen in het programmabestand en daarna gevalideerd."
+                                : "Every change is saved to the programme file at once and validated after.")))
+            )
+        ).render()
+    }
+
+    /// What the review adds to `serve`'s stylesheet: the two columns and the items' frames.
+    static let css = """
+
+        .review { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+        @media (max-width: 60rem) { .review { grid-template-columns: 1fr; } }
+        .source { position: sticky; top: 0; }
+        .source-text { white-space: pre-wrap; max-height: 85vh; overflow: auto; border: 1px solid var(--line); padding: .75rem; font-size: .9rem; }
+        .source-text mark:target { outline: 3px solid #b45309; }
+        .item { border: 1px solid var(--line); border-left: 6px solid var(--line); padding: .5rem 1rem; margin: .75rem 0; }
+        .item.suggested { border-left-color: #b45309; }
+        .item[data-depth="1"] { margin-left: 1.5rem; }
+        .item:target { outline: 3px solid #1d4ed8; }
+        .item dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; }
+        .item dd { margin: 0; }
+        .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0; }
+        .problems .error { color: #9b1c1c; }
+        .problems .warning { color: var(--warn); }
+        .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .25rem 1rem; }
+        .done { border: 2px solid #166534; padding: .5rem 1rem; }
+        .meta { color: var(--muted); }
+        """
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InclusieModel
+import InclusieServer
+
+/// What every request to the review must be: addressed to the address it serves, by GET, HEAD or POST,
+/// and a POST sent by a page of this server.
+///
+/// The review changes files, so it is stricter than `serve`: a `Host` other than `127.0.0.1:<port>` or
+/// `localhost:<port>` gets 421 (a web page elsewhere whose DNS name is rebound to 127.0.0.1 would otherwise
+/// reach it), none at all 400; a POST whose `Origin` is not this server gets 403 (no other site can make a
+/// browser change a plugin). The per-session token every form carries is checked by the routes, which read
+/// the form. Every response, refusals included, gets `serve`'s headers and Content-Security-Policy.
+struct ReviewRules<Context: RequestContext>: RouterMiddleware {
+    private let authorities: Set<String>
+    private let origins: Set<String>
+
+    init(port: Int) {
+        var names = ["127.0.0.1:\(port)", "localhost:\(port)"]
+        // A browser leaves out the default port.
+        if port == 80 { names += ["127.0.0.1", "localhost"] }
+        authorities = Set(names)
+        origins = Set(names.map { "http://" + $0 })
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await answer(request, context: context, next: next)
+        } catch let error as HTTPError {
+            response = ReviewPage.refusal(
+                error.status,
+                error.status == .notFound
+                    ? LocalizedText(nl: "Op dit adres staat niets.", en: "There is nothing at this address.")
+                    : LocalizedText(nl: "Dit verzoek kan niet worden beantwoord.", en: "This request cannot be answered."),
+                language: .nl)
+        }
+        SitePagesMiddleware<Context>.makeInert(&response)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    private func answer(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let authority = request.head.authority?.lowercased() else {
+            return ReviewPage.refusal(
+                .badRequest, LocalizedText(nl: "Dit verzoek noemt geen Host.", en: "This request names no Host."), language: .nl)
+        }
+        guard authorities.contains(authority) else {
+            return ReviewPage.refusal(
+                HTTPResponse.Status(code: 421, reasonPhrase: "Misdirected Request"),
+                LocalizedText(
+                    nl: "De review beantwoordt alleen verzoeken aan 127.0.0.1 of localhost met zijn eigen poort; open hem via dat adres.",
+                    en: "The review only answers requests to 127.0.0.1 or localhost with its own port; open it at that address."),
+                language: .nl)
+        }
+        switch request.method {
+        case .get, .head:
+            return try await next(request, context)
+        case .post:
+            guard let origin = request.headers[.origin]?.lowercased(), origins.contains(origin) else {
+                return ReviewPage.refusal(
+                    .forbidden,
+                    LocalizedText(
+                        nl: "Een wijziging wordt alleen aangenomen van de pagina's van deze review zelf (de Origin klopt niet).",
+                        en: "A change is only taken from this review's own pages (the Origin does not match)."),
+                    language: .nl)
+            }
+            return try await next(request, context)
+        default:
+            var response = ReviewPage.refusal(
+                .methodNotAllowed,
+                LocalizedText(nl: "De review beantwoordt GET, HEAD en POST.", en: "The review answers GET, HEAD and POST."), language: .nl)
+            response.headers[.allow] = "GET, HEAD, POST"
+            return response
+        }
+    }
+}

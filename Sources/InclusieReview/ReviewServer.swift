@@ -1,0 +1,163 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InclusieModel
+import InclusieServer
+
+/// The review application: the start page, a review page per programme file, and the changes it posts.
+///
+/// Every change is a plain HTML form (no script): it carries the session's token, the digest of the file
+/// it was made against, and the path of the item it changes. The change is saved at once, and the answer
+/// is a redirect to the review page, which validates the folder again and lists what is wrong beside each
+/// item. Only files found in the `--municipalities` folder's own listing are opened or written.
+public struct ReviewServer: Sendable {
+    let workspace: ReviewWorkspace
+    /// The per-session secret every form carries: a page of another site cannot read it, so cannot post.
+    let token: String
+    let port: Int
+    /// Where `serve` is expected to run, for the link to a finished programme's page.
+    let servePort: Int
+
+    public init(workspace: ReviewWorkspace, port: Int, token: String = ReviewServer.newToken(), servePort: Int = 8080) {
+        self.workspace = workspace
+        self.port = port
+        self.token = token
+        self.servePort = servePort
+    }
+
+    /// 32 random bytes from the system's generator, in hex.
+    public static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// The fields every form posts.
+    struct Form: Decodable {
+        var token: String?
+        var version: String?
+        var path: String?
+        var lang: String?
+        /// The theme picker: the primary theme, then the others ticked.
+        var primary: String?
+        var themes: [String]?
+    }
+
+    /// Form bodies are a few hundred bytes; a picker with every theme ticked stays far below this.
+    static let maximumFormBytes = 64 * 1024
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ReviewRules(port: port))
+        router.get("/") { request, _ in
+            let language = Self.language(request.uri.query)
+            return Self.html(ReviewPage.start(entries: workspace.entries(), directory: workspace.directory, language: language))
+        }
+        router.get("/style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: SiteStyle.css + ReviewPage.css)))
+        }
+        router.get("/review/:municipality/:file") { request, context in
+            let language = Self.language(request.uri.query)
+            let file: PluginFile
+            do throws(ReviewError) {
+                file = try workspace.file(municipality: context.parameters.get("municipality") ?? "", name: context.parameters.get("file") ?? "")
+            } catch {
+                return ReviewPage.refusal(.notFound, error.message, language: language)
+            }
+            return Self.html(reviewPage(file, language: language))
+        }
+        for action in ["accept", "remove", "themes", "finish"] {
+            router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
+                try await change(action, request: request, context: context)
+            }
+        }
+        return router
+    }
+
+    func reviewPage(_ file: PluginFile, language: Language, notice: LocalizedText? = nil, finished: String? = nil) -> String {
+        let check = workspace.check(file)
+        return ReviewPage(
+            file: file, check: check, source: workspace.sourceText(of: file), token: token, language: language, notice: notice,
+            finishedLink: finished
+        ).render()
+    }
+
+    private func change(_ action: String, request: Request, context: BasicRequestContext) async throws -> Response {
+        let buffer = try await request.body.collect(upTo: Self.maximumFormBytes)
+        let form = (try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))) ?? Form()
+        let language: Language = form.lang == "en" ? .en : .nl
+        guard let sent = form.token, Self.constantTimeEqual(sent, token) else {
+            return ReviewPage.refusal(
+                .forbidden,
+                LocalizedText(
+                    nl: "Deze wijziging heeft niet het sleutelwoord van deze sessie; open de review opnieuw vanaf de startpagina.",
+                    en: "This change lacks this session's token; open the review again from its start page."),
+                language: language)
+        }
+        let file: PluginFile
+        do throws(ReviewError) {
+            file = try workspace.file(municipality: context.parameters.get("municipality") ?? "", name: context.parameters.get("file") ?? "")
+        } catch {
+            return ReviewPage.refusal(.notFound, error.message, language: language)
+        }
+        guard form.version == file.version else {
+            return ReviewPage.refusal(.conflict, PluginFile.changedOnDisk(file.name).message, language: language)
+        }
+        let page = "/review/\(file.municipality)/\(file.name)" + (language == .en ? "?lang=en" : "")
+        if action == "finish" {
+            do throws(ReviewError) {
+                let catalog = try workspace.finish(file)
+                let link = file.programmeKey.flatMap { key in catalog.programme(key).map { _ in "http://127.0.0.1:\(servePort)/programmes/\(key)" } }
+                return Self.html(reviewPage(file, language: language, finished: link ?? "http://127.0.0.1:\(servePort)/"))
+            } catch {
+                return Self.html(reviewPage(file, language: language, notice: error.message), status: .unprocessableContent)
+            }
+        }
+        let path = (form.path ?? "").split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard ReviewUnit.isWellFormed(path) else {
+            return ReviewPage.refusal(
+                .badRequest,
+                LocalizedText(nl: "Dit verzoek noemt geen onderdeel van het programma.", en: "This request names no part of the programme."),
+                language: language)
+        }
+        let edit: ReviewEdit
+        switch action {
+        case "accept": edit = .accept(path)
+        case "remove": edit = .remove(path)
+        default:
+            let taxonomy = workspace.check(file).taxonomy
+            let chosen = ([form.primary ?? ""] + (form.themes ?? [])).filter { !$0.isEmpty }
+            var ids: [String] = []
+            for id in chosen where !ids.contains(id) { ids.append(id) }
+            guard let taxonomy, ids.allSatisfy({ taxonomy.contains($0, in: .theme) }) else {
+                return ReviewPage.refusal(
+                    .badRequest, LocalizedText(nl: "Onbekend thema gekozen.", en: "An unknown theme was chosen."), language: language)
+            }
+            edit = .setFacet(path, key: "themes", ids: ids)
+        }
+        do throws(ReviewError) {
+            _ = try file.saving(try edit.apply(to: file.value), taxonomy: workspace.taxonomyPath)
+        } catch {
+            return ReviewPage.refusal(.conflict, error.message, language: language)
+        }
+        let anchor = action == "remove" ? "#items" : "#item-\(path.last ?? "")"
+        return Response(status: .seeOther, headers: [.location: page + anchor])
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    static func language(_ query: String?) -> Language {
+        (query ?? "").split(separator: "&").contains("lang=en") ? .en : .nl
+    }
+
+    /// Compares every byte, so the time taken says nothing about how much of a guessed token was right.
+    static func constantTimeEqual(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8)
+        let b = Array(right.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

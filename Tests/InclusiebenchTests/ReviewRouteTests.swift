@@ -1,0 +1,220 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import InclusieModel
+import InclusiePlugins
+import InclusieReview
+import InclusieStore
+import Testing
+
+/// Issue 33: `inclusiebench review` edits a plugin through its own pages, and nothing else can.
+
+extension DraftedFolder {
+    /// The review on port 80 of localhost: the in-process client names "localhost" without a port, as a
+    /// browser does for port 80.
+    func server(port: Int = 80) -> ReviewServer {
+        ReviewServer(workspace: ReviewWorkspace(directory: plugins.path, database: database), port: port, token: ReviewClient.token)
+    }
+}
+
+/// Requests as the review's own pages make them, with what may be left out or changed for hostile ones.
+private struct ReviewClient {
+    static let token = String(repeating: "ab", count: 32)
+    static let page = "/review/havendam/havendam-actieplan-2025-2027.yaml"
+    let client: any TestClientProtocol
+
+    func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String) {
+        try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+    }
+
+    /// The version (file digest) the review page shows now.
+    func version() async throws -> String {
+        let body = try await get(Self.page).body
+        let match = try #require(body.firstMatch(of: /name="version" value="([0-9a-f]{64})"/))
+        return String(match.1)
+    }
+
+    func post(
+        _ action: String, path: String = "", fields: [(String, String)] = [], token: String? = ReviewClient.token,
+        version: String? = nil, origin: String? = "http://localhost", uri: String? = nil
+    ) async throws -> (status: HTTPResponse.Status, location: String?, body: String) {
+        var form = fields
+        if let token { form.append(("token", token)) }
+        let shown: String
+        if let version { shown = version } else { shown = try await self.version() }
+        form.append(("version", shown))
+        form.append(("path", path))
+        let body = form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let origin { headers[.origin] = origin }
+        return try await client.execute(
+            uri: uri ?? "\(Self.page)/\(action)", method: .post, headers: headers, body: ByteBuffer(string: body)
+        ) { ($0.status, $0.headers[.location], String(buffer: $0.body)) }
+    }
+}
+
+private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @Sendable (ReviewClient) async throws -> T) async throws -> T {
+    try await Application(router: server.router()).test(.router) { client in try await body(ReviewClient(client: client)) }
+}
+
+@Suite struct ReviewRouteTests {
+    @Test func theStartPageListsTheDraftWithItsReviewMarks() async throws {
+        let folder = try DraftedFolder()
+        let page = try await withReview(folder.server()) { try await $0.get("/") }
+        #expect(page.status == .ok)
+        #expect(page.body.contains("concept: 16 na te kijken"))
+        #expect(page.body.contains("href=\"/review/havendam/havendam-actieplan-2025-2027.yaml\""))
+    }
+
+    @Test func theReviewPageShowsSourceItemsReasonsAndTheSameHeadersAsServe() async throws {
+        let folder = try DraftedFolder()
+        let response = try await Application(router: folder.server().router()).test(.router) { client in
+            try await client.execute(uri: ReviewClient.page, method: .get) { ($0.status, $0.headers, String(buffer: $0.body)) }
+        }
+        #expect(response.0 == .ok)
+        #expect(response.1[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+        #expect(response.1[.contentSecurityPolicy]?.contains("form-action 'self'") == true)
+        #expect(response.1[.xContentTypeOptions] == "nosniff")
+        let body = response.2
+        #expect(body.contains("Havendam wil een stad zijn waar iedereen mee kan doen."), "the source text")
+        #expect(body.contains("<mark id=\"src-d-2-1\">"), "quotes are marked in the source")
+        #expect(body.contains("id=\"item-d-3\""))
+        #expect(body.contains("Waarom voorgesteld"))
+        #expect(body.contains("themes: discrimination-reporting"), "each suggestion's reason")
+        #expect(body.contains("name=\"token\" value=\"\(ReviewClient.token)\""))
+        #expect(body.contains("commentaarregels"), "the draft's comments are said to go before the first save")
+        #expect(!body.contains("<script"))
+    }
+
+    @Test func acceptRemovesTheMarkAndItsReasonsOnlyFromThatItem() async throws {
+        let folder = try DraftedFolder()
+        let answer = try await withReview(folder.server()) { try await $0.post("accept", path: "execution_lines/d-3") }
+        #expect(answer.status == .seeOther)
+        #expect(answer.location == ReviewClient.page + "#item-d-3")
+        let value = try YAMLValue(yaml: folder.text)
+        #expect(value.value(at: ["execution_lines", "d-3", "review"]) == nil)
+        #expect(value.value(at: ["execution_lines", "d-3", "suggested_by"]) == nil)
+        #expect(value.value(at: ["execution_lines", "d-2", "review"]) != nil)
+        #expect(ReviewUnit.units(in: value).filter(\.isSuggestion).count == 15)
+    }
+
+    @Test func removeTakesTheItemOut() async throws {
+        let folder = try DraftedFolder()
+        let answer = try await withReview(folder.server()) { try await $0.post("remove", path: "budget/lines/b-3") }
+        #expect(answer.status == .seeOther)
+        let value = try YAMLValue(yaml: folder.text)
+        #expect(value.value(at: ["budget", "lines", "b-3"]) == nil)
+        #expect(value.value(at: ["budget", "lines", "b-2"]) != nil)
+    }
+
+    @Test func themesAreSetPrimaryFirstFromTheTaxonomyOnly() async throws {
+        let folder = try DraftedFolder()
+        try await withReview(folder.server()) { review async throws in
+            let set = try await review.post(
+                "themes", path: "execution_lines/d-3",
+                fields: [("primary", "anti-discrimination-policy"), ("themes[]", "discrimination-reporting"), ("themes[]", "anti-discrimination-policy")])
+            #expect(set.status == .seeOther)
+            let value = try YAMLValue(yaml: folder.text)
+            #expect(value.value(at: ["execution_lines", "d-3", "themes"]) == .idList(["anti-discrimination-policy", "discrimination-reporting"]))
+            let before = folder.text
+            let unknown = try await review.post("themes", path: "execution_lines/d-3", fields: [("primary", "not-a-theme")])
+            #expect(unknown.status == .badRequest)
+            #expect(folder.text == before)
+        }
+    }
+
+    @Test func aChangeWithoutTheTokenOrFromAnotherOriginIsRefused() async throws {
+        let folder = try DraftedFolder()
+        let before = folder.text
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("accept", path: "execution_lines/d-3", token: nil).status == .forbidden)
+            #expect(try await review.post("accept", path: "execution_lines/d-3", token: "ab").status == .forbidden)
+            #expect(try await review.post("accept", path: "execution_lines/d-3", origin: "http://evil.example").status == .forbidden)
+            #expect(try await review.post("accept", path: "execution_lines/d-3", origin: "http://localhost:8080").status == .forbidden)
+            #expect(try await review.post("accept", path: "execution_lines/d-3", origin: nil).status == .forbidden)
+        }
+        #expect(folder.text == before)
+    }
+
+    @Test func anotherHostIsRefusedWith421() async throws {
+        let folder = try DraftedFolder()
+        // Serving port 8081, a request naming plain "localhost" is not addressed to it.
+        let page = try await withReview(folder.server(port: 8081)) { try await $0.get("/") }
+        #expect(page.status.code == 421)
+        #expect(page.body.contains("127.0.0.1"))
+    }
+
+    @Test func pathsWithDotsReachNoFile() async throws {
+        let folder = try DraftedFolder()
+        let before = folder.text
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("accept", path: "execution_lines/../../taxonomy.yaml").status == .badRequest)
+            #expect(try await review.post("accept", path: "execution_lines/..").status == .badRequest)
+            #expect(try await review.get("/review/havendam/..%2Ftaxonomy.yaml").status == .notFound)
+            #expect(try await review.get("/review/..%2F..%2Fetc/passwd").status == .notFound)
+            let outside = try await review.post(
+                "accept", path: "execution_lines/d-3", version: String(repeating: "0", count: 64), uri: "/review/..%2F..%2Fetc/passwd/accept")
+            #expect(outside.status == .notFound)
+        }
+        #expect(folder.text == before)
+    }
+
+    @Test func aFileChangedOnDiskSinceThePageIsNotOverwritten() async throws {
+        let folder = try DraftedFolder()
+        try await withReview(folder.server()) { review async throws in
+            let shown = try await review.version()
+            let edited = folder.text.replacingOccurrences(of: "Inleiding", with: "Inleiding (bewerkt)")
+            try edited.write(to: folder.plugin, atomically: true, encoding: .utf8)
+            let answer = try await review.post("accept", path: "execution_lines/d-3", version: shown)
+            #expect(answer.status == .conflict)
+            #expect(answer.body.contains("op de schijf veranderd"))
+            #expect(folder.text == edited)
+        }
+    }
+
+    @Test func aSymlinkedPluginFileIsNeitherOpenedNorWritten() async throws {
+        let folder = try DraftedFolder()
+        let elsewhere = try TestSupport.temporaryDirectory().appendingPathComponent("elsewhere.yaml")
+        try FileManager.default.moveItem(at: folder.plugin, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: folder.plugin, withDestinationURL: elsewhere)
+        let before = try String(contentsOf: elsewhere, encoding: .utf8)
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.get("/").body.contains("havendam-actieplan") == false)
+            #expect(try await review.get(ReviewClient.page).status == .notFound)
+            let answer = try await review.post("accept", path: "execution_lines/d-3", version: PluginFile.digest(Data(before.utf8)))
+            #expect(answer.status == .notFound)
+        }
+        #expect(try String(contentsOf: elsewhere, encoding: .utf8) == before)
+    }
+
+    /// The whole review of the example through the routes: every part accepted, "Klaar", and the file as
+    /// written is a plugin `validate` and `import` accept.
+    @Test func reviewingTheExampleEndToEnd() async throws {
+        let folder = try DraftedFolder()
+        let paths = ReviewUnit.units(in: try YAMLValue(yaml: folder.text)).filter(\.isSuggestion).map { $0.path.joined(separator: "/") }
+        #expect(paths.count == 16)
+        try await withReview(folder.server()) { review async throws in
+            let early = try await review.post("finish")
+            #expect(early.status == .unprocessableContent)
+            #expect(early.body.contains("nog 16 onderdelen niet nagekeken"))
+            for path in paths {
+                #expect(try await review.post("accept", path: path).status == .seeOther, "\(path)")
+            }
+            let done = try await review.post("finish")
+            #expect(done.status == .ok, "\(done.body)")
+            #expect(done.body.contains("http://127.0.0.1:8080/programmes/havendam/havendam-actieplan-2025-2027"))
+        }
+        let written = folder.text
+        #expect(!written.contains("review:") && !written.contains("suggested_by"))
+        let catalog = try Store.readOnly(path: folder.database).catalog()
+        #expect(catalog.programme("havendam/havendam-actieplan-2025-2027")?.unreviewedSuggestions == 0)
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+        #expect(!validated.output.contains("Concept:"))
+        let database = try TestSupport.temporaryDirectory().appendingPathComponent("cli.sqlite").path
+        let imported = try TestSupport.run(["import", "--municipalities", folder.plugins.path, "--db", database])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(folder.text == written, "validate and import take the file byte for byte as the review wrote it")
+    }
+}
