@@ -11,7 +11,8 @@ import InclusieServer
 /// `localhost:<port>` gets 421 (a web page elsewhere whose DNS name is rebound to 127.0.0.1 would otherwise
 /// reach it), none at all 400; a POST whose `Origin` is not this server gets 403 (no other site can make a
 /// browser change a plugin). The per-session token every form carries is checked by the routes, which read
-/// the form. Every response, refusals included, gets `serve`'s headers and Content-Security-Policy.
+/// the form. Every response, refusals included, gets `serve`'s headers and Content-Security-Policy, but
+/// `Referrer-Policy: same-origin`.
 struct ReviewRules<Context: RequestContext>: RouterMiddleware {
     private let authorities: Set<String>
     private let origins: Set<String>
@@ -37,6 +38,10 @@ struct ReviewRules<Context: RequestContext>: RouterMiddleware {
                 language: .nl)
         }
         SitePagesMiddleware<Context>.makeInert(&response)
+        // Not serve's `no-referrer`: under it a browser sends `Origin: null` with a form's POST, even to
+        // the same origin, and the Origin check would refuse every change. `same-origin` still sends no
+        // address to any other site.
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[.cacheControl] = "no-store"
         return response
     }

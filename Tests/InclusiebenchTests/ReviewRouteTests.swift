@@ -76,6 +76,8 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(response.1[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
         #expect(response.1[.contentSecurityPolicy]?.contains("form-action 'self'") == true)
         #expect(response.1[.xContentTypeOptions] == "nosniff")
+        // With no-referrer a browser posts forms with `Origin: null`, which the Origin check refuses.
+        #expect(response.1[HTTPField.Name("Referrer-Policy")!] == "same-origin")
         let body = response.2
         #expect(body.contains("Havendam wil een stad zijn waar iedereen mee kan doen."), "the source text")
         #expect(body.contains("<mark id=\"src-d-2-1\">"), "quotes are marked in the source")
