@@ -1,9 +1,10 @@
 """Reviews the fictional example draft in headless Chromium as a user would; called by .ci/check-review.
 
 Usage: check_review.py BASE_URL WORK_DIR PLUGIN_FILE
-WORK_DIR holds axe.min.js; screenshots are written there. Changes a theme with the picker, accepts every
-item with the keyboard alone (Tab to the button, Enter), presses Klaar, and checks that a change without
-the session's token or from another origin is refused. Fails (exit 1) on a console error, a missing
+WORK_DIR holds axe.min.js; screenshots are written there. Changes a theme with the picker, makes an item
+from a pasted passage of the source, accepts every item with the keyboard alone (Tab to the button,
+Enter), presses Klaar, and checks that a change without the session's token or from another origin is
+refused. Fails (exit 1) on a console error, a missing
 element, an axe violation of impact serious or critical, or a refusal that does not happen.
 """
 
@@ -111,6 +112,18 @@ try:
     check_page("theme-changed", run_axe=False)
     if "themes: [anti-discrimination-policy" not in plugin.read_text(encoding="utf-8"):
         fail("the chosen primary theme is not first in the plugin file")
+
+    # A new item from a passage of the source, pasted as a user copies it out of the source text.
+    passage = "Havendam wil een stad zijn waar iedereen mee kan doen."
+    driver.find_element(By.ID, "new-quote").send_keys(passage)
+    driver.find_element(By.ID, "new-title").send_keys("Een stad voor iedereen")
+    driver.find_element(By.ID, "new-section").send_keys("1. Inleiding")
+    Select(driver.find_element(By.ID, "new-primary")).select_by_value("inclusion-general")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Onderdeel toevoegen']").click()
+    actions += 5
+    check_page("item-added", run_axe=False)
+    if "- id: n-1" not in plugin.read_text(encoding="utf-8") or not driver.find_elements(By.ID, "item-n-1"):
+        fail("the new item from a passage is not in the plugin file or not on the page")
 
     # Every item accepted with the keyboard: Tab until an Accept button has focus, then Enter.
     accepted = 0

@@ -77,7 +77,8 @@ struct ReviewPage {
                 tag(
                     "section", [("class", "source"), ("aria-labelledby", "source-heading")],
                     .h2(.id("source-heading"), .plain(text("Brontekst", "Source text"))),
-                    sourceText()),
+                    sourceText(),
+                    newItemForm()),
                 tag(
                     "section", [("class", "items"), ("id", "items"), ("aria-labelledby", "items-heading")],
                     children: [.h2(.id("items-heading"), .plain(text("Onderdelen", "Items")))]
@@ -221,6 +222,37 @@ struct ReviewPage {
                         "fieldset", [("class", "choices")],
                         children: [tag("legend", [], .plain(text("Andere thema's", "Other themes")))] + others),
                     tag("button", [("type", "submit")], .plain(text("Thema's opslaan", "Save themes"))),
+                ]))
+    }
+
+    /// A new item from a passage copied out of the source text: the passage becomes its quote, checked
+    /// against the source when it is saved.
+    private func newItemForm() -> BodyNode {
+        guard source != nil, let details = ProgrammeKinds().details(of: file.value["kind"]?.string ?? "") else { return .empty }
+        let groups = details.groups.map { group in tag("option", [("value", group.key)], .plain("\(group.meaning) (\(group.key))")) }
+        let themes =
+            [tag("option", [("value", "")], .plain(text("(later kiezen)", "(choose later)")))]
+            + (check.taxonomy?.themes ?? []).map { entry in tag("option", [("value", entry.id)], .plain("\(entry.label.nl) / \(entry.label.en)")) }
+        func field(_ name: String, _ label: String, _ control: BodyNode) -> BodyNode {
+            tag("div", [("class", "field")], tag("label", [("for", "new-\(name)")], .plain(label)), control)
+        }
+        return tag(
+            "section", [("class", "new-item"), ("aria-labelledby", "new-item-heading")],
+            .h2(.id("new-item-heading"), .plain(text("Nieuw onderdeel uit een passage", "New item from a passage"))),
+            .p(
+                .plain(
+                    text(
+                        "Kopieer een passage uit de brontekst hierboven en plak haar hier: zij wordt het citaat van het nieuwe onderdeel, letterlijk.",
+                        "Copy a passage from the source text above and paste it here: it becomes the new item's quote, verbatim."))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/add")],
+                children: commonFields + [
+                    field("quote", text("Passage (citaat)", "Passage (quote)"), tag("textarea", [("id", "new-quote"), ("name", "quote"), ("rows", "4"), ("required", "required"), ("maxlength", "2000")])),
+                    field("title", text("Titel", "Title"), voidTag("input", [("id", "new-title"), ("name", "title"), ("required", "required"), ("maxlength", "300")])),
+                    field("section", text("Sectie (kop waaronder de passage staat)", "Section (heading the passage stands under)"), voidTag("input", [("id", "new-section"), ("name", "section"), ("required", "required"), ("maxlength", "300")])),
+                    field("group", text("Groep", "Group"), tag("select", [("id", "new-group"), ("name", "group")], children: groups)),
+                    field("primary", text("Eerste thema", "Primary theme"), tag("select", [("id", "new-primary"), ("name", "primary")], children: themes)),
+                    tag("button", [("type", "submit")], .plain(text("Onderdeel toevoegen", "Add item"))),
                 ]))
     }
 
@@ -370,6 +402,8 @@ extension ReviewPage {
         .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0; }
         .problems .error { color: #9b1c1c; }
         .problems .warning { color: var(--warn); }
+        .new-item form { display: flex; flex-direction: column; gap: .5rem; }
+        .new-item textarea { font: inherit; }
         .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .25rem 1rem; }
         .done { border: 2px solid #166534; padding: .5rem 1rem; }
         .meta { color: var(--muted); }

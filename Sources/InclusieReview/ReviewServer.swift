@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import InclusieModel
+import InclusiePlugins
 import InclusieServer
 
 /// The review application: the start page, a review page per programme file, and the changes it posts.
@@ -40,6 +41,11 @@ public struct ReviewServer: Sendable {
         /// The theme picker: the primary theme, then the others ticked.
         var primary: String?
         var themes: [String]?
+        /// A new item: its passage of the source, title, section and group.
+        var quote: String?
+        var title: String?
+        var section: String?
+        var group: String?
     }
 
     /// Form bodies are a few hundred bytes; a picker with every theme ticked stays far below this.
@@ -67,7 +73,7 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "remove", "themes", "finish"] {
+        for action in ["accept", "remove", "themes", "add", "finish"] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -114,6 +120,9 @@ public struct ReviewServer: Sendable {
                 return Self.html(reviewPage(file, language: language, notice: error.message), status: .unprocessableContent)
             }
         }
+        if action == "add" {
+            return add(form, to: file, page: page, language: language)
+        }
         let path = (form.path ?? "").split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard ReviewUnit.isWellFormed(path) else {
             return ReviewPage.refusal(
@@ -143,6 +152,48 @@ public struct ReviewServer: Sendable {
         }
         let anchor = action == "remove" ? "#items" : "#item-\(path.last ?? "")"
         return Response(status: .seeOther, headers: [.location: page + anchor])
+    }
+
+    /// A new item from a passage of the source: refused unless the passage stands in the source as it is
+    /// (white space and typographic quotes aside, as `validate` compares), so its quote is verbatim.
+    private func add(_ form: Form, to file: PluginFile, page: String, language: Language) -> Response {
+        func refuse(_ nl: String, _ en: String) -> Response {
+            ReviewPage.refusal(.unprocessableContent, LocalizedText(nl: nl, en: en), language: language)
+        }
+        let clean = { (text: String?) in (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let quote = clean(form.quote)
+        let title = clean(form.title)
+        let section = clean(form.section)
+        let groups = ProgrammeKinds().details(of: file.value["kind"]?.string ?? "")?.groupKeys ?? []
+        guard let group = form.group, groups.contains(group) else {
+            return refuse("Kies een groep van dit soort programma.", "Choose a group of this kind of programme.")
+        }
+        guard !quote.isEmpty, quote.count <= 2000, !title.isEmpty, title.count <= 300, !section.isEmpty, section.count <= 300 else {
+            return refuse(
+                "Vul de passage (hoogstens 2000 tekens), de titel en de sectie in.",
+                "Fill in the passage (at most 2000 characters), the title and the section.")
+        }
+        guard let source = workspace.sourceText(of: file),
+            QuoteChecker.normalise(source).contains(QuoteChecker.normalise(quote))
+        else {
+            return refuse(
+                "Deze passage staat niet letterlijk in de brontekst; kopieer haar uit de brontekst links.",
+                "This passage is not in the source text as it is; copy it from the source text on the left.")
+        }
+        let primary = clean(form.primary)
+        if !primary.isEmpty, workspace.check(file).taxonomy?.contains(primary, in: .theme) != true {
+            return refuse("Onbekend thema gekozen.", "An unknown theme was chosen.")
+        }
+        let before = Set(ReviewUnit.units(in: file.value).map(\.id))
+        let saved: PluginFile
+        do throws(ReviewError) {
+            let edit = ReviewEdit.addItem(group: group, title: title, quote: quote, section: section, themes: primary.isEmpty ? [] : [primary])
+            saved = try file.saving(try edit.apply(to: file.value), taxonomy: workspace.taxonomyPath)
+        } catch {
+            return ReviewPage.refusal(.conflict, error.message, language: language)
+        }
+        let added = ReviewUnit.units(in: saved.value).first { !before.contains($0.id) }?.id
+        return Response(status: .seeOther, headers: [.location: page + (added.map { "#item-\($0)" } ?? "#items")])
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {

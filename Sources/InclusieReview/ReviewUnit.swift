@@ -70,6 +70,9 @@ public enum ReviewEdit: Sendable, Equatable {
     case remove([String])
     /// New ids for one facet (`themes`, `instruments`, `roles`, `target_groups`), the primary one first.
     case setFacet([String], key: String, ids: [String])
+    /// A new item at the end of a native group, its quote a passage of the source (checked verbatim by the
+    /// caller), made by a person: so it carries no review mark.
+    case addItem(group: String, title: String, quote: String, section: String, themes: [String])
 
     /// Keys an item's facet lists stand before, in the order `draft` and the format documentation use.
     static let keysAfterFacets = ["owner", "contact_points", "years", "related", "note", "review", "suggested_by", "evidence"]
@@ -90,6 +93,28 @@ public enum ReviewEdit: Sendable, Equatable {
             found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set(key, to: .idList(ids), before: Self.keysAfterFacets)
             }
+        case .addItem(let group, let title, let quote, let section, let themes):
+            let taken = Set(ReviewUnit.units(in: programme).map(\.id))
+            let id = (1...).lazy.map { "n-\($0)" }.first { !taken.contains($0) }!
+            let item = YAMLValue.mapping(
+                [
+                    .init(key: "id", value: .text(id)),
+                    .init(key: "title", value: .scalar(title, quoted: true)),
+                    .init(key: "themes", value: .idList(themes)),
+                    .init(
+                        key: "evidence",
+                        value: .sequence(
+                            [.mapping([.init(key: "quote", value: .scalar(quote, quoted: true)), .init(key: "section", value: .scalar(section, quoted: true))], flow: false)],
+                            flow: false)),
+                ], flow: false)
+            if result[group] == nil {
+                result.set(group, to: .sequence([item], flow: false))
+            } else {
+                result.update(at: [group]) { list in
+                    if case .sequence(let elements, let flow) = list { list = .sequence(elements + [item], flow: flow) }
+                }
+            }
+            found = true
         }
         guard found else {
             throw ReviewError(

@@ -126,6 +126,36 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         }
     }
 
+    @Test func aNewItemTakesAVerbatimPassageOfTheSourceAsItsQuote() async throws {
+        let folder = try DraftedFolder()
+        // The passage runs over a line break and an indent in the source, as a copied selection does.
+        let passage = "We gaan samen met het meldpunt een campagne voeren zodat inwoners weten waar zij discriminatie kunnen melden."
+        try await withReview(folder.server()) { review async throws in
+            let fields = [
+                ("quote", passage), ("title", "Campagne melden van discriminatie"), ("section", "2. Discriminatie"),
+                ("group", "execution_lines"), ("primary", "discrimination-reporting"),
+            ]
+            let added = try await review.post("add", fields: fields)
+            #expect(added.status == .seeOther)
+            #expect(added.location == ReviewClient.page + "#item-n-1")
+            let item = try #require(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "n-1"]))
+            #expect(item["evidence"]?.elements.first?["quote"]?.string == passage)
+            #expect(item["themes"] == .idList(["discrimination-reporting"]))
+            #expect(item["review"] == nil, "a person made it: nothing to review")
+
+            let before = folder.text
+            var invented = fields
+            invented[0] = ("quote", "We gaan samen met het meldpunt een feest vieren.")
+            #expect(try await review.post("add", fields: invented).status == .unprocessableContent)
+            var unknownGroup = fields
+            unknownGroup[3] = ("group", "../../taxonomy")
+            #expect(try await review.post("add", fields: unknownGroup).status == .unprocessableContent)
+            #expect(folder.text == before)
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+    }
+
     @Test func aChangeWithoutTheTokenOrFromAnotherOriginIsRefused() async throws {
         let folder = try DraftedFolder()
         let before = folder.text
