@@ -30,18 +30,13 @@ public struct ReviewWorkspace: Sendable {
     var taxonomyPath: String { (directory as NSString).appendingPathComponent(PluginLoader.taxonomyFileName) }
 
     /// Every programme file in a plugin folder, drafts (with review marks) first. Folders that are links
-    /// and hidden ones are left out, as the loader leaves them out.
+    /// and hidden ones are left out, as the loader leaves them out; so are files that are links.
     public func entries() -> [Entry] {
-        var entries: [Entry] = []
-        for folder in names(in: directory) where isFolder(join(directory, folder)) {
-            for name in names(in: join(directory, folder))
-            where name.hasSuffix(".yaml") && name != PluginLoader.municipalityFileName && isRegularFile(join(join(directory, folder), name)) {
-                let file = try? PluginFile(municipality: folder, name: name, path: join(join(directory, folder), name))
-                entries.append(
-                    Entry(
-                        municipality: folder, name: name, title: file?.value["title"]?.string ?? name,
-                        reviewMarks: file.map { ReviewUnit.units(in: $0.value).filter(\.isSuggestion).count }))
-            }
+        let entries = files().map { found in
+            let file = try? PluginFile(municipality: found.municipality, name: found.name, path: found.path)
+            return Entry(
+                municipality: found.municipality, name: found.name, title: file?.value["title"]?.string ?? found.name,
+                reviewMarks: file.map { ReviewUnit.units(in: $0.value).filter(\.isSuggestion).count })
         }
         return entries.sorted { left, right in
             let leftDraft = (left.reviewMarks ?? 1) > 0
@@ -51,14 +46,23 @@ public struct ReviewWorkspace: Sendable {
         }
     }
 
-    /// The plugin file a request names, when the folder has one by that name.
+    /// The programme files in the folder's listing, by name only: nothing is read.
+    private func files() -> [(municipality: String, name: String, path: String)] {
+        names(in: directory).filter { isFolder(join(directory, $0)) }.flatMap { folder in
+            names(in: join(directory, folder)).filter { name in
+                name.hasSuffix(".yaml") && name != PluginLoader.municipalityFileName && isRegularFile(join(join(directory, folder), name))
+            }.map { (folder, $0, join(join(directory, folder), $0)) }
+        }
+    }
+
+    /// The plugin file a request names, when the folder's listing has one by that name; only that file is read.
     public func file(municipality: String, name: String) throws(ReviewError) -> PluginFile {
-        guard let entry = entries().first(where: { $0.municipality == municipality && $0.name == name }) else {
+        guard let found = files().first(where: { $0.municipality == municipality && $0.name == name }) else {
             throw ReviewError(
                 LocalizedText(
                     nl: "er is geen programmabestand met die naam in \(directory)", en: "there is no programme file by that name in \(directory)"))
         }
-        return try PluginFile(municipality: entry.municipality, name: entry.name, path: join(join(directory, entry.municipality), entry.name))
+        return try PluginFile(municipality: found.municipality, name: found.name, path: found.path)
     }
 
     /// What `validate` finds, quotes included: the problems of `file`, and how many errors the other files have.
