@@ -167,7 +167,8 @@ struct ReviewPage {
                 "div", [("class", "actions")],
                 unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading) : .empty,
                 form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading)),
-            unit.isBudgetLine ? .empty : themePicker(unit))
+            unit.isBudgetLine ? .empty : statusPicker(unit),
+            .group(unit.isBudgetLine ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
     }
 
     /// The fields every form carries: the session's token, the file's version, the language.
@@ -187,42 +188,78 @@ struct ReviewPage {
             ])
     }
 
-    /// Themes chosen from the taxonomy, labelled in Dutch and English: the primary one, then any others.
-    private func themePicker(_ unit: ReviewUnit) -> BodyNode {
+    /// The facets an item's pickers change, in the order the page shows them.
+    static let pickedFacets: [TaxonomyFacet] = [.theme, .instrument, .role, .targetGroup]
+
+    private func facetName(_ facet: TaxonomyFacet) -> (plural: String, primary: String, others: String) {
+        switch facet {
+        case .theme: (text("Thema's", "Themes"), text("Eerste thema", "Primary theme"), text("Andere thema's", "Other themes"))
+        case .instrument:
+            (text("Instrumenten", "Instruments"), text("Eerste instrument", "Primary instrument"), text("Andere instrumenten", "Other instruments"))
+        case .role: (text("Rollen", "Roles"), text("Eerste rol", "Primary role"), text("Andere rollen", "Other roles"))
+        case .targetGroup:
+            (text("Doelgroepen", "Target groups"), text("Eerste doelgroep", "Primary target group"), text("Andere doelgroepen", "Other target groups"))
+        case .itemStatus: (text("Status", "Status"), text("Status", "Status"), "")
+        }
+    }
+
+    /// Ids of one facet chosen from the taxonomy, labelled in Dutch and English: the primary one, then any others.
+    private func picker(_ unit: ReviewUnit, facet: TaxonomyFacet) -> BodyNode {
         guard let taxonomy = check.taxonomy else { return .empty }
-        let current = unit.value["themes"]?.elements.compactMap(\.string) ?? []
-        let prefix = "themes-\(unit.id)"
+        let current = unit.value[facet.pluginKey]?.elements.compactMap(\.string) ?? []
+        let prefix = "\(facet.pluginKey)-\(unit.id)"
+        let names = facetName(facet)
         func label(_ entry: TaxonomyEntry) -> String { "\(entry.label.nl) / \(entry.label.en)" }
+        let entries = taxonomy.entries(facet)
         let primaryOptions =
-            [tag("option", [("value", "")], .plain(text("(geen thema)", "(no theme)")))]
-            + taxonomy.themes.map { entry in
+            [tag("option", [("value", "")], .plain(text("(geen)", "(none)")))]
+            + entries.map { entry in
                 tag("option", [("value", entry.id)] + (current.first == entry.id ? [("selected", "selected")] : []), .plain(label(entry)))
             }
-        let others = taxonomy.themes.map { entry in
+        let others = entries.map { entry in
             tag(
                 "div", [("class", "choice")],
                 voidTag(
                     "input",
-                    [("type", "checkbox"), ("id", "\(prefix)-\(entry.id)"), ("name", "themes[]"), ("value", entry.id)]
+                    [("type", "checkbox"), ("id", "\(prefix)-\(entry.id)"), ("name", "ids[]"), ("value", entry.id)]
                         + (current.dropFirst().contains(entry.id) ? [("checked", "checked")] : [])),
                 tag("label", [("for", "\(prefix)-\(entry.id)")], .plain(label(entry))))
         }
         return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Thema's wijzigen", "Change themes"))),
+            "details", [("class", "picker"), ("data-facet", facet.pluginKey)],
+            tag("summary", [], .plain(text("\(names.plural) wijzigen", "Change \(names.plural.lowercased())"))),
             tag(
-                "form", [("method", "post"), ("action", "\(address)/themes")],
+                "form", [("method", "post"), ("action", "\(address)/facet")],
                 children: commonFields + [
                     voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                    voidTag("input", [("type", "hidden"), ("name", "facet"), ("value", facet.pluginKey)]),
                     tag(
                         "div", [("class", "field")],
-                        tag("label", [("for", "\(prefix)-primary")], .plain(text("Eerste thema", "Primary theme"))),
+                        tag("label", [("for", "\(prefix)-primary")], .plain(names.primary)),
                         tag("select", [("id", "\(prefix)-primary"), ("name", "primary")], children: primaryOptions)),
-                    tag(
-                        "fieldset", [("class", "choices")],
-                        children: [tag("legend", [], .plain(text("Andere thema's", "Other themes")))] + others),
-                    tag("button", [("type", "submit")], .plain(text("Thema's opslaan", "Save themes"))),
+                    tag("fieldset", [("class", "choices")], children: [tag("legend", [], .plain(names.others))] + others),
+                    tag("button", [("type", "submit")], .plain(text("\(names.plural) opslaan", "Save \(names.plural.lowercased())"))),
                 ]))
+    }
+
+    /// The item's status, one of the taxonomy's item statuses.
+    private func statusPicker(_ unit: ReviewUnit) -> BodyNode {
+        guard let taxonomy = check.taxonomy else { return .empty }
+        let current = unit.value["status"]?.string
+        let id = "status-\(unit.id)"
+        let options = taxonomy.itemStatuses.map { entry in
+            tag(
+                "option", [("value", entry.id)] + (current == entry.id ? [("selected", "selected")] : []),
+                .plain("\(entry.label.nl) / \(entry.label.en)"))
+        }
+        return tag(
+            "form", [("method", "post"), ("action", "\(address)/status"), ("class", "status-form")],
+            children: commonFields + [
+                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                tag("label", [("for", id)], .plain(text("Status", "Status"))),
+                tag("select", [("id", id), ("name", "status")], children: options),
+                tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Status opslaan", "Save status"))),
+            ])
     }
 
     /// A new item from a passage copied out of the source text: the passage becomes its quote, checked
@@ -404,6 +441,7 @@ extension ReviewPage {
         .problems .warning { color: var(--warn); }
         .new-item form { display: flex; flex-direction: column; gap: .5rem; }
         .new-item textarea { font: inherit; }
+        .status-form { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
         .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .25rem 1rem; }
         .done { border: 2px solid #166534; padding: .5rem 1rem; }
         .meta { color: var(--muted); }

@@ -38,9 +38,13 @@ public struct ReviewServer: Sendable {
         var version: String?
         var path: String?
         var lang: String?
-        /// The theme picker: the primary theme, then the others ticked.
+        /// A facet picker: which facet (`themes`, `instruments`, `roles`, `target_groups`), its primary id,
+        /// then the others ticked. `primary` also gives a new item its theme.
+        var facet: String?
         var primary: String?
-        var themes: [String]?
+        var ids: [String]?
+        /// The status picker.
+        var status: String?
         /// A new item: its passage of the source, title, section and group.
         var quote: String?
         var title: String?
@@ -73,7 +77,7 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "remove", "themes", "add", "finish"] {
+        for action in ["accept", "remove", "facet", "status", "add", "finish"] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -134,16 +138,25 @@ public struct ReviewServer: Sendable {
         switch action {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
+        case "status":
+            guard let status = form.status, workspace.check(file).taxonomy?.contains(status, in: .itemStatus) == true else {
+                return ReviewPage.refusal(
+                    .badRequest, LocalizedText(nl: "Onbekende status gekozen.", en: "An unknown status was chosen."), language: language)
+            }
+            edit = .setStatus(path, status: status)
         default:
             let taxonomy = workspace.check(file).taxonomy
-            let chosen = ([form.primary ?? ""] + (form.themes ?? [])).filter { !$0.isEmpty }
+            let chosen = ([form.primary ?? ""] + (form.ids ?? [])).filter { !$0.isEmpty }
             var ids: [String] = []
             for id in chosen where !ids.contains(id) { ids.append(id) }
-            guard let taxonomy, ids.allSatisfy({ taxonomy.contains($0, in: .theme) }) else {
+            guard let facet = ReviewPage.pickedFacets.first(where: { $0.pluginKey == form.facet }), let taxonomy,
+                ids.allSatisfy({ taxonomy.contains($0, in: facet) })
+            else {
                 return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Onbekend thema gekozen.", en: "An unknown theme was chosen."), language: language)
+                    .badRequest, LocalizedText(nl: "Onbekende keuze uit de taxonomie.", en: "An unknown choice from the taxonomy."),
+                    language: language)
             }
-            edit = .setFacet(path, key: "themes", ids: ids)
+            edit = .setFacet(path, key: facet.pluginKey, ids: ids)
         }
         do throws(ReviewError) {
             _ = try file.saving(try edit.apply(to: file.value), taxonomy: workspace.taxonomyPath)

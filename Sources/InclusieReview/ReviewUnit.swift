@@ -70,6 +70,8 @@ public enum ReviewEdit: Sendable, Equatable {
     case remove([String])
     /// New ids for one facet (`themes`, `instruments`, `roles`, `target_groups`), the primary one first.
     case setFacet([String], key: String, ids: [String])
+    /// The item's status, from the taxonomy's item statuses.
+    case setStatus([String], status: String)
     /// A new item at the end of a native group, its quote a passage of the source (checked verbatim by the
     /// caller), made by a person: so it carries no review mark.
     case addItem(group: String, title: String, quote: String, section: String, themes: [String])
@@ -92,6 +94,10 @@ public enum ReviewEdit: Sendable, Equatable {
         case .setFacet(let path, let key, let ids):
             found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set(key, to: .idList(ids), before: Self.keysAfterFacets)
+            }
+        case .setStatus(let path, let status):
+            found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                unit.set("status", to: .text(status), before: ["themes", "instruments", "roles", "target_groups"] + Self.keysAfterFacets)
             }
         case .addItem(let group, let title, let quote, let section, let themes):
             let taken = Set(ReviewUnit.units(in: programme).map(\.id))

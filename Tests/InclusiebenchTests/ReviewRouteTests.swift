@@ -110,19 +110,33 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(value.value(at: ["budget", "lines", "b-2"]) != nil)
     }
 
-    @Test func themesAreSetPrimaryFirstFromTheTaxonomyOnly() async throws {
+    @Test func themesRolesAndStatusAreSetFromTheTaxonomyOnlyPrimaryFirst() async throws {
         let folder = try DraftedFolder()
         try await withReview(folder.server()) { review async throws in
             let set = try await review.post(
-                "themes", path: "execution_lines/d-3",
-                fields: [("primary", "anti-discrimination-policy"), ("themes[]", "discrimination-reporting"), ("themes[]", "anti-discrimination-policy")])
+                "facet", path: "execution_lines/d-3",
+                fields: [
+                    ("facet", "themes"), ("primary", "anti-discrimination-policy"), ("ids[]", "discrimination-reporting"),
+                    ("ids[]", "anti-discrimination-policy"),
+                ])
             #expect(set.status == .seeOther)
             let value = try YAMLValue(yaml: folder.text)
             #expect(value.value(at: ["execution_lines", "d-3", "themes"]) == .idList(["anti-discrimination-policy", "discrimination-reporting"]))
             let before = folder.text
-            let unknown = try await review.post("themes", path: "execution_lines/d-3", fields: [("primary", "not-a-theme")])
+            let unknown = try await review.post("facet", path: "execution_lines/d-3", fields: [("facet", "themes"), ("primary", "not-a-theme")])
             #expect(unknown.status == .badRequest)
+            // An instrument id is no theme, and a key that is no facet changes nothing either.
+            #expect(try await review.post("facet", path: "execution_lines/d-3", fields: [("facet", "themes"), ("primary", "dedicated-staff")]).status == .badRequest)
+            #expect(try await review.post("facet", path: "execution_lines/d-3", fields: [("facet", "title"), ("primary", "x")]).status == .badRequest)
             #expect(folder.text == before)
+
+            let roles = try await review.post("facet", path: "execution_lines/d-3", fields: [("facet", "roles"), ("primary", "partner")])
+            #expect(roles.status == .seeOther)
+            #expect(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "d-3", "roles"]) == .idList(["partner"]))
+            let status = try await review.post("status", path: "execution_lines/d-3", fields: [("status", "ambition")])
+            #expect(status.status == .seeOther)
+            #expect(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "d-3", "status"])?.string == "ambition")
+            #expect(try await review.post("status", path: "execution_lines/d-3", fields: [("status", "done")]).status == .badRequest)
         }
     }
 
