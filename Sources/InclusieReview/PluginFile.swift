@@ -17,6 +17,8 @@ public struct PluginFile: Sendable {
     /// The SHA-256 of `bytes`, in hex.
     public let version: String
     public let value: YAMLValue
+    /// The file's own list indentation and blank lines, which a save keeps.
+    public let layout: YAMLValueWriter.Layout
 
     /// Plugin files are a few hundred KB at most (the largest bundled one is 90 KB).
     static let maximumBytes = 4 << 20
@@ -47,6 +49,7 @@ public struct PluginFile: Sendable {
         self.bytes = bytes
         version = Self.digest(bytes)
         value = try YAMLValue(yaml: text)
+        layout = YAMLValueWriter.Layout(of: text)
     }
 
     public static func digest(_ bytes: Data) -> String {
@@ -68,7 +71,7 @@ public struct PluginFile: Sendable {
     /// turn a review into a different plugin. `OutputFile` writes a temporary file in the same folder and
     /// renames it over the old one, never through a link and never over the taxonomy.
     public func saving(_ value: YAMLValue, taxonomy: String) throws(ReviewError) -> PluginFile {
-        let text = YAMLValueWriter.yaml(value)
+        let text = YAMLValueWriter.yaml(value, layout: layout)
         guard let reread = try? YAMLValue(yaml: text), reread.meaning == value.meaning else {
             throw ReviewError(
                 LocalizedText(

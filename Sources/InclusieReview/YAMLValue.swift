@@ -9,6 +9,9 @@ import Yams
 /// back changes only what was edited.
 public indirect enum YAMLValue: Equatable, Sendable {
     case scalar(String, quoted: Bool)
+    /// A text written as a folded block (`>-`) over several lines, as hand-made plugins write long notes;
+    /// written back folded at the same width, so an unchanged note keeps its lines.
+    case folded(String)
     case mapping([Entry], flow: Bool)
     case sequence([YAMLValue], flow: Bool)
 
@@ -65,6 +68,7 @@ public indirect enum YAMLValue: Equatable, Sendable {
         guard depth < 64, node.anchor == nil else { throw notPlain }
         switch node {
         case .scalar(let scalar):
+            if scalar.style == .folded, YAMLValueWriter.canFold(scalar.string) { return .folded(scalar.string) }
             return .scalar(scalar.string, quoted: scalar.style != .plain)
         case .mapping(let mapping):
             var entries: [Entry] = []
@@ -111,13 +115,14 @@ public indirect enum YAMLValue: Equatable, Sendable {
     /// A scalar's text; nil for a collection.
     public var string: String? {
         if case .scalar(let text, _) = self { return text }
+        if case .folded(let text) = self { return text }
         return nil
     }
 
     /// The first line of this value in the file it was read from: its first key's; nil when unknown.
     public var firstLine: Int? {
         switch self {
-        case .scalar: nil
+        case .scalar, .folded: nil
         case .mapping(let entries, _): entries.first.map(\.line).flatMap { $0 > 0 ? $0 : nil }
         case .sequence(let elements, _): elements.lazy.compactMap(\.firstLine).first
         }
@@ -126,7 +131,7 @@ public indirect enum YAMLValue: Equatable, Sendable {
     /// The last line any key inside this value stands on.
     public var lastLine: Int? {
         switch self {
-        case .scalar: nil
+        case .scalar, .folded: nil
         case .mapping(let entries, _): entries.compactMap { entry in max(entry.line, entry.value.lastLine ?? 0) }.max()
         case .sequence(let elements, _): elements.compactMap(\.lastLine).max()
         }
@@ -178,7 +183,7 @@ extension YAMLValue {
     /// The value with every style mark cleared: what it means, for comparing a written file with its tree.
     public var meaning: YAMLValue {
         switch self {
-        case .scalar(let text, _): .scalar(text, quoted: false)
+        case .scalar(let text, _), .folded(let text): .scalar(text, quoted: false)
         case .mapping(let entries, _): .mapping(entries.map { Entry(key: $0.key, value: $0.value.meaning) }, flow: false)
         case .sequence(let elements, _): .sequence(elements.map(\.meaning), flow: false)
         }
@@ -190,7 +195,7 @@ extension YAMLValue {
         switch self {
         case .mapping: return self[first]?.value(at: Array(path.dropFirst()))
         case .sequence(let elements, _): return elements.first { $0["id"]?.string == first }?.value(at: Array(path.dropFirst()))
-        case .scalar: return nil
+        case .scalar, .folded: return nil
         }
     }
 
@@ -213,7 +218,7 @@ extension YAMLValue {
             let found = elements[index].update(at: rest, change)
             self = .sequence(elements, flow: flow)
             return found
-        case .scalar:
+        case .scalar, .folded:
             return false
         }
     }

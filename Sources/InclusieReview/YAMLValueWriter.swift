@@ -5,20 +5,55 @@ import InclusiePlugins
 ///
 /// A small writer over the plain tree rather than Yams' emitter: libyaml writes block lists flush with
 /// their key (`key:\n- a`) and wraps long lines, so the first save of a draft or a hand-made plugin would
-/// change nearly every line. This one changes only what was edited (a file's comments and folded `>-` texts
-/// excepted: they come back as one double-quoted line). Scalars keep the style they were read in: a plain
+/// change nearly every line. This one changes only what was edited (a file's comments excepted, and texts
+/// in other block styles, which come back double-quoted). Folded `>-` texts are filled again at the
+/// hand-made plugins' width. Scalars keep the style they were read in: a plain
 /// one was valid plain where it stood and stays so, and quoted text goes through `YAMLScalar.doubleQuoted`,
 /// the quoting the drafter uses.
 public enum YAMLValueWriter {
-    public static func yaml(_ value: YAMLValue) -> String {
+    /// How a file lays out what YAML leaves free, read from the file so that a save keeps it.
+    public struct Layout: Sendable, Equatable {
+        /// `key:` then `- item` at the key's own indentation (as libyaml dumps), rather than two spaces in.
+        public var indentlessLists: Bool
+        /// A blank line before each top-level group of items, as `draft` and most hand-made plugins do.
+        public var blankLineBeforeGroups: Bool
+
+        /// The drafter's layout.
+        public static let drafter = Layout(indentlessLists: false, blankLineBeforeGroups: true)
+
+        /// The layout most of `yaml`'s lists and its blank lines follow.
+        public init(of yaml: String) {
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            var indentless = 0
+            var indented = 0
+            for (index, line) in lines.enumerated() where line.hasSuffix(":") && !line.drop { $0 == " " }.hasPrefix("-") {
+                guard let next = lines[(index + 1)...].first(where: { !$0.allSatisfy { $0 == " " } }) else { continue }
+                let ownIndent = line.prefix { $0 == " " }.count
+                let rest = next.drop { $0 == " " }
+                guard rest.hasPrefix("- ") || rest == "-" else { continue }
+                if next.prefix(while: { $0 == " " }).count == ownIndent { indentless += 1 } else { indented += 1 }
+            }
+            indentlessLists = indentless > indented
+            blankLineBeforeGroups = lines.dropLast().contains { $0.isEmpty }
+        }
+
+        public init(indentlessLists: Bool, blankLineBeforeGroups: Bool) {
+            self.indentlessLists = indentlessLists
+            self.blankLineBeforeGroups = blankLineBeforeGroups
+        }
+    }
+
+    public static func yaml(_ value: YAMLValue, layout: Layout = .drafter) -> String {
         var lines: [String] = []
         switch value {
         case .mapping(let entries, flow: false):
             for (index, entry) in entries.enumerated() {
-                if index > 0, entry.key != "evidence", case .sequence(let elements, flow: false) = entry.value, !elements.isEmpty {
+                if layout.blankLineBeforeGroups, index > 0, entry.key != "evidence", case .sequence(let elements, flow: false) = entry.value,
+                    !elements.isEmpty
+                {
                     lines.append("")
                 }
-                lines += self.entry(entry, indent: "")
+                lines += self.entry(entry, indent: "", layout: layout)
             }
         default:
             lines.append(inline(value))
@@ -36,27 +71,56 @@ public enum YAMLValueWriter {
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
     }
 
-    private static func entry(_ entry: YAMLValue.Entry, indent: String) -> [String] {
+    /// The width folded texts are wrapped at, indent included: the hand-made plugins' own.
+    static let foldWidth = 100
+
+    /// Whether a text reads back the same from a folded block: one paragraph of words with single spaces,
+    /// nothing YAML or a terminal could read otherwise.
+    static func canFold(_ text: String) -> Bool {
+        !text.isEmpty && !text.contains("  ") && text.first != " " && text.last != " "
+            && text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\u{FEFF}" }
+    }
+
+    /// A folded text's lines: words filled greedily up to `foldWidth`, as the hand-made plugins are.
+    private static func foldedLines(_ text: String, indent: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, indent.count + line.count + 1 + word.count > foldWidth {
+                lines.append(indent + line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(indent + line)
+        return lines
+    }
+
+    private static func entry(_ entry: YAMLValue.Entry, indent: String, layout: Layout) -> [String] {
         let key = isPlainSafe(entry.key) ? entry.key : YAMLScalar.doubleQuoted(entry.key)
         switch entry.value {
+        case .folded(let text) where canFold(text):
+            return ["\(indent)\(key): >-"] + foldedLines(text, indent: indent + "  ")
         case .mapping(let entries, flow: false) where !entries.isEmpty:
-            return ["\(indent)\(key):"] + entries.flatMap { self.entry($0, indent: indent + "  ") }
+            return ["\(indent)\(key):"] + entries.flatMap { self.entry($0, indent: indent + "  ", layout: layout) }
         case .sequence(let elements, flow: false) where !elements.isEmpty:
-            return ["\(indent)\(key):"] + elements.flatMap { element(of: $0, indent: indent + "  ") }
+            let listIndent = layout.indentlessLists ? indent : indent + "  "
+            return ["\(indent)\(key):"] + elements.flatMap { element(of: $0, indent: listIndent, layout: layout) }
         default:
             return ["\(indent)\(key): \(inline(entry.value))"]
         }
     }
 
     /// A list element: `- value`, or a mapping whose first entry stands on the dash's line.
-    private static func element(of value: YAMLValue, indent: String) -> [String] {
+    private static func element(of value: YAMLValue, indent: String, layout: Layout) -> [String] {
         switch value {
         case .mapping(let entries, flow: false) where !entries.isEmpty:
-            var lines = entries.flatMap { entry($0, indent: indent + "  ") }
+            var lines = entries.flatMap { entry($0, indent: indent + "  ", layout: layout) }
             lines[0] = indent + "- " + lines[0].dropFirst(indent.count + 2)
             return lines
         case .sequence(let elements, flow: false) where !elements.isEmpty:
-            return ["\(indent)-"] + elements.flatMap { element(of: $0, indent: indent + "  ") }
+            return ["\(indent)-"] + elements.flatMap { element(of: $0, indent: indent + "  ", layout: layout) }
         default:
             return ["\(indent)- \(inline(value))"]
         }
@@ -67,6 +131,8 @@ public enum YAMLValueWriter {
         switch value {
         case .scalar(let text, let quoted):
             return quoted || text.isEmpty ? YAMLScalar.doubleQuoted(text) : text
+        case .folded(let text):
+            return YAMLScalar.doubleQuoted(text)
         case .sequence(let elements, _):
             return "[" + elements.map(inline).joined(separator: ", ") + "]"
         case .mapping(let entries, _):

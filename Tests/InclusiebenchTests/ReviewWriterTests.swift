@@ -39,14 +39,22 @@ struct DraftedFolder {
         #expect(written == withoutComments)
     }
 
-    /// Every bundled plugin means the same after writing, and writing it again changes no byte.
+    /// Every bundled plugin means the same after writing in its own layout, writing it again changes no
+    /// byte, and a save keeps most lines of a hand-made file as they were.
     @Test func everyBundledPluginKeepsItsMeaningAndTheLayoutIsStable() throws {
         for file in PluginLoader.pluginFiles(in: TestSupport.municipalities) {
-            let value = try YAMLValue(yaml: try String(contentsOfFile: file, encoding: .utf8))
-            let written = YAMLValueWriter.yaml(value)
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let value = try YAMLValue(yaml: text)
+            let layout = YAMLValueWriter.Layout(of: text)
+            let written = YAMLValueWriter.yaml(value, layout: layout)
             let again = try YAMLValue(yaml: written)
             #expect(again.meaning == value.meaning, "\(file)")
-            #expect(YAMLValueWriter.yaml(again) == written, "\(file)")
+            #expect(YAMLValueWriter.yaml(again, layout: YAMLValueWriter.Layout(of: written)) == written, "\(file)")
+            // Programme files, which the review writes: at least 90 % of their distinct lines stay (6 December
+            // 2026: 466 of 472, 344 of 352, 292 of 310 and more; what changes is comments and re-filled notes).
+            guard !file.hasSuffix("/municipality.yaml"), !file.hasSuffix("/taxonomy.yaml") else { continue }
+            let lines = Set(text.split(separator: "\n"))
+            #expect(Double(lines.intersection(Set(written.split(separator: "\n"))).count) >= 0.9 * Double(lines.count), "\(file)")
         }
     }
 
