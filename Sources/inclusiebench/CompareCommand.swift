@@ -53,7 +53,7 @@ struct Compare: ParsableCommand {
     struct Proposals: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "proposals",
-            abstract: "Partijvoorstellen tegen het programma: gedekt, deels of niet / party proposals: covered, partly or not.")
+            abstract: "Partijvoorstellen: dezelfde maatregel, inzet, vermelding of niets / party proposals: same measure, commitment, mention or nothing.")
         @OptionGroup var plugins: PluginOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var options: ViewOptions
