@@ -20,6 +20,12 @@ extension ProposalCoverage: TabularView {
         text.map(TableCell.text) ?? .empty
     }
 
+    /// The item's quote, with the proposal's words it names marked for the site.
+    static func quote(_ match: Match?) -> TableCell {
+        guard let match, let quote = match.quote else { return .empty }
+        return match.sharedTerms.isEmpty ? .text(quote) : .markedText(quote, marks: match.sharedTerms)
+    }
+
     /// Why an item matches, in words a reader can check against its quote: the proposal's words it names,
     /// or which part of the rule made it match.
     static func why(_ match: Match, _ language: Language) -> String {
@@ -37,7 +43,7 @@ extension ProposalCoverage: TabularView {
                     .text(comparison.againstProgramme.heading(language)),
                     section(proposal), optional(proposal.number), .text(proposal.title), optional(proposal.primaryThemeLabel),
                     .text(proposal.verdictLabel), .integer(proposal.matches.count),
-                    optional(best?.itemLabel), optional(best.map { Self.why($0, language) }), optional(best?.quote),
+                    optional(best?.itemLabel), optional(best.map { Self.why($0, language) }), Self.quote(best),
                 ]
             }
         }
@@ -67,7 +73,7 @@ extension ProposalCoverage: TabularView {
                         .text(comparison.partyProgramme.shortName), .text(comparison.againstProgramme.shortName),
                         section(proposal), optional(proposal.number), .text(proposal.title),
                         .text(match.strength.label.text(language)), .text(Self.why(match, language)),
-                        .text(match.itemNativeType), .text(match.itemStatusLabel), .text(match.itemLabel), optional(match.quote),
+                        .text(match.itemNativeType), .text(match.itemStatusLabel), .text(match.itemLabel), Self.quote(match),
                         optional(match.section),
                     ]
                 }
