@@ -54,6 +54,20 @@ import Testing
         return try loaded.catalog()
     }
 
+    @Test func beekmondeValidatesWithEveryQuoteInItsOwnSources() throws {
+        // The fictional plugins keep their documents in their own sources/ folder, as the format asks.
+        let directory = try TestSupport.temporaryDirectory().appendingPathComponent("municipalities")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestSupport.municipalities + "/taxonomy.yaml", toPath: directory.appendingPathComponent("taxonomy.yaml").path)
+        try FileManager.default.copyItem(
+            at: TestSupport.repositoryRoot.appendingPathComponent("docs/examples/proposal-reading/beekmonde"),
+            to: directory.appendingPathComponent("beekmonde"))
+        let result = try TestSupport.run(["validate", "--municipalities", directory.path])
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("Alle citaten gevonden in hun bron (3 programma's)"), "\(result.output)")
+    }
+
     /// The rule's verdict and the reading's, for each proposal of a chapter, in the chapter's order.
     static func pairs(_ reading: Reading, catalog: Catalog) throws -> [(rule: Verdict, reading: Verdict, key: String)] {
         let coverage = try ProposalCoverage(
