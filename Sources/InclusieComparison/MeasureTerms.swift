@@ -17,10 +17,10 @@ public struct MeasureTerms: Sendable, Hashable {
     public init(title: String, subjectLabels: [String], placeName: String?) {
         var excluded = Self.generalStems
         for label in subjectLabels + [placeName].compactMap({ $0 }) {
-            for word in Self.words(label) { excluded.insert(Self.stem(word)) }
+            for word in Self.tokens(label) { excluded.insert(Self.stem(word)) }
         }
         var terms: [String: String] = [:]
-        for word in Self.words(title) where word.count >= 3 && !Self.functionWords.contains(word) {
+        for word in Self.tokens(title) where word.count >= 3 && !Self.functionWords.contains(word) {
             let stem = Self.stem(word)
             if !excluded.contains(stem), terms[stem] == nil { terms[stem] = word }
         }
@@ -38,7 +38,7 @@ public struct MeasureTerms: Sendable, Hashable {
         var found: [String] = []
         var seen: Set<String> = []
         for text in texts {
-            for word in Self.words(text) {
+            for word in Self.tokens(text) {
                 let stem = Self.stem(word)
                 if wordsByStem[stem] != nil, seen.insert(stem).inserted { found.append(word) }
             }
@@ -49,14 +49,16 @@ public struct MeasureTerms: Sendable, Hashable {
     /// `text` cut into runs, each marked when it is one of `terms` (compared by stem): what the report and
     /// the site highlight in a quote. The runs joined give `text` back unchanged.
     public static func marked(_ text: String, terms: [String]) -> [(text: String, isTerm: Bool)] {
-        let stems = Set(terms.map { stem($0.lowercased()) })
+        /// The stem of one word as `tokens` writes it; nil for a word with a digit.
+        func stemOf(_ word: String) -> String? { tokens(word).first.map(stem) }
+        let stems = Set(terms.compactMap(stemOf))
         guard !stems.isEmpty else { return [(text, false)] }
         var runs: [(text: String, isTerm: Bool)] = []
         var plain = ""
         var word = ""
         func flushWord() {
             guard !word.isEmpty else { return }
-            if stems.contains(stem(word.lowercased())) {
+            if let wordStem = stemOf(word), stems.contains(wordStem) {
                 if !plain.isEmpty { runs.append((plain, false)) }
                 plain = ""
                 runs.append((word, true))
@@ -85,37 +87,35 @@ public struct MeasureTerms: Sendable, Hashable {
     }
 
     /// Lower-case words without diacritics; hyphens and apostrophes split words ("non-binaire", "auto's").
-    /// Words with a digit are left out: a year two texts share is no measure.
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
+    /// Words with a digit are left out: a year two texts share is no measure. One pass over the scalars of
+    /// the lower-cased text: every matching item's title and quotes go through here once per proposal.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
         var hasDigit = false
         func flush() {
-            if !current.isEmpty, !hasDigit { words.append(current) }
-            current = ""
+            if !current.isEmpty, !hasDigit { tokens.append(String(current)) }
+            current = String.UnicodeScalarView()
             hasDigit = false
         }
-        for character in text {
-            if isWordCharacter(character) {
-                if character.isNumber { hasDigit = true }
-                current += folded(character)
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic {
+                current.append(foldedScalars[scalar] ?? scalar)
+            } else if properties.numericType != nil {
+                hasDigit = true
+                current.append(scalar)
+            } else if properties.generalCategory == .nonspacingMark {
+                continue  // a combining accent: "e" + "\u{0308}" is "e"
             } else {
                 flush()
             }
         }
         flush()
-        return words
+        return tokens
     }
 
-    /// A letter without its accent, lower case: "ë" and "é" are "e".
-    private static func folded(_ character: Character) -> String {
-        let lower = character.lowercased()
-        return String(lower.unicodeScalars.first.map { scalar in
-            foldedScalars[scalar] ?? Character(scalar)
-        } ?? Character(lower))
-    }
-
-    private static let foldedScalars: [Unicode.Scalar: Character] = [
+    private static let foldedScalars: [Unicode.Scalar: Unicode.Scalar] = [
         "á": "a", "à": "a", "â": "a", "ä": "a", "é": "e", "è": "e", "ê": "e", "ë": "e", "í": "i", "ì": "i",
         "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
     ]
@@ -149,7 +149,8 @@ public struct MeasureTerms: Sendable, Hashable {
 
     /// The base of a stem that lost "-en" or "-e": a doubled consonant is single again ("vlagg"), a long
     /// vowel in the now closed syllable is written double ("ambtenar" "ambtenaar"), and "v" "z" become
-    /// "f" "s" ("brieven" "brief", "huizen" "huis"). Not after "-er", which is nearly always a suffix.
+    /// "f" "s" ("brieven" "brief", "huizen" "huis"). Not after "-er" and "-or", nearly always suffixes
+    /// ("medewerker", "coördinatoren" "coördinator").
     private static func baseForm(_ stem: [Character]) -> [Character] {
         var stem = stem
         let count = stem.count
@@ -164,7 +165,7 @@ public struct MeasureTerms: Sendable, Hashable {
         if last == "z" { stem[count - 1] = "s" }
         let closesSingleVowel =
             !vowels.contains(last) && ["a", "e", "o", "u"].contains(before) && !vowels.contains(stem[count - 3])
-            && !(before == "e" && last == "r")
+            && !(last == "r" && (before == "e" || before == "o"))
         if closesSingleVowel { stem.insert(before, at: count - 2) }
         return stem
     }

@@ -215,6 +215,10 @@ import Testing
         #expect(flag.shared(in: ["De regenboogvlaggen hangen aan het gemeentehuis."]) == ["regenboogvlaggen", "gemeentehuis"])
         let staff = MeasureTerms(title: "ambtenaren met culturele kennis", subjectLabels: [], placeName: nil)
         #expect(staff.shared(in: ["Elke ambtenaar krijgt cultureel onderwijs en kennis."]) == ["ambtenaar", "cultureel", "kennis"])
+        let accents = MeasureTerms(title: "een coördinator voor de Roze Zaterdag 2026", subjectLabels: [], placeName: nil)
+        #expect(accents.words == ["coordinator", "roze", "zaterdag"], "accents folded, numbers left out")
+        #expect(accents.shared(in: ["De coordinatoren van 2026"]) == ["coordinatoren"])
+        #expect(MeasureTerms.marked("De coördinator.", terms: ["coordinator"]).filter(\.isTerm).map(\.text) == ["coördinator"])
     }
 
     @Test func subjectPeopleAndPlaceAreNotMeasures() {
