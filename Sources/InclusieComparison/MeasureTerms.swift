@@ -15,16 +15,23 @@ public struct MeasureTerms: Sendable, Hashable {
     /// `subjectLabels` are the labels of the proposal's themes and target groups; `placeName` the
     /// municipality's name. Their words name the subject, the people or the place of every item alike.
     public init(title: String, subjectLabels: [String], placeName: String?) {
-        var excluded = Self.generalStems
-        for label in subjectLabels + [placeName].compactMap({ $0 }) {
-            for word in Self.tokens(label) { excluded.insert(Self.stem(word)) }
-        }
+        self.init(title: title, excluding: Set((subjectLabels + [placeName].compactMap { $0 }).flatMap(Self.stems)))
+    }
+
+    /// The same, with the stems of the labels and the place already taken (`stems(of:)`), so that a
+    /// comparison stems each label once rather than once per proposal.
+    public init(title: String, excluding subjectStems: Set<String>) {
         var terms: [String: String] = [:]
         for word in Self.tokens(title) where word.count >= 3 && !Self.functionWords.contains(word) {
             let stem = Self.stem(word)
-            if !excluded.contains(stem), terms[stem] == nil { terms[stem] = word }
+            if !Self.generalStems.contains(stem), !subjectStems.contains(stem), terms[stem] == nil { terms[stem] = word }
         }
         wordsByStem = terms
+    }
+
+    /// The stems of the words of a label or a name.
+    public static func stems(of text: String) -> [String] {
+        tokens(text).map(stem)
     }
 
     public var isEmpty: Bool { wordsByStem.isEmpty }
@@ -32,18 +39,33 @@ public struct MeasureTerms: Sendable, Hashable {
     /// The proposal's words, in alphabetical order (for the tables and JSON).
     public var words: [String] { wordsByStem.values.sorted() }
 
-    /// The words of `texts` (an item's title and quotes) whose stem is one of these terms, as `texts` write
-    /// them, each once, in the order they occur.
-    public func shared(in texts: [String]) -> [String] {
-        var found: [String] = []
-        var seen: Set<String> = []
-        for text in texts {
-            for word in Self.tokens(text) {
-                let stem = Self.stem(word)
-                if wordsByStem[stem] != nil, seen.insert(stem).inserted { found.append(word) }
+    /// The words of an item's title and quotes with their stems, in order: split once per comparison and
+    /// held against each proposal, rather than split again for every proposal it matches.
+    public struct ItemWords: Sendable {
+        let words: [(stem: String, word: String)]
+
+        public init(_ texts: [String]) {
+            words = texts.flatMap { text in
+                MeasureTerms.tokens(text).filter { $0.utf8.count >= 3 && !MeasureTerms.functionWords.contains($0) }
+                    .map { (MeasureTerms.stem($0), $0) }
             }
         }
+    }
+
+    /// The words of an item whose stem is one of these terms, as the item writes them, each once, in the
+    /// order they occur.
+    public func shared(in item: ItemWords) -> [String] {
+        var found: [String] = []
+        var seen: Set<String> = []
+        for (stem, word) in item.words where wordsByStem[stem] != nil && seen.insert(stem).inserted {
+            found.append(word)
+        }
         return found
+    }
+
+    /// `shared(in:)` for texts split on the spot.
+    public func shared(in texts: [String]) -> [String] {
+        shared(in: ItemWords(texts))
     }
 
     /// `text` cut into runs, each marked when it is one of `terms` (compared by stem): what the report and
@@ -120,54 +142,65 @@ public struct MeasureTerms: Sendable, Hashable {
         "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
     ]
 
-    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+    /// The vowels, as bytes: the words `tokens` gives are folded to ASCII wherever Dutch needs it, so the stem
+    /// works on UTF-8 bytes (a letter it does not fold counts as a consonant).
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): true
+        default: false
+        }
+    }
+
+    private static func hasSuffix(_ bytes: [UInt8], _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return suffix.withUTF8Buffer { Array($0) == Array(bytes[(bytes.count - count)...]) }
+    }
 
     /// A light Dutch stem: plural and inflected forms meet their base ("vlaggen" "vlag", "ambtenaren"
     /// "ambtenaar", "culturele" "cultureel", "medewerkers" "medewerker", "toegankelijkheid" "toegankelijk").
     /// Compounds stay whole: "regenboogvlag" is not "vlag".
     static func stem(_ word: String) -> String {
-        var stem = Array(word)
-        if stem.count > 7, stem.suffix(5) == Array("heden") {
+        var stem = Array(word.utf8)
+        let count = stem.count
+        if count > 7, hasSuffix(stem, "heden") {
             stem.removeLast(5)
-        } else if stem.count > 6, stem.suffix(4) == Array("heid") {
+        } else if count > 6, hasSuffix(stem, "heid") {
             stem.removeLast(4)
-        } else if stem.count >= 5, stem.suffix(2) == ["e", "n"], !vowels.contains(stem[stem.count - 3]) {
+        } else if count >= 5, hasSuffix(stem, "en"), !isVowel(stem[count - 3]) {
             stem.removeLast(2)
-            stem = baseForm(stem)
-        } else if stem.count >= 6, stem.suffix(3) == ["j", "e", "s"] {
+            baseForm(&stem)
+        } else if count >= 6, hasSuffix(stem, "jes") {
             stem.removeLast(2)  // "taalmaatjes" meets "taalmaatje"
-        } else if stem.count >= 5, stem.last == "s", !vowels.contains(stem[stem.count - 2]),
-            !["s", "j"].contains(stem[stem.count - 2])
+        } else if count >= 5, stem[count - 1] == UInt8(ascii: "s"), !isVowel(stem[count - 2]),
+            stem[count - 2] != UInt8(ascii: "s"), stem[count - 2] != UInt8(ascii: "j")
         {
             stem.removeLast()
-        } else if stem.count >= 5, stem.last == "e", !vowels.contains(stem[stem.count - 2]) {
+        } else if count >= 5, stem[count - 1] == UInt8(ascii: "e"), !isVowel(stem[count - 2]) {
             stem.removeLast()
-            if stem.last != "j" { stem = baseForm(stem) }
+            if stem.last != UInt8(ascii: "j") { baseForm(&stem) }
         }
-        return String(stem)
+        return String(decoding: stem, as: UTF8.self)
     }
 
     /// The base of a stem that lost "-en" or "-e": a doubled consonant is single again ("vlagg"), a long
     /// vowel in the now closed syllable is written double ("ambtenar" "ambtenaar"), and "v" "z" become
     /// "f" "s" ("brieven" "brief", "huizen" "huis"). Not after "-er" and "-or", nearly always suffixes
     /// ("medewerker", "coördinatoren" "coördinator").
-    private static func baseForm(_ stem: [Character]) -> [Character] {
-        var stem = stem
+    private static func baseForm(_ stem: inout [UInt8]) {
         let count = stem.count
-        guard count >= 3 else { return stem }
+        guard count >= 3 else { return }
         let last = stem[count - 1]
         let before = stem[count - 2]
-        if last == before, !vowels.contains(last) {
+        if last == before, !isVowel(last) {
             stem.removeLast()
-            return stem
+            return
         }
-        if last == "v" { stem[count - 1] = "f" }
-        if last == "z" { stem[count - 1] = "s" }
-        let closesSingleVowel =
-            !vowels.contains(last) && ["a", "e", "o", "u"].contains(before) && !vowels.contains(stem[count - 3])
-            && !(last == "r" && (before == "e" || before == "o"))
-        if closesSingleVowel { stem.insert(before, at: count - 2) }
-        return stem
+        if last == UInt8(ascii: "v") { stem[count - 1] = UInt8(ascii: "f") }
+        if last == UInt8(ascii: "z") { stem[count - 1] = UInt8(ascii: "s") }
+        let singleVowel = before == UInt8(ascii: "a") || before == UInt8(ascii: "e") || before == UInt8(ascii: "o") || before == UInt8(ascii: "u")
+        let suffixLike = last == UInt8(ascii: "r") && (before == UInt8(ascii: "e") || before == UInt8(ascii: "o"))
+        if !isVowel(last), singleVowel, !isVowel(stem[count - 3]), !suffixLike { stem.insert(before, at: count - 2) }
     }
 
     /// Words that carry no content.

@@ -258,15 +258,34 @@ public struct ProposalCoverage: Codable, Sendable {
             positions[party.items[index].localID] = index
         }
         let placeName = catalog.municipality(party.municipalitySlug)?.name
-        let proposals = party.items.filter(isProposal).map { proposal in
-            let terms = measureTerms(of: proposal, taxonomy: catalog.taxonomy, placeName: placeName)
+        // Each item's words are split once, when a proposal first shares a theme with it.
+        var wordsByItem: [Int: MeasureTerms.ItemWords] = [:]
+        // …and each label's stems once, not once per proposal.
+        var stemsByLabel: [String: [String]] = [:]
+        func stems(_ label: String) -> [String] {
+            if let known = stemsByLabel[label] { return known }
+            let stems = MeasureTerms.stems(of: label)
+            stemsByLabel[label] = stems
+            return stems
+        }
+        let placeStems = placeName.map(MeasureTerms.stems) ?? []
+        var proposals: [Proposal] = []
+        for proposal in party.items where isProposal(proposal) {
+            let subjectStems = subjectLabels(of: proposal, taxonomy: catalog.taxonomy).flatMap(stems)
+            let terms = MeasureTerms(title: proposal.title, excluding: Set(subjectStems + placeStems))
             // Only items that share a theme are passed whole. Passing an item copies it, retaining every
             // field, while reading one field copies that field alone; copying every item once per
             // proposal was a fifth of `compare proposals` at 3,420 municipalities.
             let items = other.items
             var found: [Match] = []
             for index in items.indices where sharesTheme(proposal, withThemes: items[index].themes) {
-                if var match = match(proposal, terms: terms, with: items[index], language: language) {
+                let words = {
+                    if let known = wordsByItem[index] { return known }
+                    let words = MeasureTerms.ItemWords([items[index].title] + items[index].evidence.map(\.quote))
+                    wordsByItem[index] = words
+                    return words
+                }
+                if var match = match(proposal, terms: terms, with: items[index], words: words, language: language) {
                     match.itemStatusLabel = catalog.taxonomy.label(match.itemStatus, in: .itemStatus, language)
                     found.append(match)
                 }
@@ -277,13 +296,13 @@ public struct ProposalCoverage: Codable, Sendable {
             }.map(\.element)
             let verdict = matches.first?.strength ?? .notFound
             let section = proposal.parentID.flatMap { positions[$0] }.map { party.items[$0] }
-            return Proposal(
+            proposals.append(Proposal(
                 proposalID: proposal.localID, number: proposal.number, sectionNumber: section?.number,
                 sectionTitle: section?.title, title: proposal.title, primaryThemeID: proposal.primaryTheme,
                 primaryThemeLabel: proposal.primaryTheme.map { catalog.taxonomy.label($0, in: .theme, language) },
                 secondaryThemeIDs: Array(proposal.themes.dropFirst()), targetGroupIDs: proposal.targetGroups,
                 verdict: verdict, verdictLabel: verdict.label.text(language), quote: proposal.evidence.first?.quote,
-                measureTerms: terms.words, matches: matches)
+                measureTerms: terms.words, matches: matches))
         }
         func count(_ verdict: Verdict) -> Int { proposals.filter { $0.verdict == verdict }.count }
         return Comparison(
@@ -293,14 +312,13 @@ public struct ProposalCoverage: Codable, Sendable {
             mentionsSubjectCount: count(.mentionsSubject), notFoundCount: count(.notFound))
     }
 
-    /// The proposal's concrete words: those of its title, less the words of its themes' and target groups'
-    /// labels (in both languages) and the municipality's name, which name its subject, people and place.
-    static func measureTerms(of proposal: LocalItem, taxonomy: Taxonomy, placeName: String?) -> MeasureTerms {
-        let labels = Language.allCases.flatMap { language in
+    /// The labels (in both languages) of a proposal's themes and target groups: their words name its subject
+    /// and its people, not its measure, and do not count among its concrete words.
+    static func subjectLabels(of proposal: LocalItem, taxonomy: Taxonomy) -> [String] {
+        Language.allCases.flatMap { language in
             proposal.themes.map { taxonomy.label($0, in: .theme, language) }
                 + proposal.targetGroups.map { taxonomy.label($0, in: .targetGroup, language) }
         }
-        return MeasureTerms(title: proposal.title, subjectLabels: labels, placeName: placeName)
     }
 
     /// The target group that says nothing specific: it does not make two items address the same people.
@@ -330,7 +348,12 @@ public struct ProposalCoverage: Codable, Sendable {
     }
 
     /// The rule of the type's documentation, for one proposal and one item; nil when they do not match.
-    static func match(_ proposal: LocalItem, terms: MeasureTerms, with item: LocalItem, language: Language) -> Match? {
+    /// `words` gives the item's title and quotes split by `MeasureTerms.ItemWords`, asked only when the
+    /// item matches and is no role or background; left out, they are split here.
+    static func match(
+        _ proposal: LocalItem, terms: MeasureTerms, with item: LocalItem, words: (() -> MeasureTerms.ItemWords)? = nil,
+        language: Language
+    ) -> Match? {
         guard let primaryTheme = proposal.primaryTheme, sharesTheme(proposal, withThemes: item.themes) else { return nil }
         let sharedGroups = proposal.targetGroups.filter(item.targetGroups.contains)
         let sharesSpecificGroup = sharedGroups.contains { $0 != unspecificTargetGroup }
@@ -351,7 +374,9 @@ public struct ProposalCoverage: Codable, Sendable {
         if isRoleOrContext(item) {
             reason = .roleOrContext
         } else {
-            sharedTerms = terms.shared(in: [item.title] + item.evidence.map(\.quote))
+            if !terms.isEmpty {
+                sharedTerms = terms.shared(in: words?() ?? MeasureTerms.ItemWords([item.title] + item.evidence.map(\.quote)))
+            }
             if !sharedTerms.isEmpty { reason = .sharedTerms }
         }
         // The quote shown is the first that names a shared word, so that the reader sees the words in it.
