@@ -125,7 +125,8 @@ struct Layout {
                                     "a",
                                     [("id", "switch-language"), ("href", url(path, switchValues)), ("hreflang", other.rawValue), ("lang", other.rawValue)],
                                     .text(other == .en ? "English" : "Nederlands")))
-                        ))
+                        )),
+                    searchBox
                 ),
                 .main(.id("content"), .attribute(named: "tabindex", value: "-1"), outOfDateNotice, .group(content)),
                 .footer(
@@ -140,7 +141,19 @@ struct Layout {
         return html.render()
     }
 
-    /// A table with a caption and header cells, in a scrollable region a keyboard can reach.
+    /// The search box in every page's header: a plain GET form to the search page, no script.
+    private var searchBox: BodyNode {
+        let language: [BodyNode] = self.language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : []
+        return tag(
+            "form", [("class", "site-search"), ("role", "search"), ("action", "/search"), ("method", "get")],
+            children: [
+                tag("label", [("for", "site-search-q"), ("class", "visually-hidden")], .plain(text("Zoek in alle programma's", "Search all programmes"))),
+                voidTag("input", [("type", "search"), ("id", "site-search-q"), ("name", "q"), ("maxlength", "500"), ("placeholder", text("Zoeken…", "Search…"))]),
+            ] + language + [tag("button", [("type", "submit")], .text(text("Zoek", "Search")))])
+    }
+
+    /// A table with a caption and header cells, in a region of its own that scrolls both ways, so a wide
+    /// table never widens the page; its header row and first column stay in view while it scrolls.
     func table(caption: String, columns: [String], rows: [[BodyNode]], id: String? = nil) -> BodyNode {
         .div(
             .class("table-wrap"), .attribute(named: "role", value: "region"),

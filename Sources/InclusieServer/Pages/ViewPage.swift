@@ -7,7 +7,7 @@ import Plot
 /// A comparison view as HTML tables, with the same filters as `compare` as query parameters, so a URL is
 /// a shareable, reproducible view; and its downloads, byte for byte what `compare --format csv|json` writes.
 struct ViewPage {
-    static let parameters = ["only", "status", "page"]
+    static let parameters = ["only", "status", "page", "compact"]
     static let downloadParameters = ["only", "status", "dialect"]
     static let rowsPerPage = 100
 
@@ -28,11 +28,14 @@ struct ViewPage {
     func render() throws(PageError) -> String {
         let catalog = data.catalog
         let scope = try Self.scope(layout.query, catalog: catalog)
-        let tables = view.build(catalog: catalog, scope: scope).tables(catalog: catalog, language: layout.language)
+        let built = view.build(catalog: catalog, scope: scope)
+        let tables = built.tables(catalog: catalog, language: layout.language)
         let longest = tables.map(\.rows.count).max() ?? 0
         let pageCount = max(1, (longest + Self.rowsPerPage - 1) / Self.rowsPerPage)
         let page = try layout.query.page(last: pageCount)
-        let filters = layout.query.with(["page": nil, "lang": nil])
+        let filters = layout.query.with(["page": nil, "lang": nil, "compact": nil])
+        let matrix = built as? CoverageMatrix
+        let compact = try layout.query.choice("compact", among: ["1"]) != nil && matrix != nil
         let title = view.title.text(layout.language)
         return layout.page(
             title: title,
@@ -51,17 +54,43 @@ struct ViewPage {
                 .class("cli"),
                 .plain(layout.text("Hetzelfde op de opdrachtregel: ", "The same on the command line: ")),
                 .code(.plain(commandLine(scope: scope)))),
-            .forEach(tables) { table in
-                let rows = table.rows.dropFirst((page - 1) * Self.rowsPerPage).prefix(Self.rowsPerPage)
+            // The pictures once, on the first page: the tables page through the rows, a picture shows them all.
+            .if(page == 1, .group(ViewFigures(layout: layout).figures(built))),
+            .if(
+                matrix != nil,
+                .p(
+                    .class("compact-toggle"),
+                    layout.link(
+                        compact
+                            ? layout.text("Volle cellen: de eigen woorden in elke cel", "Full cells: the own words in every cell")
+                            : layout.text("Compact: alleen aantallen (de eigen woorden bij focus)", "Compact: counts only (the own words on focus)"),
+                        to: layout.path, layout.query.with(["compact": compact ? nil : "1", "page": nil, "lang": nil]), class: "compact-link"))),
+            .forEach(Array(tables.enumerated())) { index, table in
+                let cells: [[BodyNode]] =
+                    if index == 0, compact, let matrix { compactRows(matrix) } else { table.rows.map { $0.map { .plain($0.display(layout.language)) } } }
+                let rows = cells.dropFirst((page - 1) * Self.rowsPerPage).prefix(Self.rowsPerPage)
                 return .section(
-                    .class("view-table"),
-                    layout.table(
-                        caption: table.title, columns: table.columns,
-                        rows: rows.map { $0.map { .plain($0.display(layout.language)) } }),
+                    .class(index == 0 && compact ? "view-table compact" : "view-table"),
+                    layout.table(caption: table.title, columns: table.columns, rows: Array(rows), id: "view-table-\(index + 1)"),
                     .if(table.rows.isEmpty, layout.empty("Deze tabel is leeg voor deze keuze.", "This table is empty for this choice.")),
                     .forEach(table.notes) { .p(.class("note"), .plain($0)) })
             },
             layout.pagination(page: page, pageCount: pageCount))
+    }
+
+    /// The matrix with a count per cell, the programme's own words shown when the count is focused or
+    /// hovered: a matrix of many programmes then fits a screen, and nothing is lost.
+    private func compactRows(_ matrix: CoverageMatrix) -> [[BodyNode]] {
+        matrix.rows.map { row -> [BodyNode] in
+            let lead: [BodyNode] = matrix.facet == .theme ? [.plain(row.group ?? ""), .plain(row.label)] : [.plain(row.label)]
+            let counts: [BodyNode] = row.cells.map { cell in
+                guard cell.count > 0 else { return .empty }
+                return tag(
+                    "span", [("class", "compact-cell"), ("tabindex", "0")],
+                    .plain(String(cell.count)), tag("span", [("class", "words")], .plain(": " + cell.localLabels.joined(separator: "; "))))
+            }
+            return lead + counts + [.plain(String(row.coveredBy))]
+        }
     }
 
     private func filterForm(scope: ComparisonScope) -> BodyNode {
