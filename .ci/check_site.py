@@ -231,6 +231,7 @@ try:
                   "/programmes/almere/actieprogramma-2020-2022", "/programmes/almere/actieprogramma-2020-2022/peers", "/search?q=inclusie"]
     for width in (1280, 390):
         driver.set_window_size(width, 1800)
+        failures_before = len(failures)
         for path in wide_pages:
             driver.get(base + path)
             scroll, client = driver.execute_script(
@@ -244,7 +245,8 @@ try:
         if heat is not None:
             driver.execute_script("arguments[0].scrollIntoView()", heat)
         driver.save_screenshot(str(work / f"heat-map-{width}.png"))
-        print(f"ok no sideways page scroll at {width} px on {len(wide_pages)} pages")
+        if len(failures) == failures_before:
+            print(f"ok no sideways page scroll at {width} px on {len(wide_pages)} pages")
     driver.set_window_size(1400, 1800)
 
     # Refused and unknown addresses get the site's own pages.

@@ -19,16 +19,17 @@ enum SiteStyle {
         main { padding: 1rem; max-width: 90rem; }
         main:focus { outline: none; }
         footer { border-top: 1px solid var(--line); padding: .5rem 1rem; color: var(--muted); }
-        fieldset { border: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
-        .field { display: flex; flex-direction: column; }
+        fieldset { border: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; min-width: 0; }
+        .field { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
+        select { max-width: 100%; }
         select, input, button { font: inherit; padding: .25rem .5rem; }
-        .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+        .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1rem; }
         .card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
         .card.not-policy { border-left: .5rem solid var(--warn); }
         .card h2 { font-size: 1.1rem; margin: 0 0 .25rem; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .5rem 0; }
+        dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .1rem 1rem; margin: .5rem 0; }
         dt { font-weight: 600; }
-        dd { margin: 0; }
+        dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
         .mark, .warning { color: var(--warn); font-weight: 600; }
         .mark { margin-right: .5rem; }
         .notice { border: 2px solid var(--warn); padding: .5rem 1rem; color: var(--warn); }
@@ -45,8 +46,9 @@ enum SiteStyle {
         table { border-collapse: separate; border-spacing: 0; }
         .table-wrap thead th { position: sticky; top: 0; z-index: 2; }
         .table-wrap tbody th { position: sticky; left: 0; z-index: 1; background: #fff; }
+        .table-wrap td { min-width: 6rem; }
         .table-wrap thead th:first-child { left: 0; z-index: 3; }
-        .compact-cell { display: inline-block; min-width: 2rem; font-weight: 600; }
+        .compact-cell { position: relative; display: inline-block; min-width: 2rem; font-weight: 600; }
         .compact-cell .words { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; font-weight: 400; }
         .compact-cell:focus .words, .compact-cell:hover .words { position: static; display: block; width: auto; height: auto;
             overflow: visible; clip: auto; white-space: normal; max-width: 18rem; }
@@ -55,7 +57,7 @@ enum SiteStyle {
         tr > :first-child { border-left-width: 1px; }
         thead th { border-top-width: 1px; }
         thead th { background: #f0f0f0; }
-        .side-by-side { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
+        .side-by-side { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
         .programme-column { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem; }
         .search-results { display: grid; grid-template-columns: minmax(12rem, 18rem) 1fr; gap: 2rem; }
         .facet ul { list-style: none; padding: 0; }
@@ -76,7 +78,8 @@ enum SiteStyle {
         .peer-themes { padding-left: 1.25rem; }
         .peer-themes h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
         .breadcrumb, .lead { color: var(--muted); margin: .25rem 0; }
-        @media (max-width: 40rem) { .search-results { grid-template-columns: 1fr; } main { padding: .5rem; } }
+        h1, h2, h3 { overflow-wrap: break-word; hyphens: auto; }
+        @media (max-width: 40rem) { .search-results { grid-template-columns: 1fr; } main { padding: .5rem; } h1 { font-size: 1.6rem; } }
         @page { size: A4 landscape; margin: 10mm; }
         @media print {
             header nav, .site-search, .skip, form, .downloads, .cli, .pagination, footer { display: none; }
