@@ -12,7 +12,13 @@ public struct DraftWriter: Sendable {
     public var sourceFile: String
     public var date: String
 
-    public init(programmeID: String, municipalityName: String, sourceFile: String, date: String) {
+    /// The kinds this build knows: each kind's adapter says where a draft's items go.
+    public var kinds: ProgrammeKinds
+
+    public init(
+        programmeID: String, municipalityName: String, sourceFile: String, date: String, kinds: ProgrammeKinds = ProgrammeKinds()
+    ) {
+        self.kinds = kinds
         self.programmeID = programmeID
         self.municipalityName = municipalityName
         self.sourceFile = sourceFile
@@ -20,6 +26,7 @@ public struct DraftWriter: Sendable {
     }
 
     public func yaml(_ draft: DraftProgramme) -> String {
+        let details = kinds.details(of: draft.kind)
         var out: [String] = []
         out.append("# Concept van inclusiebench draft (\(date)). Nog niet nagekeken: controleer elk onderdeel en haal")
         out.append("# daarna 'review: suggested' en 'suggested_by:' weg. / Draft, not reviewed yet.")
@@ -27,12 +34,13 @@ public struct DraftWriter: Sendable {
         out.append("id: \(programmeID)")
         out.append("title: \(YAMLScalar.doubleQuoted(draft.title))")
         out.append("author:")
-        out.append("  type: \(draft.kind == "party-programme" ? "party" : "municipality")")
+        out.append("  type: \(details?.authorType ?? "municipality")")
         out.append("  name: \(YAMLScalar.doubleQuoted(municipalityName))")
         if let period = draft.period {
             out.append("period: { from: \(period.from)" + (period.to.map { ", to: \($0)" } ?? "") + " }")
         }
-        out.append("adoption_status: \(adoptionStatus(draft.kind))")
+        let adoptionStatus = details.flatMap { $0.kindSettlesAdoptionStatus ? $0.usualAdoptionStatus : nil } ?? .workingDocument
+        out.append("adoption_status: \(adoptionStatus.rawValue)")
         out.append("source: \(YAMLScalar.doubleQuoted(sourceFile))")
         out.append(
             "note: "
@@ -44,16 +52,8 @@ public struct DraftWriter: Sendable {
         out.append("    section: \(YAMLScalar.doubleQuoted(draft.title))")
         out += budget(draft)
         out.append("")
-        out += body(draft)
+        out += body(draft, layout: details?.draftLayout ?? DraftLayout(sections: "policy_themes"))
         return out.joined(separator: "\n") + "\n"
-    }
-
-    private func adoptionStatus(_ kind: String) -> String {
-        switch kind {
-        case "party-programme": "election-programme"
-        case "workshop": "workshop-outcome"
-        default: "working-document"
-        }
     }
 
     private func budget(_ draft: DraftProgramme) -> [String] {
@@ -94,8 +94,8 @@ public struct DraftWriter: Sendable {
         money.cents % 100 == 0 ? "\(money.cents / 100)" : String(format: "%d.%02d", money.cents / 100, money.cents % 100)
     }
 
-    /// The native shape: which key holds sections and which their children, per kind.
-    private func body(_ draft: DraftProgramme) -> [String] {
+    /// The items in the kind's native shape, in the groups its draft layout names.
+    private func body(_ draft: DraftProgramme, layout: DraftLayout) -> [String] {
         let parents = draft.items.filter { $0.parentID == nil }
         func children(of parent: DraftItem) -> [DraftItem] { draft.items.filter { $0.parentID == parent.id } }
         var out: [String] = []
@@ -115,19 +115,15 @@ public struct DraftWriter: Sendable {
                 }
             }
         }
-        switch draft.kind {
-        case "party-programme":
-            group("preamble", parents.filter { !$0.isSection })
-            group("sections", parents.filter(\.isSection), childKey: "proposals", numberChildren: true)
-        case "workshop":
-            group("summary", parents.filter { !$0.isSection })
-            group("questions", parents.filter(\.isSection), childKey: "answers")
-        case "action-programme":
-            group("execution_lines", parents, childKey: "activities")
-        case "change-programme":
-            group("starting_points", draft.items)
-        default:
-            group("policy_themes", draft.items)
+        if let childKey = layout.childKey {
+            if let looseItems = layout.looseItems {
+                group(looseItems, parents.filter { !$0.isSection })
+                group(layout.sections, parents.filter(\.isSection), childKey: childKey, numberChildren: layout.numbersChildren)
+            } else {
+                group(layout.sections, parents, childKey: childKey, numberChildren: layout.numbersChildren)
+            }
+        } else {
+            group(layout.sections, draft.items)
         }
         return out
     }

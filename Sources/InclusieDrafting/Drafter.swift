@@ -7,33 +7,24 @@ public struct Drafter: Sendable {
     private let suggester: Suggester
     private let detector = StructureDetector()
 
-    public init(suggester: Suggester) {
+    private let kinds: ProgrammeKinds
+
+    public init(suggester: Suggester, kinds: ProgrammeKinds = ProgrammeKinds()) {
         self.suggester = suggester
+        self.kinds = kinds
     }
 
     /// The status a kind gives items whose wording says nothing more specific.
-    public static func defaultStatus(of kind: String) -> String {
-        switch kind {
-        case "action-programme": "commitment"
-        case "change-programme": "in-preparation"
-        case "workshop": "input"
-        case "party-programme": "proposal"
-        default: "ambition"
-        }
+    public static func defaultStatus(of kind: String, kinds: ProgrammeKinds = ProgrammeKinds()) -> String {
+        kinds.details(of: kind)?.defaultItemStatus ?? "ambition"
     }
 
-    public static let kinds = ["action-programme", "policy-note", "change-programme", "workshop", "party-programme"]
+    public static var kinds: [String] { ProgrammeKinds().all.map(\.id) }
 
     /// Guesses the kind from general words for kinds of documents; says which words decided it.
-    public static func guessKind(_ text: String) -> (kind: String, reason: String) {
+    public static func guessKind(_ text: String, kinds: ProgrammeKinds = ProgrammeKinds()) -> (kind: String, reason: String) {
         let lowered = text.lowercased()
-        let signals: [(kind: String, words: [String])] = [
-            ("party-programme", ["verkiezingsprogramma", "partijprogramma", "verkiezingen", "onze partij", "fractie", "de gemeente moet", "election programme"]),
-            ("workshop", ["werkconferentie", "werksessie", "deelnemers", "bijeenkomst", "mentimeter", "workshop"]),
-            ("change-programme", ["veranderprogramma", "speerpunt", "veranderopgave", "change programme"]),
-            ("action-programme", ["actieprogramma", "uitvoeringslijn", "actieplan", "planning", "action programme"]),
-            ("policy-note", ["nota", "raadsvoorstel", "beleidskader", "agenda", "policy"]),
-        ]
+        let signals = kinds.details.map { (kind: $0.kind.id, words: $0.documentWords) }
         var best: (kind: String, count: Int, words: [String]) = ("policy-note", 0, [])
         for signal in signals {
             let found = signal.words.filter { lowered.contains($0) }
@@ -47,7 +38,7 @@ public struct Drafter: Sendable {
     }
 
     public func draft(text: String, kind givenKind: String?) -> DraftProgramme {
-        let (kind, kindReason) = givenKind.map { ($0, "gegeven met --kind / given with --kind") } ?? Self.guessKind(text)
+        let (kind, kindReason) = givenKind.map { ($0, "gegeven met --kind / given with --kind") } ?? Self.guessKind(text, kinds: kinds)
         let source = QuoteChecker.normalise(text)
         let blocks = detector.blocks(in: text)
         let title = documentTitle(blocks)
@@ -180,7 +171,7 @@ public struct Drafter: Sendable {
     private func decorate(_ raw: ItemCollector.RawItem, kind: String) -> DraftItem {
         let text = raw.title + " " + raw.coveredText
         let cues = StatusCues.cues(in: raw.coveredText.isEmpty ? raw.title : raw.coveredText)
-        let fallback = Self.defaultStatus(of: kind)
+        let fallback = Self.defaultStatus(of: kind, kinds: kinds)
         let status: String
         let reason: String
         if kind == "party-programme" || kind == "workshop" {
