@@ -225,10 +225,31 @@ try:
             one(css)
         check_page("peers-" + href.rstrip("/").rsplit("/", 1)[1])
 
+    # Side by side: two programmes picked in the form, items aligned by theme with quotes; the CSV download
+    # is what `compare side-by-side --only …` writes.
+    driver.get(base + "/compare/side-by-side")
+    Select(driver.find_element(By.ID, "filter-programme1")).select_by_value("almere/actieprogramma-2020-2022")
+    Select(driver.find_element(By.ID, "filter-programme2")).select_by_value("arnhem/veranderprogramma-inclusie-2018")
+    follow(driver.find_element(By.CSS_SELECTOR, "form#view-filters button[type=submit]").click)
+    if len(driver.find_elements(By.CSS_SELECTOR, "table#view-table-1 thead th")) != 4:
+        fail("side by side does not show two programme columns next to domain and theme")
+    one("table#view-table-1 ul.aligned-items blockquote")
+    check_page("side-by-side")
+    download = one("a#download-csv")
+    if download is not None:
+        with urllib.request.urlopen(download.get_attribute("href"), timeout=60) as response:
+            served = response.read()
+        expected = (work / "expected-side-by-side.csv").read_bytes()
+        if served != expected:
+            fail(f"the side-by-side CSV ({len(served)} bytes) differs from compare side-by-side --format csv ({len(expected)} bytes)")
+        else:
+            print(f"ok side-by-side download: {len(served)} bytes, the same as the command line")
+
     # No page scrolls sideways, on a laptop or on a phone; wide tables and pictures scroll in their own region.
     # Screenshots of the peer page and the heat map at both widths, for the eye.
     wide_pages = ["/", "/compare/themes", "/compare/themes?compact=1", "/compare/budgets", "/compare/roles", "/compare/timeline",
-                  "/programmes/almere/actieprogramma-2020-2022", "/programmes/almere/actieprogramma-2020-2022/peers", "/search?q=inclusie"]
+                  "/programmes/almere/actieprogramma-2020-2022", "/programmes/almere/actieprogramma-2020-2022/peers", "/search?q=inclusie",
+                  "/compare/side-by-side?only=almere/actieprogramma-2020-2022,arnhem"]
     for width in (1280, 390):
         driver.set_window_size(width, 1800)
         failures_before = len(failures)

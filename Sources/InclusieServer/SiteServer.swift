@@ -85,7 +85,7 @@ public struct SiteServer: Sendable {
         }
         route("/compare/:view") { request, context, site in
             guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)) else { throw HTTPError(.notFound) }
-            return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters) { layout in
+            return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters(for: view)) { layout in
                 try ViewPage(data: site.data, layout: layout, view: view).render()
             }
         }

@@ -75,6 +75,9 @@ enum SiteStyle {
         svg.chart a:hover rect, svg.chart a:focus rect { stroke: #b45309; stroke-width: 3; }
         svg.chart a:focus { outline: none; }
         .not-stated { font-style: italic; color: var(--muted); }
+        .aligned-items { margin: 0; padding-left: 1rem; min-width: 14rem; }
+        .aligned-items li { margin-bottom: .5rem; }
+        .aligned-items blockquote { font-size: .875rem; }
         .peer-themes { padding-left: 1.25rem; }
         .peer-themes h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
         .breadcrumb, .lead { color: var(--muted); margin: .25rem 0; }

@@ -164,4 +164,29 @@ import Testing
             #expect(section.contains("class=\"empty\""))
         }
     }
+
+    @Test func sideBySidePicksProgrammesOneByOneAndDownloadsWhatItShows() async throws {
+        let almere = "almere/actieprogramma-2020-2022"
+        let arnhem = "arnhem/veranderprogramma-inclusie-2018"
+        let page = try await get("/compare/side-by-side?programme1=\(almere)&programme2=\(arnhem)")
+        #expect(page.status == .ok)
+        #expect(page.body.contains("class=\"aligned-items\""))
+        #expect(page.body.contains("<blockquote>"))
+        #expect(page.body.contains("href=\"/programmes/\(arnhem)#item-"))
+        #expect(page.body.contains("<code>inclusiebench compare side-by-side --only \(almere),\(arnhem)</code>"))
+        // The downloads carry the same choice as `only`, as the command line takes it.
+        let only = "almere%2Factieprogramma-2020-2022,arnhem%2Fveranderprogramma-inclusie-2018"
+        #expect(page.body.contains("href=\"/compare/side-by-side/csv?only=\(only)\""))
+        let csv = try await get("/compare/side-by-side/csv?only=\(only)")
+        let view = SideBySide(catalog: catalog, scope: ComparisonScope(only: [almere, arnhem]))
+        #expect(view.programmes.map(\.key) == [almere, arnhem])
+        let table = try #require(view.mainTable(catalog: catalog, language: .nl))
+        #expect(csv.bytes == (try CSVRenderer.render(table, dialect: .excelNL)))
+        let json = try JSONDecoder().decode(SideBySide.self, from: try await get("/compare/side-by-side/json?only=\(only)").bytes)
+        #expect(json.rows.count == view.rows.count)
+        #expect(json.rows.allSatisfy { $0.items.count == 2 && $0.items.contains { !$0.isEmpty } })
+        // A pick that is no programme is refused with what exists; a pick on another view is unknown there.
+        #expect(try await get("/compare/side-by-side?programme1=nowhere").status == .badRequest)
+        #expect(try await get("/compare/themes?programme1=\(almere)").status == .badRequest)
+    }
 }
