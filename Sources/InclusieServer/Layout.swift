@@ -184,9 +184,9 @@ struct Layout {
             previous, .span(.text(text("Pagina \(page) van \(pageCount)", "Page \(page) of \(pageCount)"))), next)
     }
 
-    /// A labelled select for a filter form; the first option, empty, means "all".
-    func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?) -> BodyNode {
-        let choices = [tag("option", [("value", "")], .text(text("alle", "all")))]
+    /// A labelled select for a filter form; the first option, empty, means "all" unless `emptyLabel` says otherwise.
+    func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?, emptyLabel: String? = nil) -> BodyNode {
+        let choices = [tag("option", [("value", "")], .plain(emptyLabel ?? text("alle", "all")))]
             + options.map { option in
                 tag("option", [("value", option.value)] + (option.value == selected ? [("selected", "selected")] : []), .plain(option.label))
             }

@@ -71,6 +71,16 @@ struct PeerPage {
         return ordered.isEmpty ? "—" : ordered.map { catalog.taxonomy.label($0, in: .theme, layout.language) }.joined(separator: ", ")
     }
 
+    /// A list of themes folded under its count, so the table shows at a glance what differs; the
+    /// themes unfold without a script.
+    private func folded(_ themes: Set<String>) -> BodyNode {
+        guard !themes.isEmpty else { return .plain("—") }
+        return tag(
+            "details", [],
+            tag("summary", [], .plain(layout.text("\(themes.count) thema's", "\(themes.count) themes"))),
+            .plain(themeLabels(themes)))
+    }
+
     private func section(_ id: String, _ heading: String, _ content: BodyNode...) -> BodyNode {
         tag("section", [("id", id), ("aria-labelledby", "\(id)-heading")], children: [tag("h2", [("id", "\(id)-heading")], .plain(heading))] + content)
     }
@@ -83,9 +93,9 @@ struct PeerPage {
             return [
                 layout.link(name(peer.programme), to: programmePath(peer.programme)),
                 .plain(layout.language == .nl ? score.replacingOccurrences(of: ".", with: ",") : score),
-                .plain("\(peer.shared): " + themeLabels(own.intersection(theirs))),
+                folded(own.intersection(theirs)),
                 .plain(themeLabels(theirs.subtracting(own))),
-                .plain(themeLabels(own.subtracting(theirs))),
+                folded(own.subtracting(theirs)),
             ]
         }
         return section(

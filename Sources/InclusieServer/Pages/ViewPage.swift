@@ -148,7 +148,7 @@ struct ViewPage {
         let picks = Self.pickParameters.enumerated().map { index, name in
             layout.select(
                 name, label: layout.text("Programma \(index + 1)", "Programme \(index + 1)"), options: programmes,
-                selected: index < chosen.count ? chosen[index] : nil)
+                selected: index < chosen.count ? chosen[index] : nil, emptyLabel: layout.text("geen", "none"))
         }
         return layout.form(
             id: "view-filters", action: "/compare/\(view.rawValue)",
