@@ -62,16 +62,17 @@ struct ViewFigures {
         var yearRows: [[BodyNode]] = []
         var periodRows: [[BodyNode]] = []
         for budget in overview.programmes {
-            let name = budget.programme.shortName
+            // Each row leads to the programme's budget lines, each with its quote.
+            let name = layout.link(budget.programme.shortName, to: "/programmes/\(budget.programme.key)", fragment: "#budget")
             guard budget.budgetStated else {
                 let words =
                     budget.budgetState == "none" ? layout.text("geen eigen begroting", "no budget of its own") : layout.text("onbekend", "unknown")
-                yearRows.append([.plain(name), .plain("—"), .plain(words), .plain(words), .empty])
+                yearRows.append([name, .plain("—"), .plain(words), .plain(words), .empty])
                 continue
             }
             for year in budget.years {
                 yearRows.append([
-                    .plain(name), .plain(String(year.year)),
+                    name, .plain(String(year.year)),
                     cents(year.perInhabitantCents, notStated: notStated, extra: year.includesNotStated && year.totalCents != nil),
                     cents(year.totalCents, notStated: notStated, extra: year.includesNotStated && year.totalCents != nil),
                     .plain(year.population.map { layout.language.grouped($0.inhabitantCount) } ?? ""),
@@ -79,7 +80,7 @@ struct ViewFigures {
             }
             for period in budget.periods {
                 periodRows.append([
-                    .plain(name), .plain(period.label),
+                    name, .plain(period.label),
                     cents(period.perInhabitantForPeriodCents, notStated: notStated, extra: period.includesNotStated && period.totalCents != nil),
                     cents(period.totalCents, notStated: notStated, extra: period.includesNotStated && period.totalCents != nil),
                     .plain(period.population.map { layout.language.grouped($0.inhabitantCount) } ?? ""),
@@ -121,15 +122,20 @@ struct ViewFigures {
             accessibleTitle: title, categories: categories,
             bars: profiles.profiles.map { StackedBarChart.Bar(title: $0.programme.shortName, counts: $0.roles.map(\.itemCount), emptyMessage: empty) })
         let rows: [[BodyNode]] = profiles.profiles.map { profile in
-            [.plain(profile.programme.shortName)] + profile.roles.map { tag("data", [("value", String($0.itemCount))], .plain(String($0.itemCount))) }
+            [layout.link(profile.programme.shortName, to: "/programmes/\(profile.programme.key)", fragment: "#items")] + profile.roles.map { tag("data", [("value", String($0.itemCount))], .plain(String($0.itemCount))) }
                 + [.plain(String(profile.itemsWithAnyRoleCount))]
+        }
+        let roleLinks: [BodyNode] = roles.enumerated().map { index, role in
+            .group(.if(index > 0, .text(" · ")), layout.link(role.roleLabel, to: "/roles/\(role.roleID)"))
         }
         return figure(
             id: "figure-role-profiles", caption: title, chart: chart.svg(),
-            numbers: layout.table(
-                caption: layout.text("De getallen van de figuur: onderdelen per rol", "The figure's numbers: items per role"),
-                columns: [layout.text("Programma", "Programme")] + roles.map(\.roleLabel) + [layout.text("Onderdelen met een rol", "Items with a role")],
-                rows: rows))
+            numbers: .group(
+                layout.table(
+                    caption: layout.text("De getallen van de figuur: onderdelen per rol", "The figure's numbers: items per role"),
+                    columns: [layout.text("Programma", "Programme")] + roles.map(\.roleLabel) + [layout.text("Onderdelen met een rol", "Items with a role")],
+                    rows: rows),
+                .p(.class("note"), .plain(layout.text("De onderdelen en citaten per rol: ", "The items and quotes by role: ")), .group(roleLinks))))
     }
 
     /// `tableLink`: whether the view's table with the same rows stands under the strips.
