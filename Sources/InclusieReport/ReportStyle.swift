@@ -83,6 +83,8 @@ enum ReportStyle {
             section.report-section { break-before: page; }
             h2, h3 { break-after: avoid; }
             a { color: inherit; text-decoration: none; }
+            /* A picture cannot break across pages: the heat map is scaled to one A4 landscape page. */
+            svg.heat-map { height: 170mm; width: auto; max-width: 100%; }
         }
         """
 }

@@ -93,6 +93,7 @@ enum SiteStyle {
             thead { display: table-header-group; }
             tr, figure { break-inside: avoid; }
             a { color: inherit; text-decoration: none; }
+            svg.chart.heat-map { height: 170mm; width: auto; max-width: 100%; }
         }
         """
 }
