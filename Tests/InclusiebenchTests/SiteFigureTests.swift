@@ -189,4 +189,43 @@ import Testing
         #expect(try await get("/compare/side-by-side?programme1=nowhere").status == .badRequest)
         #expect(try await get("/compare/themes?programme1=\(almere)").status == .badRequest)
     }
+
+    @Test func compactMatricesCountAndKeepTheOwnWords() async throws {
+        let matrix = CoverageMatrix(facet: .theme, catalog: catalog, scope: ComparisonScope())
+        let filled = matrix.rows.flatMap(\.cells).filter { $0.count > 0 }
+        let page = try await get("/compare/themes?compact=1")
+        #expect(page.status == .ok)
+        #expect(page.body.components(separatedBy: "<span class=\"compact-cell\" tabindex=\"0\">").count - 1 == filled.count)
+        let first = try #require(filled.first?.localLabels.first)
+        #expect(page.body.contains(first.replacingOccurrences(of: "&", with: "&amp;")))
+        // The downloads of a compact page are the view's, without the page's own parameter.
+        #expect(page.body.contains("href=\"/compare/themes/csv\""))
+        #expect(try await get("/compare/budgets?compact=1").status == .ok)
+    }
+
+    @Test func everyPageHasASearchBoxAndTheStylesheetPrintsLandscape() async throws {
+        for uri in ["/", "/compare/roles", "/programmes/arnhem/veranderprogramma-inclusie-2018/peers", "/themes", "/nowhere"] {
+            let page = try await get(uri)
+            #expect(page.body.contains("<form class=\"site-search\" role=\"search\" action=\"/search\" method=\"get\">"), "\(uri)")
+            #expect(page.body.contains("id=\"site-search-q\""), "\(uri)")
+        }
+        let english = try await get("/compare/roles?lang=en")
+        #expect(english.body.contains("<input type=\"hidden\" name=\"lang\" value=\"en\"/>") || english.body.contains("name=\"lang\" value=\"en\""))
+        let css = try await get("/style.css")
+        #expect(css.body.contains("@page { size: A4 landscape"))
+        #expect(css.body.contains("position: sticky"))
+    }
+
+    @Test func aProgrammesPageDrawsItsTimeline() async throws {
+        let almere = try #require(catalog.programme("almere/actieprogramma-2020-2022"))
+        let page = try await get("/programmes/almere/actieprogramma-2020-2022")
+        let svg = try picture("figure-timeline-\(elementID(almere.key))", in: page.body)
+        let runs = try values("data-years", of: "run", in: svg)
+        let drawn: [String] = runs.flatMap { $0.split(separator: " ").map { String($0) } }
+        let expected: [String] = almere.items.flatMap { $0.years.sorted() }.map { String($0) }
+        #expect(drawn == expected)
+        #expect(svg.contains("href=\"/programmes/almere/actieprogramma-2020-2022#item-"))
+        // Amersfoort's workshop names no years: no strip, no empty picture.
+        #expect(!(try await get("/programmes/amersfoort/werkconferentie-samenleven-in-diversiteit-2020")).body.contains("id=\"timeline\""))
+    }
 }
