@@ -43,7 +43,7 @@ public struct HeatMap: Sendable {
     private let cellHeight = 20
     private let headerHeight = 150
     private let columnTitleLength = 30
-    private let rowLabelLength = 44
+    private let rowLabelLength = 42
 
     public init(accessibleTitle: String, columns: [String], rows: [Row]) {
         self.accessibleTitle = accessibleTitle

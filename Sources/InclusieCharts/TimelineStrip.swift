@@ -25,7 +25,7 @@ public struct TimelineStrip: Sendable {
     public var rows: [Row]
     public var colour: String
 
-    private let labelWidth = 330
+    private let labelWidth = 370
     private let yearWidth = 48
     private let rowHeight = 18
     private let labelLength = 50
