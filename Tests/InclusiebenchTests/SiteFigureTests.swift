@@ -228,4 +228,19 @@ import Testing
         // Amersfoort's workshop names no years: no strip, no empty picture.
         #expect(!(try await get("/programmes/amersfoort/werkconferentie-samenleven-in-diversiteit-2020")).body.contains("id=\"timeline\""))
     }
+
+    /// At 342 municipalities the heat map alone was 5.5 MB: many programmes get the tables and a sentence.
+    @Test func manyProgrammesGetTheTablesAndASentenceInsteadOfAPicture() async throws {
+        let many = try TestSupport.syntheticCatalog(count: 45)
+        try #require(many.programmes.count > 40)
+        for view in ["themes", "budgets", "roles", "timeline"] {
+            let page = try await get("/compare/\(view)", catalog: many)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("id=\"no-picture\""), "\(view)")
+            #expect(!page.body.contains("<svg"), "\(view)")
+            #expect(page.body.contains("id=\"view-table-1\""), "\(view)")
+        }
+        let one = try #require(many.municipalities.first?.slug)
+        #expect(try await get("/compare/themes?only=\(one)", catalog: many).body.contains("id=\"figure-heat-map\""))
+    }
 }

@@ -9,9 +9,31 @@ import Plot
 struct ViewFigures {
     let layout: Layout
 
+    /// Above this many programmes a view gets no picture: at 342 the heat map alone was 5.5 MB of SVG,
+    /// 14,000 px wide, which no one takes in at a glance; the tables still hold every number.
+    static let maximumProgrammes = 40
+
     /// The figures for a built view; a view without a picture has none.
     func figures(_ built: any TabularView) -> [BodyNode] {
-        switch built {
+        let count: Int? =
+            switch built {
+            case let matrix as CoverageMatrix: matrix.programmes.count
+            case let overview as BudgetOverview: overview.programmes.count
+            case let profiles as RoleProfiles: profiles.profiles.count
+            case let timeline as ActionTimeline: timeline.programmes.count
+            default: nil
+            }
+        if let count, count > Self.maximumProgrammes {
+            return [
+                .p(
+                    .id("no-picture"), .class("note"),
+                    .plain(
+                        layout.text(
+                            "Een plaatje staat hier bij hoogstens \(Self.maximumProgrammes) programma's; deze keuze heeft er \(count). Kies met 'Alleen' een gemeente, of geef in het adres meer namen met komma's (only=almere,arnhem).",
+                            "A picture is shown here for at most \(Self.maximumProgrammes) programmes; this choice has \(count). Choose a municipality with 'Only', or give more names with commas in the address (only=almere,arnhem).")))
+            ]
+        }
+        return switch built {
         case let matrix as CoverageMatrix: [heatMap(matrix)]
         case let overview as BudgetOverview: budgets(overview)
         case let profiles as RoleProfiles: [roles(profiles)]
