@@ -354,3 +354,23 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         #expect(result.error.contains("--port \(port + 1)"))
     }
 }
+
+/// The proposals page with the fictional Beekmonde beside the bundled plugins: the levels, and the words an
+/// item shares with a proposal marked in its quote.
+@Suite struct ProposalPageTests {
+    @Test func sharedWordsAreMarkedInTheQuotes() async throws {
+        let server = SiteServer(data: try SiteData(catalog: try ProposalReadingTests.catalogWithBeekmonde()))
+        let app = Application(router: server.router())
+        let body = try await app.test(.router) { client in
+            try await client.execute(uri: "/compare/proposals?only=beekmonde", method: .get) { response in
+                String(decoding: Data(buffer: response.body), as: UTF8.self)
+            }
+        }
+        #expect(body.contains("noemt dezelfde maatregel"))
+        #expect(body.contains("zet zich in voor hetzelfde onderwerp"))
+        #expect(body.contains("noemt: meldpunt, spreekuur"), "why the meldpunt proposal is the same measure")
+        #expect(body.contains("<mark>meldpunt</mark>"))
+        #expect(body.contains("<mark>Beekmondepas</mark>"))
+        #expect(!body.contains("<mark>houdt</mark>"), "light verbs are no measure")
+    }
+}
