@@ -15,10 +15,11 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, work, plugin = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 axe_source = (work / "axe.min.js").read_text(encoding="utf-8")
@@ -66,6 +67,30 @@ def check_page(name, run_axe=True):
     print(f"ok {name}: axe found {len(serious)} serious or critical, {len(violations) - len(serious)} minor")
 
 
+def replaced(old):
+    """True once `old` no longer belongs to the document shown (as in check_site.py)."""
+    def check(_):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
+def follow(action):
+    """Clicks or presses Enter, and waits until the page the form answers with has replaced this one:
+    without it, the next step may find the old page's elements while the browser is still navigating."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 60).until(replaced(page))
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def post(path, fields, origin):
     """A POST as another page would send it; returns the status code."""
     data = urllib.parse.urlencode(fields).encode()
@@ -86,7 +111,7 @@ try:
     link = driver.find_element(By.PARTIAL_LINK_TEXT, "Actieplan Samen Havendam")
     if "16 na te kijken" not in driver.find_element(By.TAG_NAME, "main").text:
         fail("the start page does not count the draft's 16 review marks")
-    link.click()
+    follow(link.click)
     actions += 1
     check_page("review")
     page = driver.current_url.split("#")[0]
@@ -107,7 +132,7 @@ try:
     item = driver.find_element(By.ID, "item-d-3")
     item.find_element(By.CSS_SELECTOR, "details.picker summary").click()
     Select(item.find_element(By.CSS_SELECTOR, "select[name=primary]")).select_by_value("anti-discrimination-policy")
-    item.find_element(By.CSS_SELECTOR, "details.picker button[type=submit]").click()
+    follow(item.find_element(By.CSS_SELECTOR, "details.picker button[type=submit]").click)
     actions += 4
     check_page("theme-changed", run_axe=False)
     if "themes: [anti-discrimination-policy" not in plugin.read_text(encoding="utf-8"):
@@ -119,7 +144,7 @@ try:
     driver.find_element(By.ID, "new-title").send_keys("Een stad voor iedereen")
     driver.find_element(By.ID, "new-section").send_keys("1. Inleiding")
     Select(driver.find_element(By.ID, "new-primary")).select_by_value("inclusion-general")
-    driver.find_element(By.XPATH, "//button[normalize-space()='Onderdeel toevoegen']").click()
+    follow(driver.find_element(By.XPATH, "//button[normalize-space()='Onderdeel toevoegen']").click)
     actions += 5
     check_page("item-added", run_axe=False)
     if "- id: n-1" not in plugin.read_text(encoding="utf-8") or not driver.find_elements(By.ID, "item-n-1"):
@@ -139,7 +164,7 @@ try:
         outline = driver.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
         if outline in ("none", ""):
             fail("the focused Accept button shows no focus outline")
-        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        follow(lambda: driver.switch_to.active_element.send_keys(Keys.ENTER))
         accepted += 1
         actions += 1
     print(f"accepted {accepted} parts by keyboard")
@@ -147,7 +172,7 @@ try:
         fail(f"expected to accept 16 parts, accepted {accepted}")
     check_page("all-accepted")
 
-    driver.find_element(By.XPATH, "//button[normalize-space()='Klaar']").click()
+    follow(driver.find_element(By.XPATH, "//button[normalize-space()='Klaar']").click)
     actions += 1
     check_page("finished")
     done = driver.find_elements(By.CSS_SELECTOR, "p.done a")
