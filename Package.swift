@@ -44,7 +44,9 @@ let package = Package(
             dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", .product(name: "Plot", package: "Plot")]
         ),
         .target(name: "InclusieSynthetic", dependencies: ["InclusieModel", "InclusiePlugins"]),
-        .target(name: "InclusieDrafting", dependencies: ["InclusieModel", "InclusiePlugins"]),
+        .target(
+            name: "InclusieDrafting",
+            dependencies: ["InclusieModel", "InclusiePlugins", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "InclusieServer",
             dependencies: [

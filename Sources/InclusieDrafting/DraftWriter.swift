@@ -94,40 +94,57 @@ public struct DraftWriter: Sendable {
         money.cents % 100 == 0 ? "\(money.cents / 100)" : String(format: "%d.%02d", money.cents / 100, money.cents % 100)
     }
 
-    /// The native shape: which key holds sections and which their children, per kind.
-    private func body(_ draft: DraftProgramme) -> [String] {
-        let parents = draft.items.filter { $0.parentID == nil }
-        func children(of parent: DraftItem) -> [DraftItem] { draft.items.filter { $0.parentID == parent.id } }
-        var out: [String] = []
-        func group(_ key: String, _ items: [DraftItem], childKey: String? = nil, numberChildren: Bool = false) {
-            guard !items.isEmpty else { return }
-            out.append("\(key):")
-            for item in items {
-                out += lines(item, indent: "  ", number: item.number)
-                if let childKey {
-                    let kids = children(of: item)
-                    guard !kids.isEmpty else { continue }
-                    out.append("    \(childKey):")
-                    for (position, kid) in kids.enumerated() {
-                        let number = kid.number ?? (numberChildren ? "\(position + 1)" : nil)
-                        out += lines(kid, indent: "      ", number: number)
-                    }
-                }
+    /// The native key each drafted item stands under, by id: a top-level group (`policy_themes`) or a child
+    /// key (`proposals`), per kind. The evaluation reads it to check that party chapters give proposals.
+    public static func nativeKeys(of draft: DraftProgramme) -> [String: String] {
+        var keys: [String: String] = [:]
+        for (key, parent, childKey) in layout(draft) {
+            keys[parent.id] = key
+            if let childKey {
+                for child in draft.items where child.parentID == parent.id { keys[child.id] = childKey }
             }
         }
+        return keys
+    }
+
+    /// The native shape: which key holds each top-level item, and which key its children stand under.
+    private static func layout(_ draft: DraftProgramme) -> [(key: String, item: DraftItem, childKey: String?)] {
+        let parents = draft.items.filter { $0.parentID == nil }
         switch draft.kind {
         case "party-programme":
-            group("preamble", parents.filter { !$0.isSection })
-            group("sections", parents.filter(\.isSection), childKey: "proposals", numberChildren: true)
+            return parents.filter { !$0.isSection }.map { ("preamble", $0, nil) }
+                + parents.filter(\.isSection).map { ("sections", $0, "proposals") }
         case "workshop":
-            group("summary", parents.filter { !$0.isSection })
-            group("questions", parents.filter(\.isSection), childKey: "answers")
+            return parents.filter { !$0.isSection }.map { ("summary", $0, nil) }
+                + parents.filter(\.isSection).map { ("questions", $0, "answers") }
         case "action-programme":
-            group("execution_lines", parents, childKey: "activities")
+            return parents.map { ("execution_lines", $0, "activities") }
         case "change-programme":
-            group("starting_points", draft.items)
+            return draft.items.map { ("starting_points", $0, nil) }
         default:
-            group("policy_themes", draft.items)
+            return draft.items.map { ("policy_themes", $0, nil) }
+        }
+    }
+
+    private func body(_ draft: DraftProgramme) -> [String] {
+        var out: [String] = []
+        let layout = Self.layout(draft)
+        let numberChildren = draft.kind == "party-programme"
+        // Items of one key stand together, keys in the order they first occur.
+        let keys = layout.map(\.key).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for key in keys {
+            out.append("\(key):")
+            for (_, item, childKey) in layout.filter({ $0.key == key }) {
+                out += lines(item, indent: "  ", number: item.number)
+                guard let childKey else { continue }
+                let kids = draft.items.filter { $0.parentID == item.id }
+                guard !kids.isEmpty else { continue }
+                out.append("    \(childKey):")
+                for (position, kid) in kids.enumerated() {
+                    let number = kid.number ?? (numberChildren ? "\(position + 1)" : nil)
+                    out += lines(kid, indent: "      ", number: number)
+                }
+            }
         }
         return out
     }

@@ -22,6 +22,15 @@ public struct Drafter: Sendable {
         }
     }
 
+    /// The adoption status a kind has when its wording says nothing more.
+    static func adoptionStatus(of kind: String) -> String {
+        switch kind {
+        case "party-programme": "election-programme"
+        case "workshop": "workshop-outcome"
+        default: "working-document"
+        }
+    }
+
     public static let kinds = ["action-programme", "policy-note", "change-programme", "workshop", "party-programme"]
 
     /// Guesses the kind from general words for kinds of documents; says which words decided it.
@@ -91,10 +100,14 @@ public struct Drafter: Sendable {
         }
 
         let items = builder.finish().map { raw in decorate(raw, kind: kind) }
+        let isParty = kind == "party-programme"
         return DraftProgramme(
             kind: kind, kindReason: kindReason, title: title, period: period, items: items,
             budgetLines: builder.budgetLines,
-            budgetEvidence: builder.moneySentence ?? Evidence(quote: title, section: title))
+            budgetEvidence: builder.moneySentence ?? Evidence(quote: title, section: title),
+            budgetState: builder.budgetLines.isEmpty ? .none : .amounts,
+            author: DraftAuthor(type: isParty ? "party" : "municipality", name: nil, reason: "soort document / kind of document"),
+            adoptionStatus: Self.adoptionStatus(of: kind), adoptionReason: "soort document / kind of document")
     }
 
     /// The first marked heading (`#` or capitals) of more than one word, else the first short line standing

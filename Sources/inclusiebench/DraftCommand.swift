@@ -34,6 +34,10 @@ struct Draft: ParsableCommand {
     @Option(help: "Map met brondocumenten voor --evaluate / folder of source documents for --evaluate.")
     var sources = "../shared/sources"
 
+    @Option(
+        help: "Met --evaluate: map van een ontwikkelset (document + lezing met de hand) / with --evaluate: a development set's folder, e.g. docs/examples/devset.")
+    var devset: String?
+
     @OptionGroup var plugins: PluginOptions
 
     /// Only to protect it: no draft is ever written over the database.
@@ -47,6 +51,12 @@ struct Draft: ParsableCommand {
         guard let taxonomy = loaded.taxonomy else {
             CatalogSource.printDiagnostics(loaded.diagnostics, language: lang)
             throw ExitCode.failure
+        }
+        if evaluate, let devset {
+            let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: loaded.programmes.map(\.programme))
+            let results = try DevelopmentSetRun(suggester: suggester).run(directory: devset)
+            print(DevelopmentSetRun.table(results, language: lang), terminator: "")
+            return
         }
         if evaluate {
             let results = try DraftEvaluationRun(taxonomy: taxonomy, terms: loaded.terms, programmes: loaded.programmes.map(\.programme))
