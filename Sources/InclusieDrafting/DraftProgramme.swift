@@ -14,6 +14,10 @@ public struct DraftProgramme: Sendable {
     public var budgetEvidence: Evidence
     /// What the text says about money, as a reviewer would put it; decides the plugin's `budget:`.
     public var budgetState: DraftBudgetState
+    /// Why that state: the words it was read from.
+    public var budgetReason: String
+    /// The amount of an `amount-years-not-stated` budget, as the text states it.
+    public var undatedAmount: Money?
     /// Who wrote the document: a party the text names, or the municipality.
     public var author: DraftAuthor
     /// The adoption status the wording suggests (`vastgesteld door de gemeenteraad`, `raadsvoorstel`), with why.
@@ -54,6 +58,10 @@ public struct DraftItem: Sendable {
     public var parentID: String?
     /// Whether it came from a heading (a section, a question, a line) rather than a list item or paragraph.
     public var isSection: Bool
+    /// A list point or an asking sentence: in a party programme a proposal, under a section.
+    public var isPoint: Bool
+    /// The kind's own group (`core_values`, `aims` …) when the heading it stands under names one.
+    public var group: String?
     public var evidence: [Evidence]
     /// All the text the item covers, as `validate --sources` compares it; what the evaluation matches against.
     public var coveredText: String

@@ -27,18 +27,34 @@ public struct DraftWriter: Sendable {
         out.append("id: \(programmeID)")
         out.append("title: \(YAMLScalar.doubleQuoted(draft.title))")
         out.append("author:")
-        out.append("  type: \(draft.kind == "party-programme" ? "party" : "municipality")")
-        out.append("  name: \(YAMLScalar.doubleQuoted(municipalityName))")
+        out.append("  type: \(draft.author.type)")
+        let authorName = draft.author.type == "party" ? draft.author.name ?? "Partij (naam invullen)" : municipalityName
+        out.append("  name: \(YAMLScalar.doubleQuoted(authorName))")
         if let period = draft.period {
             out.append("period: { from: \(period.from)" + (period.to.map { ", to: \($0)" } ?? "") + " }")
         }
-        out.append("adoption_status: \(adoptionStatus(draft.kind))")
+        out.append("adoption_status: \(draft.adoptionStatus)")
         out.append("source: \(YAMLScalar.doubleQuoted(sourceFile))")
         out.append(
             "note: "
                 + YAMLScalar.doubleQuoted(
-                    "Concept gemaakt door inclusiebench draft op \(date); soort: \(draft.kind) (\(draft.kindReason)). Status van vaststelling, periode en auteur zijn niet nagekeken."
+                    "Concept gemaakt door inclusiebench draft op \(date). Titel, soort, vaststelling, auteur, periode en begroting zijn suggesties: zie suggested_by."
                 ))
+        // The programme's own fields are guesses as much as the items are: one mark, every reason.
+        out.append("review: suggested")
+        out.append("suggested_by:")
+        let period = draft.period.map { "\($0.from)–\($0.to.map(String.init) ?? "")" }
+        for reason in [
+            "title: eerste kop van het document / the document's first heading",
+            "kind: \(draft.kind) ← \(draft.kindReason)",
+            "adoption_status: \(draft.adoptionStatus) ← \(draft.adoptionReason)",
+            "author: \(draft.author.type) \(authorName) ← \(draft.author.reason)",
+            period.map { "period: \($0) ← eerste jaarreeks bovenaan, of de vaakst genoemde / first year range at the top, or the most frequent" }
+                ?? "period: geen jaarreeks gevonden / no year range found",
+            draft.budgetReason,
+        ] {
+            out.append("  - \(YAMLScalar.doubleQuoted(reason))")
+        }
         out.append("evidence:")
         out.append("  - quote: \(YAMLScalar.doubleQuoted(draft.title))")
         out.append("    section: \(YAMLScalar.doubleQuoted(draft.title))")
@@ -48,26 +64,46 @@ public struct DraftWriter: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func adoptionStatus(_ kind: String) -> String {
-        switch kind {
-        case "party-programme": "election-programme"
-        case "workshop": "workshop-outcome"
-        default: "working-document"
-        }
-    }
-
+    /// The budget as the text states it. An amount or money without years is written for the programme's
+    /// period when the text states one (`period_amount`, never spread over the years); without a period the
+    /// format cannot hold it yet, so it is `unknown` with a comment naming the amount, and the programme's
+    /// review mark says so.
     private func budget(_ draft: DraftProgramme) -> [String] {
-        guard !draft.budgetLines.isEmpty else {
+        func evidence(_ indent: String) -> [String] {
+            [
+                "\(indent)- quote: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.quote))",
+                "\(indent)  section: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.section))",
+            ]
+        }
+        switch draft.budgetState {
+        case .unknown:
+            return ["budget: unknown"]
+        case .none:
             return [
                 "budget:",
-                "  none: "
-                    + YAMLScalar.doubleQuoted(
-                        "Het concept vond geen bedragen met jaartallen in de tekst; ga bij de review na of het document een begroting noemt."
-                    ),
+                "  none: " + YAMLScalar.doubleQuoted("Het document zegt dat er geen eigen budget is; kijk het citaat na."),
                 "  evidence:",
-                "    - quote: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.quote))",
-                "      section: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.section))",
-            ]
+            ] + evidence("    ")
+        case .amountYearsNotStated, .statedAmountNotStated:
+            let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount.map(euros) ?? "not-stated" : "not-stated"
+            guard let period = draft.period, let to = period.to else {
+                return [
+                    "# Het document noemt geld zonder jaren ('\(draft.budgetEvidence.quote.replacingOccurrences(of: "\n", with: " "))');",
+                    "# het formaat kan een bedrag zonder periode nog niet vastleggen. / Money without years: see suggested_by.",
+                    "budget: unknown",
+                ]
+            }
+            return [
+                "budget:", "  lines:", "    - id: b-1", "      label: \(YAMLScalar.doubleQuoted(ItemCollector.titleWords(draft.budgetEvidence.quote)))",
+                "      kind: own-programme-money", "      precision: exact",
+                "      period_amount: { from: \(period.from), to: \(to), amount: \(amount) }",
+                "      review: suggested", "      suggested_by:",
+                "        - \(YAMLScalar.doubleQuoted(draft.budgetReason))",
+                "        - \(YAMLScalar.doubleQuoted("periode: die van het programma, de tekst noemt geen jaren bij het bedrag / the programme's period; the text gives no years"))",
+                "      evidence:",
+            ] + evidence("        ")
+        case .amounts:
+            break
         }
         var out = ["budget:", "  lines:"]
         for line in draft.budgetLines {
@@ -101,15 +137,17 @@ public struct DraftWriter: Sendable {
         for (key, parent, childKey) in layout(draft) {
             keys[parent.id] = key
             if let childKey {
-                for child in draft.items where child.parentID == parent.id { keys[child.id] = childKey }
+                for child in draft.items where child.parentID == parent.id && child.group == nil { keys[child.id] = childKey }
             }
         }
         return keys
     }
 
-    /// The native shape: which key holds each top-level item, and which key its children stand under.
+    /// The native shape: which key holds each top-level item, and which key its children stand under. An
+    /// item the drafter put in one of the kind's own groups (`core_values`, `aims` …) stands under that key.
     private static func layout(_ draft: DraftProgramme) -> [(key: String, item: DraftItem, childKey: String?)] {
-        let parents = draft.items.filter { $0.parentID == nil }
+        let parents = draft.items.filter { $0.parentID == nil && $0.group == nil }
+        let grouped = draft.items.filter { $0.group != nil }.map { ($0.group!, $0, String?.none) }
         switch draft.kind {
         case "party-programme":
             return parents.filter { !$0.isSection }.map { ("preamble", $0, nil) }
@@ -118,11 +156,11 @@ public struct DraftWriter: Sendable {
             return parents.filter { !$0.isSection }.map { ("summary", $0, nil) }
                 + parents.filter(\.isSection).map { ("questions", $0, "answers") }
         case "action-programme":
-            return parents.map { ("execution_lines", $0, "activities") }
+            return grouped + parents.map { ("execution_lines", $0, "activities") }
         case "change-programme":
-            return draft.items.map { ("starting_points", $0, nil) }
+            return grouped + draft.items.filter { $0.group == nil }.map { ("starting_points", $0, nil) }
         default:
-            return draft.items.map { ("policy_themes", $0, nil) }
+            return grouped + draft.items.filter { $0.group == nil }.map { ("policy_themes", $0, nil) }
         }
     }
 
@@ -137,7 +175,7 @@ public struct DraftWriter: Sendable {
             for (_, item, childKey) in layout.filter({ $0.key == key }) {
                 out += lines(item, indent: "  ", number: item.number)
                 guard let childKey else { continue }
-                let kids = draft.items.filter { $0.parentID == item.id }
+                let kids = draft.items.filter { $0.parentID == item.id && $0.group == nil }
                 guard !kids.isEmpty else { continue }
                 out.append("    \(childKey):")
                 for (position, kid) in kids.enumerated() {

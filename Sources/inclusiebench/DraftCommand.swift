@@ -53,7 +53,7 @@ struct Draft: ParsableCommand {
             throw ExitCode.failure
         }
         if evaluate, let devset {
-            let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: loaded.programmes.map(\.programme))
+            let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: Suggester.reviewedItems(of: loaded.programmes))
             let results = try DevelopmentSetRun(suggester: suggester).run(directory: devset)
             print(DevelopmentSetRun.table(results, language: lang), terminator: "")
             return
@@ -96,7 +96,7 @@ struct Draft: ParsableCommand {
             throw ExitCode.failure
         }
         // The programme drafted from this very source never trains the classifier.
-        let training = loaded.programmes.map(\.programme).filter { $0.sourceFile != files.sourceFile }
+        let training = Suggester.reviewedItems(of: loaded.programmes).filter { $0.sourceFile != files.sourceFile }
         let drafter = Drafter(suggester: Suggester(taxonomy: taxonomy, terms: loaded.terms, training: training))
         let draft = drafter.draft(text: text, kind: kind)
         let writer = DraftWriter(
@@ -107,16 +107,19 @@ struct Draft: ParsableCommand {
             throw ExitCode.failure
         }
         try files.write(plugin: writer.yaml(draft), text: text, force: force, database: database.path, document: source)
-        let suggestions = draft.items.count + draft.budgetLines.count
+        // The programme's own fields carry one mark too.
+        let suggestions = draft.items.count + draft.budgetLines.count + 1
         CatalogSource.printStatus(
             LocalizedText(
                 nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(draft.budgetLines.count) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
                 en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(draft.budgetLines.count) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
             ).text(lang))
+        // Only this municipality: the bundled plugins' sources may be elsewhere (../shared/sources), and their
+        // problems are not this draft's.
         CatalogSource.printStatus(
             LocalizedText(
-                nl: "Volgende stap: nakijken, dan inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)",
-                en: "Next: review, then inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)"
+                nl: "Volgende stap: nakijken, dan inclusiebench validate --municipalities \(plugins.directory) --only \(municipality)",
+                en: "Next: review, then inclusiebench validate --municipalities \(plugins.directory) --only \(municipality)"
             ).text(lang))
     }
 }
