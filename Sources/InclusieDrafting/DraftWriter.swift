@@ -150,8 +150,13 @@ public struct DraftWriter: Sendable {
         let grouped = draft.items.filter { $0.group != nil }.map { ($0.group!, $0, String?.none) }
         switch draft.kind {
         case "party-programme":
-            return parents.filter { !$0.isSection }.map { ("preamble", $0, nil) }
-                + parents.filter(\.isSection).map { ("sections", $0, "proposals") }
+            // A chapter's heading with its own prose and no points under it ("4 Gelijke kansen" above 4.1 and
+            // 4.2) introduces the chapter: preamble, like text before any heading.
+            let introduces = { (item: DraftItem) in
+                item.isSection && item.evidence.count > 1 && !draft.items.contains { $0.parentID == item.id }
+            }
+            return parents.filter { !$0.isSection || introduces($0) }.map { ("preamble", $0, nil) }
+                + parents.filter { $0.isSection && !introduces($0) }.map { ("sections", $0, "proposals") }
         case "workshop":
             return parents.filter { !$0.isSection }.map { ("summary", $0, nil) }
                 + parents.filter(\.isSection).map { ("questions", $0, "answers") }

@@ -81,6 +81,9 @@ public struct Drafter: Sendable {
                 continue
             case .heading(let level) where kind == "workshop" && inQuestion && !block.isQuestion && level == 7:
                 builder.addChild(block, number: nil, years: [], inSectionItem: true)
+            case .heading where DutchNumbers.unit(in: block.text) != nil:
+                // "Baten en lasten (x € 1.000)" names a table's unit, read with the table; it is no item.
+                break
             case .heading:
                 inQuestion = kind == "workshop" && block.isQuestion
                 // "Uitgangspunt 3: …" under "Uitgangspunten" is one of the kind's principles.
@@ -287,7 +290,7 @@ public struct Drafter: Sendable {
         }
         let headings = Set(
             raws.filter { raw in
-                raw.isSection && raw.group == nil && raw.evidence.count == 1
+                raw.isSection && raw.group == nil
                     && raws.contains { $0.parentID == raw.id } && raws.allSatisfy { $0.parentID != raw.id || $0.group != nil }
             }.map(\.id))
         return raws.filter { !headings.contains($0.id) }.map { raw in

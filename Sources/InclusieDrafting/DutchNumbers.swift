@@ -120,13 +120,22 @@ public enum DutchNumbers {
                 let scheduled = before.last.map { ["in", "vanaf", "voor", "vóór", "tot", "t/m", "met", "uiterlijk", "eind", "begin", "medio", "na", "per", "jaar"].contains($0) } ?? false
                 let isDate = before.last.map { months.contains($0) } ?? false
                 guard scheduled || match.years.count > 1, !isDate else { continue }
-                // "In 2016 is het verdrag …", "in 2023 heeft de raad …": a year followed by a past tense.
+                // "In 2016 is het verdrag …", "in 2023 heeft de raad … vastgesteld": a year followed by a past tense.
                 let after = lowered[match.start...].split(separator: " ").dropFirst().prefix(1).joined()
-                if after.range(of: past, options: .regularExpression) != nil || lowered.contains("sinds") { continue }
+                if after.range(of: past, options: .regularExpression) != nil || isPast(lowered) { continue }
                 years += match.years
             }
         }
         return years
+    }
+
+    /// A sentence in a past tense: "sinds", "werd", "trad" …, or a perfect tense ("heeft … vastgesteld", "is
+    /// … in werking getreden") whose participle ends the sentence.
+    private static func isPast(_ lowered: String) -> Bool {
+        let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        if words.contains(where: { ["sinds", "werd", "werden", "was", "waren", "trad", "traden", "geleden"].contains($0) }) { return true }
+        guard words.contains(where: { ["heeft", "hebben", "is", "zijn"].contains($0) }), let last = words.last else { return false }
+        return last.range(of: #"^(vast|op|in|aan|af|uit|mee|door|over|toe|vrij|bij|voor|na|om|weg|terug)?ge[a-z]+(d|t|en)$"#, options: .regularExpression) != nil
     }
 
     private static let months: Set<String> = [

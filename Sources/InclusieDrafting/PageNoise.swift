@@ -48,7 +48,8 @@ enum PageNoise {
         "illustratie:", "bron foto", "fotograaf", "(foto", "[image", "[afbeelding", "gepubliceerd", "geplaatst op",
         "laatst gewijzigd", "laatste wijziging", "bijgewerkt op", "leestijd", "u bent hier", "home >", "home /",
         "home »", "lees verder", "lees meer", "meer informatie?", "meer weten?", "neem contact op", "contact:",
-        "bekijk ook", "gerelateerde", "© ",
+        "bekijk ook", "gerelateerde", "© ", "registratienummer", "zaaknummer", "documentnummer", "kenmerk:",
+        "ons kenmerk", "uw kenmerk",
     ]
 
     private static let months = [

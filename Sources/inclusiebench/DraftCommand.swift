@@ -54,8 +54,13 @@ struct Draft: ParsableCommand {
         }
         if evaluate, let devset {
             let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: Suggester.reviewedItems(of: loaded.programmes))
-            let results = try DevelopmentSetRun(suggester: suggester).run(directory: devset)
-            print(DevelopmentSetRun.table(results, language: lang), terminator: "")
+            do {
+                let results = try DevelopmentSetRun(suggester: suggester).run(directory: devset)
+                print(DevelopmentSetRun.table(results, language: lang), terminator: "")
+            } catch {
+                CatalogSource.printError(error.text(lang))
+                throw ExitCode.failure
+            }
             return
         }
         if evaluate {
