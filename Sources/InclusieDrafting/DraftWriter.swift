@@ -12,7 +12,13 @@ public struct DraftWriter: Sendable {
     public var sourceFile: String
     public var date: String
 
-    public init(programmeID: String, municipalityName: String, sourceFile: String, date: String) {
+    /// The kinds this build knows: each kind's adapter says where a draft's items go.
+    public var kinds: ProgrammeKinds
+
+    public init(
+        programmeID: String, municipalityName: String, sourceFile: String, date: String, kinds: ProgrammeKinds = ProgrammeKinds()
+    ) {
+        self.kinds = kinds
         self.programmeID = programmeID
         self.municipalityName = municipalityName
         self.sourceFile = sourceFile
@@ -131,10 +137,10 @@ public struct DraftWriter: Sendable {
     }
 
     /// The native key each drafted item stands under, by id: a top-level group (`policy_themes`) or a child
-    /// key (`proposals`), per kind. The evaluation reads it to check that party chapters give proposals.
-    public static func nativeKeys(of draft: DraftProgramme) -> [String: String] {
+    /// key (`proposals`). The evaluation reads it to check that party chapters give proposals.
+    public static func nativeKeys(of draft: DraftProgramme, kinds: ProgrammeKinds = ProgrammeKinds()) -> [String: String] {
         var keys: [String: String] = [:]
-        for (key, parent, childKey) in layout(draft) {
+        for (key, parent, childKey) in layout(draft, kinds: kinds) {
             keys[parent.id] = key
             if let childKey {
                 for child in draft.items where child.parentID == parent.id && child.group == nil { keys[child.id] = childKey }
@@ -143,37 +149,32 @@ public struct DraftWriter: Sendable {
         return keys
     }
 
-    /// The native shape: which key holds each top-level item, and which key its children stand under. An
-    /// item the drafter put in one of the kind's own groups (`core_values`, `aims` …) stands under that key.
-    private static func layout(_ draft: DraftProgramme) -> [(key: String, item: DraftItem, childKey: String?)] {
-        let parents = draft.items.filter { $0.parentID == nil && $0.group == nil }
+    /// Which key holds each top-level item, and which key its children stand under, from the kind's draft
+    /// layout. An item the drafter put in one of the kind's own groups (`core_values`, `aims` …) stands
+    /// under that key. With loose items, a section with prose of its own and no children ("4 Gelijke kansen"
+    /// above 4.1 and 4.2) introduces what follows and stands with the loose items (a party's preamble).
+    private static func layout(_ draft: DraftProgramme, kinds: ProgrammeKinds) -> [(key: String, item: DraftItem, childKey: String?)] {
+        let layout = kinds.details(of: draft.kind)?.draftLayout ?? DraftLayout(sections: "policy_themes")
         let grouped = draft.items.filter { $0.group != nil }.map { ($0.group!, $0, String?.none) }
-        switch draft.kind {
-        case "party-programme":
-            // A chapter's heading with its own prose and no points under it ("4 Gelijke kansen" above 4.1 and
-            // 4.2) introduces the chapter: preamble, like text before any heading.
-            let introduces = { (item: DraftItem) in
-                item.isSection && item.evidence.count > 1 && !draft.items.contains { $0.parentID == item.id }
-            }
-            return parents.filter { !$0.isSection || introduces($0) }.map { ("preamble", $0, nil) }
-                + parents.filter { $0.isSection && !introduces($0) }.map { ("sections", $0, "proposals") }
-        case "workshop":
-            return parents.filter { !$0.isSection }.map { ("summary", $0, nil) }
-                + parents.filter(\.isSection).map { ("questions", $0, "answers") }
-        case "action-programme":
-            return grouped + parents.map { ("execution_lines", $0, "activities") }
-        case "change-programme":
-            return grouped + draft.items.filter { $0.group == nil }.map { ("starting_points", $0, nil) }
-        default:
-            return grouped + draft.items.filter { $0.group == nil }.map { ("policy_themes", $0, nil) }
+        let parents = draft.items.filter { $0.parentID == nil && $0.group == nil }
+        guard let childKey = layout.childKey else {
+            return grouped + draft.items.filter { $0.group == nil }.map { (layout.sections, $0, nil) }
         }
+        guard let looseItems = layout.looseItems else {
+            return grouped + parents.map { (layout.sections, $0, childKey) }
+        }
+        let introduces = { (item: DraftItem) in
+            item.isSection && item.evidence.count > 1 && !draft.items.contains { $0.parentID == item.id }
+        }
+        return grouped + parents.filter { !$0.isSection || introduces($0) }.map { (looseItems, $0, nil) }
+            + parents.filter { $0.isSection && !introduces($0) }.map { (layout.sections, $0, childKey) }
     }
 
+    /// The items in the kind's native shape: keys in the order they first occur, each key's items together.
     private func body(_ draft: DraftProgramme) -> [String] {
         var out: [String] = []
-        let layout = Self.layout(draft)
-        let numberChildren = draft.kind == "party-programme"
-        // Items of one key stand together, keys in the order they first occur.
+        let layout = Self.layout(draft, kinds: kinds)
+        let numberChildren = kinds.details(of: draft.kind)?.draftLayout.numbersChildren ?? false
         let keys = layout.map(\.key).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for key in keys {
             out.append("\(key):")

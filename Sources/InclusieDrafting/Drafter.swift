@@ -7,42 +7,24 @@ public struct Drafter: Sendable {
     private let suggester: Suggester
     private let detector = StructureDetector()
 
-    public init(suggester: Suggester) {
+    private let kinds: ProgrammeKinds
+
+    public init(suggester: Suggester, kinds: ProgrammeKinds = ProgrammeKinds()) {
         self.suggester = suggester
+        self.kinds = kinds
     }
 
     /// The status a kind gives items whose wording says nothing more specific.
-    public static func defaultStatus(of kind: String) -> String {
-        switch kind {
-        case "action-programme": "commitment"
-        case "change-programme": "in-preparation"
-        case "workshop": "input"
-        case "party-programme": "proposal"
-        default: "ambition"
-        }
+    public static func defaultStatus(of kind: String, kinds: ProgrammeKinds = ProgrammeKinds()) -> String {
+        kinds.details(of: kind)?.defaultItemStatus ?? "ambition"
     }
 
-    /// The adoption status a kind has when its wording says nothing more.
-    static func adoptionStatus(of kind: String) -> String {
-        switch kind {
-        case "party-programme": "election-programme"
-        case "workshop": "workshop-outcome"
-        default: "working-document"
-        }
-    }
-
-    public static let kinds = ["action-programme", "policy-note", "change-programme", "workshop", "party-programme"]
+    public static var kinds: [String] { ProgrammeKinds().all.map(\.id) }
 
     /// Guesses the kind from general words for kinds of documents; says which words decided it.
-    public static func guessKind(_ text: String) -> (kind: String, reason: String) {
+    public static func guessKind(_ text: String, kinds: ProgrammeKinds = ProgrammeKinds()) -> (kind: String, reason: String) {
         let lowered = text.lowercased()
-        let signals: [(kind: String, words: [String])] = [
-            ("party-programme", ["verkiezingsprogramma", "partijprogramma", "verkiezingen", "onze partij", "fractie", "de gemeente moet", "election programme"]),
-            ("workshop", ["werkconferentie", "werksessie", "deelnemers", "bijeenkomst", "mentimeter", "workshop"]),
-            ("change-programme", ["veranderprogramma", "speerpunt", "veranderopgave", "change programme"]),
-            ("action-programme", ["actieprogramma", "uitvoeringslijn", "actieplan", "planning", "action programme"]),
-            ("policy-note", ["nota", "raadsvoorstel", "beleidskader", "agenda", "policy"]),
-        ]
+        let signals = kinds.details.map { (kind: $0.kind.id, words: $0.documentWords) }
         var best: (kind: String, count: Int, words: [String]) = ("policy-note", 0, [])
         for signal in signals {
             let found = signal.words.filter { lowered.contains($0) }
@@ -56,9 +38,11 @@ public struct Drafter: Sendable {
     }
 
     public func draft(text: String, kind givenKind: String?) -> DraftProgramme {
-        let (kind, kindReason) = givenKind.map { ($0, "gegeven met --kind / given with --kind") } ?? Self.guessKind(text)
+        let (kind, kindReason) = givenKind.map { ($0, "gegeven met --kind / given with --kind") } ?? Self.guessKind(text, kinds: kinds)
         let source = QuoteChecker.normalise(text)
         let blocks = detector.blocks(in: text)
+        // A party's programme: its asking sentences are proposals.
+        let writesProposals = kinds.details(of: kind)?.authorType == "party"
         let title = documentTitle(blocks)
         let period = documentPeriod(text)
         var builder = ItemCollector(text: text, source: source, title: title)
@@ -87,7 +71,7 @@ public struct Drafter: Sendable {
             case .heading:
                 inQuestion = kind == "workshop" && block.isQuestion
                 // "Uitgangspunt 3: …" under "Uitgangspunten" is one of the kind's principles.
-                builder.startSection(block, standsAlone: inQuestion, group: Self.group(of: block, kind: kind))
+                builder.startSection(block, standsAlone: inQuestion, group: group(of: block, kind: kind))
             case .paragraph where kind == "workshop" && block.isQuestion:
                 builder.startSection(block, standsAlone: true)
                 inQuestion = true
@@ -98,9 +82,9 @@ public struct Drafter: Sendable {
                 builder.addParagraph(block)
                 builder.addAmounts(block, period: period)
                 if kind == "action-programme" { addActions(of: block, to: &builder) }
-                if kind == "party-programme" { addProposals(of: block, to: &builder) }
-                if kind != "party-programme" && kind != "workshop" {
-                    if let group = Self.group(of: block, kind: kind), Self.isListOfShortSentences(block.text) {
+                if writesProposals { addProposals(of: block, to: &builder) }
+                if !writesProposals && kind != "workshop" {
+                    if let group = group(of: block, kind: kind), Self.isListOfShortSentences(block.text) {
                         addGroupSentences(of: block, group: group, to: &builder)
                     } else {
                         addListedParts(of: block, to: &builder, topics: true)
@@ -108,19 +92,22 @@ public struct Drafter: Sendable {
                 }
             case .listItem(let number):
                 if kind == "workshop" || !addListedParts(of: block, to: &builder, topics: false) {
-                    builder.addChild(block, number: number, years: [], isPoint: true, group: Self.group(of: block, kind: kind))
+                    builder.addChild(block, number: number, years: [], isPoint: true, group: group(of: block, kind: kind))
                 }
                 builder.addAmounts(block, period: period)
             }
             index += 1
         }
 
+        let details = kinds.details(of: kind)
+        let isParty = details?.authorType == "party"
         var raws = Self.withoutGroupHeadings(builder.finish())
-        if kind == "party-programme" { raws = proposalsUnderSections(raws, title: title) }
+        if isParty { raws = proposalsUnderSections(raws, title: title) }
         let items = raws.map { raw in decorate(raw, kind: kind) }
-        let adoption = ProgrammeFields.adoption(in: text, kind: kind)
+        let adoption = ProgrammeFields.adoption(
+            in: text, settledByKind: details.flatMap { $0.kindSettlesAdoptionStatus ? $0.usualAdoptionStatus.rawValue : nil }, kind: kind)
         let author: DraftAuthor
-        if kind == "party-programme" {
+        if isParty {
             let party = ProgrammeFields.party(in: text)
             author = DraftAuthor(
                 type: "party", name: party?.name,
@@ -300,25 +287,17 @@ public struct Drafter: Sendable {
         }
     }
 
-    /// Headings that name a kind's own group: principles and values, aims and ambitions.
-    static func group(of block: TextBlock, kind: String) -> String? {
-        guard let heading = block.sectionPath.last?.lowercased() else { return nil }
-        let values = ["kernwaarde", "waarden", "principe", "uitgangspunt"]
-        let aims = ["ambitie", "doelen", "doelstelling", "wat willen we bereiken", "wat we willen bereiken"]
+    /// Headings that name a kind's own group: values and principles, aims and ambitions. The group is the
+    /// first of the usual keys for it that the kind's native shape has (`core_values`, `principles`,
+    /// `starting_points`; `aims`, `goals`, `vision`); a kind without one keeps such items where they were.
+    func group(of block: TextBlock, kind: String) -> String? {
+        guard let heading = block.sectionPath.last?.lowercased(), let keys = kinds.details(of: kind)?.groupKeys else { return nil }
         // "Wat willen we bereiken en wat gaan we daarvoor doen" heads actions as much as aims.
         if heading.contains("doen") || heading.contains("acties") { return nil }
-        switch kind {
-        case "policy-note":
-            if values.contains(where: heading.contains) { return "core_values" }
-            if aims.contains(where: heading.contains) { return "aims" }
-        case "action-programme":
-            if values.contains(where: heading.contains) { return "principles" }
-            if aims.contains(where: heading.contains) { return "goals" }
-        case "change-programme":
-            if values.contains(where: heading.contains) { return "starting_points" }
-            if aims.contains(where: heading.contains) { return "vision" }
-        default: break
-        }
+        let values = ["kernwaarde", "waarden", "principe", "uitgangspunt"]
+        let aims = ["ambitie", "doelen", "doelstelling", "wat willen we bereiken", "wat we willen bereiken"]
+        if values.contains(where: heading.contains) { return ["core_values", "principles", "starting_points"].first(where: keys.contains) }
+        if aims.contains(where: heading.contains) { return ["aims", "goals", "vision"].first(where: keys.contains) }
         return nil
     }
 
@@ -412,7 +391,7 @@ public struct Drafter: Sendable {
     private func decorate(_ raw: ItemCollector.RawItem, kind: String) -> DraftItem {
         let text = raw.title + " " + raw.coveredText
         let cues = StatusCues.cues(in: raw.coveredText.isEmpty ? raw.title : raw.coveredText)
-        let fallback = Self.defaultStatus(of: kind)
+        let fallback = Self.defaultStatus(of: kind, kinds: kinds)
         let status: String
         let reason: String
         if kind == "party-programme" || kind == "workshop" {

@@ -6,12 +6,10 @@ enum ProgrammeFields {
     /// "De gemeenteraad heeft … vastgesteld", "Aldus vastgesteld in de openbare vergadering" → adopted;
     /// "Het college heeft … vastgesteld" → adopted (by the executive); "raadsvoorstel" → council-proposal.
     /// A municipal text that says none of this is `adoption-not-stated`, never a guess.
-    static func adoption(in text: String, kind: String) -> (status: String, reason: String) {
-        switch kind {
-        case "party-programme": return ("election-programme", "soort document / kind of document: party-programme")
-        case "workshop": return ("workshop-outcome", "soort document / kind of document: workshop")
-        default: break
-        }
+    /// - Parameter settledByKind: the status the kind itself settles (an election programme, a workshop's
+    ///   outcome), if it does.
+    static func adoption(in text: String, settledByKind: String?, kind: String) -> (status: String, reason: String) {
+        if let settledByKind { return (settledByKind, "soort document / kind of document: \(kind)") }
         let sentences = ItemCollector.sentences(text.replacingOccurrences(of: "\n", with: " "))
         for sentence in sentences {
             let lowered = sentence.lowercased()

@@ -94,20 +94,51 @@ public enum ViewName: String, CaseIterable, Sendable {
     }
 
     /// The programmes the view reads: a catalog with only these gives the same view, to the byte.
-    public var programmes: ProgrammeSelection {
-        self == .proposals ? .municipalitiesWithPartyProgrammes : .all
+    public var programmes: ProgrammeSelection { programmes(for: ViewSettings()) }
+
+    /// The programmes the view reads with these settings: a named party or programme may stand in any
+    /// municipality, so naming one reads them all.
+    public func programmes(for settings: ViewSettings) -> ProgrammeSelection {
+        self == .proposals && settings.party == nil && settings.against == nil ? .municipalitiesWithPartyProgrammes : .all
     }
 
     /// Computes the view with its default settings for the whole scope.
     public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
+        do {
+            return try build(catalog: catalog, scope: scope, settings: ViewSettings())
+        } catch {
+            preconditionFailure("default settings name no programme, so there is nothing to look up: \(error)")
+        }
+    }
+
+    /// Computes the view with the settings a user gave; fails only on a programme the settings name that
+    /// does not exist.
+    public func build(catalog: Catalog, scope: ComparisonScope, settings: ViewSettings) throws(ProposalCoverage.LookupError) -> any TabularView {
         switch self {
         case .themes: CoverageMatrix(facet: .theme, catalog: catalog, scope: scope)
         case .instruments: CoverageMatrix(facet: .instrument, catalog: catalog, scope: scope)
         case .roles: RoleProfiles(catalog: catalog, scope: scope)
         case .budgets: BudgetOverview(catalog: catalog, scope: scope)
-        case .proposals: ProposalCoverage(catalog: catalog, scope: scope)
-        case .similarity: ThemeSimilarity(catalog: catalog, scope: scope)
+        case .proposals:
+            try ProposalCoverage(catalog: catalog, scope: scope, party: settings.party, against: settings.against)
+        case .similarity: ThemeSimilarity(catalog: catalog, scope: scope, peers: settings.peers)
         case .timeline: ActionTimeline(catalog: catalog, scope: scope)
         }
+    }
+}
+
+/// What a user can set beyond the scope, for the views that take it; every view ignores what it does not use.
+public struct ViewSettings: Sendable {
+    /// `proposals`: one party programme, by key or id.
+    public var party: String?
+    /// `proposals`: the programme to hold the proposals against.
+    public var against: String?
+    /// `similarity`: how many nearest programmes each programme lists.
+    public var peers: Int
+
+    public init(party: String? = nil, against: String? = nil, peers: Int = ThemeSimilarity.defaultPeerCount) {
+        self.party = party
+        self.against = against
+        self.peers = peers
     }
 }

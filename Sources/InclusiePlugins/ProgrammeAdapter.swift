@@ -3,14 +3,15 @@ import Yams
 
 /// Turns one kind of programme file, in its native shape, into the shared schema.
 ///
-/// One conforming type per programme kind, each in its own file under `Adapters/`. The shared header
-/// (title, author, partners, budget …) is read for every kind; an adapter only declares its native body
-/// and how its groups of items map onto local items.
+/// One conforming type per programme kind, each in its own file under `Adapters/`, and one line in
+/// `ProgrammeKinds`: that is all a new kind takes. The shared header (title, author, partners, budget …) is
+/// read for every kind; an adapter declares its native body, how its groups of items map onto local items,
+/// and its details for `new` and `draft`.
 protocol ProgrammeAdapter: Sendable {
     associatedtype Body: NativeBody
 
-    /// The `kind:` value that selects this adapter, with its labels for output.
-    var kind: ProgrammeKind { get }
+    /// The kind's `kind:` value, labels, groups and what `new` and `draft` write for it.
+    static var details: ProgrammeKindDetails { get }
     /// Adds the body's items to the programme being built, each with its native type and default status.
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws
 }
@@ -60,6 +61,8 @@ public struct SourceLines: Sendable, Equatable {
 }
 
 extension ProgrammeAdapter {
+    var kind: ProgrammeKind { Self.details.kind }
+
     /// Decodes the file's YAML in this kind's shape and maps it onto the shared schema.
     func read(_ document: YAMLDocument, municipalitySlug: String) throws -> (Programme, SourceLines) {
         let native = try document.decode(NativeProgramme<Body>.self)
@@ -176,14 +179,27 @@ struct ProgrammeBuilder {
 public struct ProgrammeKinds: Sendable {
     let adapters: [any ProgrammeAdapter]
 
+    /// In the order `draft` weighs their document words: on a tie the earlier, more specific kind wins.
     public init() {
         adapters = [
-            ActionProgrammeAdapter(), PolicyNoteAdapter(), ChangeProgrammeAdapter(), WorkshopAdapter(),
-            PartyProgrammeAdapter(),
+            PartyProgrammeAdapter(), WorkshopAdapter(), ChangeProgrammeAdapter(), ActionProgrammeAdapter(),
+            PolicyNoteAdapter(),
         ]
     }
 
+    /// The kinds of this build and more: how a test proves that a new kind needs nothing else.
+    init(adding more: [any ProgrammeAdapter]) {
+        adapters = ProgrammeKinds().adapters + more
+    }
+
     public var all: [ProgrammeKind] { adapters.map(\.kind) }
+
+    /// Each kind's groups and defaults, in the order of `all`.
+    public var details: [ProgrammeKindDetails] { adapters.map { type(of: $0).details } }
+
+    public func details(of kind: String) -> ProgrammeKindDetails? {
+        adapter(for: kind).map { type(of: $0).details }
+    }
 
     func adapter(for kind: String) -> (any ProgrammeAdapter)? {
         adapters.first { $0.kind.id == kind }

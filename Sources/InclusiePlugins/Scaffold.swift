@@ -16,7 +16,13 @@ public struct Scaffold: Sendable {
     /// The source document's file name, as `source:` will name it.
     public var sourceFileName: String?
 
-    public init(slug: String, kind: String, name: String? = nil, sourceFileName: String? = nil) {
+    /// The kinds this build knows; a kind's groups and usual values come from its adapter.
+    public var kinds: ProgrammeKinds
+
+    public init(
+        slug: String, kind: String, name: String? = nil, sourceFileName: String? = nil, kinds: ProgrammeKinds = ProgrammeKinds()
+    ) {
+        self.kinds = kinds
         self.slug = slug
         self.kind = kind
         self.name = name
@@ -58,8 +64,9 @@ public struct Scaffold: Sendable {
     }
 
     public var programmeYAML: String {
-        let status = Self.adoptionStatus[kind] ?? "adopted"
-        let author = kind == "party-programme" ? "party" : "municipality"
+        let details = kinds.details(of: kind)
+        let status = details?.usualAdoptionStatus.rawValue ?? AdoptionStatus.adopted.rawValue
+        let author = details?.authorType ?? "municipality"
         return """
             # Een programma van \(name ?? slug), in de eigen opbouw van het document (soort: \(kind)).
             # Vervang elke <vul in: …>; verwijder voorbeeldregels die niet passen. Uitleg van elk veld: docs/plugin-format.md.
@@ -121,12 +128,12 @@ public struct Scaffold: Sendable {
 
     /// The item groups of each kind, in the order its documents have them, with one item to fill in.
     private var body: String {
-        let groups = Self.groups[kind] ?? []
+        let groups = kinds.details(of: kind)?.groups ?? []
         guard let first = groups.first else { return "" }
         var text = "# De onderdelen, per groep zoals het document ze indeelt. Elke groep is een lijst; voeg onderdelen toe\n"
         text += "# door het blok vanaf '- id:' te herhalen. Groepen die het document niet heeft, laat u weg.\n"
         text += "\(first.key):                       # \(first.meaning)\n"
-        text += Self.item(extra: first.extra)
+        text += Self.item(extra: first.requiredFields)
         for group in groups.dropFirst() {
             text += "# \(group.key):                     # \(group.meaning)\n"
         }
@@ -154,56 +161,6 @@ public struct Scaffold: Sendable {
 
         """
     }
-
-    private static let adoptionStatus = [
-        "action-programme": "adopted", "policy-note": "council-proposal", "change-programme": "working-document",
-        "workshop": "workshop-outcome", "party-programme": "election-programme",
-    ]
-
-    private struct Group {
-        var key: String
-        var meaning: String
-        var extra = ""
-    }
-
-    private static let groups: [String: [Group]] = [
-        "action-programme": [
-            Group(key: "execution_lines", meaning: "uitvoeringslijnen; activiteiten eronder in 'activities:'"),
-            Group(key: "principles", meaning: "uitgangspunten"),
-            Group(key: "roles", meaning: "de rollen die de gemeente zichzelf geeft"),
-            Group(key: "societal_themes", meaning: "thema's per maatschappelijk domein; onderwerpen eronder in 'topics:'"),
-            Group(key: "existing_policy", meaning: "bestaand beleid dat het programma noemt"),
-            Group(key: "actions", meaning: "acties uit de planningstabel, met 'lines:' (ids van uitvoeringslijnen) en 'years:'"),
-            Group(key: "monitoring", meaning: "hoe voortgang gevolgd wordt"),
-        ],
-        "policy-note": [
-            Group(key: "policy_themes", meaning: "de thema's van de nota"),
-            Group(key: "aims", meaning: "doelstellingen"),
-            Group(key: "core_values", meaning: "kernwaarden"),
-            Group(key: "roles", meaning: "de rollen van de gemeente"),
-            Group(key: "initiatives", meaning: "lopende initiatieven"),
-            Group(key: "caveats", meaning: "kanttekeningen"),
-        ],
-        "change-programme": [
-            Group(
-                key: "spearheads", meaning: "speerpunten, elk met de afdeling die eigenaar is",
-                extra: "    owner: <vul in: de afdeling of het programma dat eigenaar is>\n"),
-            Group(key: "vision", meaning: "de visie"),
-            Group(key: "roles", meaning: "de rollen van de gemeente"),
-            Group(key: "starting_points", meaning: "uitgangspunten"),
-            Group(key: "phases", meaning: "fasen"),
-            Group(key: "extra_topics", meaning: "onderwerpen die alleen elders in het document staan"),
-        ],
-        "workshop": [
-            Group(key: "questions", meaning: "de vragen; de antwoorden van deelnemers eronder in 'answers:'"),
-            Group(key: "summary", meaning: "de samenvatting"),
-            Group(key: "ambitions", meaning: "ambities uit de presentatie"),
-        ],
-        "party-programme": [
-            Group(key: "sections", meaning: "paragrafen; de genummerde voorstellen eronder in 'proposals:' (elk met 'number:')"),
-            Group(key: "preamble", meaning: "de inleiding"),
-        ],
-    ]
 }
 
 /// Values still to fill in, as `validate` reports them: one problem per `<vul in: …>` left in a file.

@@ -21,6 +21,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Language: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
+extension ViewName: ExpressibleByArgument {}
 
 /// How a view is shown, and which programmes and items it covers.
 struct ViewOptions: ParsableArguments {

@@ -16,13 +16,7 @@ extension Report: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Serve: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Search: LanguageChoosing { var messageLanguage: Language { lang } }
 extension Draft: LanguageChoosing { var messageLanguage: Language { lang } }
-extension Compare.Themes: LanguageChoosing { var messageLanguage: Language { options.lang } }
-extension Compare.Instruments: LanguageChoosing { var messageLanguage: Language { options.lang } }
-extension Compare.Roles: LanguageChoosing { var messageLanguage: Language { options.lang } }
-extension Compare.Budgets: LanguageChoosing { var messageLanguage: Language { options.lang } }
-extension Compare.Proposals: LanguageChoosing { var messageLanguage: Language { options.lang } }
-extension Compare.Similarity: LanguageChoosing { var messageLanguage: Language { options.lang } }
-extension Compare.Timeline: LanguageChoosing { var messageLanguage: Language { options.lang } }
+extension Compare: LanguageChoosing { var messageLanguage: Language { options.lang } }
 
 extension Inclusiebench {
     /// Runs the command the arguments name; errors the libraries describe in both languages are printed

@@ -49,7 +49,7 @@ import Testing
 
         let refused = try TestSupport.run(["compare", "similarity", "--full", "--format", "json", "--lang", "en"] + locations)
         #expect(refused.status != 0)
-        #expect(refused.error.contains("--full writes CSV only: add --format csv."))
+        #expect(refused.error.contains("--full writes only the 'similarity' matrix as CSV"))
         let dutch = try TestSupport.run(["compare", "similarity", "--peers", "0"] + locations)
         #expect(dutch.error.contains("--peers moet minstens 1 zijn."))
     }

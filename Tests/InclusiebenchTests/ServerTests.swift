@@ -67,6 +67,16 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         #expect(hit.snippet.allSatisfy { !$0.text.contains("\u{2}") && !$0.text.contains("\u{3}") })
     }
 
+    @Test func facetsThatRunOutOfTimeAreLeftOutAndTheHitsStay() throws {
+        let catalog = try TestSupport.loadRealPlugins().catalog()
+        let hurried = try SearchIndex(catalog: catalog, facetTimeLimit: 0)
+        let results = try hurried.search(SearchRequest(words: "inclusie"))
+        let patient = try index.search(SearchRequest(words: "inclusie"))
+        #expect(results.facets.isEmpty, "no time for facets: none are shown rather than counts cut short")
+        #expect(!patient.facets.isEmpty)
+        #expect(results.total == patient.total && results.hits == patient.hits)
+    }
+
     @Test func facetsCountUnderTheOtherFilters() throws {
         let all = try index.search(SearchRequest(words: "inclusie"))
         let almere = try #require(all.facets["municipality"]?.first { $0.value == "almere" })

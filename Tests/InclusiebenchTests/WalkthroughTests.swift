@@ -214,7 +214,7 @@ import Testing
         #expect(slug.status != 0)
         #expect(slug.error.contains("'den haag' kan geen mapnaam van een gemeente zijn; gebruik kleine letters, cijfers en '-', bv. 'den-haag'"))
         let kind = try run(["new", "den-haag", "--kind", "nota", "--lang", "en"])
-        #expect(kind.error.contains("Unknown kind 'nota'; choose from: action-programme, policy-note, change-programme, workshop, party-programme."))
+        #expect(kind.error.contains("Unknown kind 'nota'; choose from: party-programme, workshop, change-programme, action-programme, policy-note."))
         #expect(try run(["new", "den-haag", "--kind", "workshop"]).status == 0)
         let again = try run(["new", "den-haag", "--kind", "workshop"])
         #expect(again.status != 0)

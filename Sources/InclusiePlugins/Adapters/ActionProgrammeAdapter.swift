@@ -18,10 +18,7 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
     }
 
     struct Body: NativeBody {
-        static let keys: Set<String> = [
-            "goals", "principles", "roles", "working_methods", "execution_lines", "societal_themes", "existing_policy", "actions", "monitoring",
-            "pillars",
-        ]
+        static var keys: Set<String> { ActionProgrammeAdapter.details.groupKeys }
         /// The programme's own statements of what it wants to reach, where it has them.
         var goals: [NativeItem]
         /// Thematic pillars ("gelijkwaardigheid, verbinding, veiligheid"), for programmes built on them rather
@@ -51,7 +48,24 @@ struct ActionProgrammeAdapter: ProgrammeAdapter {
         }
     }
 
-    let kind = ProgrammeKind(id: "action-programme", label: LocalizedText(nl: "actieprogramma", en: "action programme"))
+    static let details = ProgrammeKindDetails(
+        kind: ProgrammeKind(id: "action-programme", label: LocalizedText(nl: "actieprogramma", en: "action programme")),
+        groups: [
+            ItemGroupDetails("execution_lines", "uitvoeringslijnen; activiteiten eronder in 'activities:'"),
+            ItemGroupDetails("goals", "de doelen die het programma zich stelt"),
+            ItemGroupDetails("pillars", "pijlers, als het programma daarop gebouwd is; activiteiten eronder in 'activities:'"),
+            ItemGroupDetails("principles", "uitgangspunten"),
+            ItemGroupDetails("roles", "de rollen die de gemeente zichzelf geeft"),
+            ItemGroupDetails("working_methods", "werkwijzen"),
+            ItemGroupDetails("societal_themes", "thema's per maatschappelijk domein; onderwerpen eronder in 'topics:'"),
+            ItemGroupDetails("existing_policy", "bestaand beleid dat het programma noemt"),
+            ItemGroupDetails("actions", "acties uit de planningstabel, met 'lines:' (ids van uitvoeringslijnen) en 'years:'"),
+            ItemGroupDetails("monitoring", "hoe voortgang gevolgd wordt"),
+        ],
+        authorType: "municipality", usualAdoptionStatus: .adopted, kindSettlesAdoptionStatus: false,
+        defaultItemStatus: "commitment",
+        documentWords: ["actieprogramma", "uitvoeringslijn", "actieplan", "planning", "action programme"],
+        draftLayout: DraftLayout(sections: "execution_lines", childKey: "activities"))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         builder.add(body.goals, type: LocalizedText(nl: "doelstelling", en: "goal"), defaultStatus: "commitment")

@@ -6,7 +6,7 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
     struct Milestones: ChildKey { static let key = "milestones" }
 
     struct Body: NativeBody {
-        static let keys: Set<String> = ["vision", "spearheads", "roles", "starting_points", "phases", "extra_topics"]
+        static var keys: Set<String> { ChangeProgrammeAdapter.details.groupKeys }
         var vision: [NativeItem]
         var spearheads: [NativeItem]
         var roles: [NativeItem]
@@ -25,7 +25,22 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
         }
     }
 
-    let kind = ProgrammeKind(id: "change-programme", label: LocalizedText(nl: "veranderprogramma", en: "change programme"))
+    static let details = ProgrammeKindDetails(
+        kind: ProgrammeKind(id: "change-programme", label: LocalizedText(nl: "veranderprogramma", en: "change programme")),
+        groups: [
+            ItemGroupDetails(
+                "spearheads", "speerpunten, elk met de afdeling die eigenaar is",
+                requiredFields: "    owner: <vul in: de afdeling of het programma dat eigenaar is>\n"),
+            ItemGroupDetails("vision", "de visie"),
+            ItemGroupDetails("roles", "de rollen van de gemeente"),
+            ItemGroupDetails("starting_points", "uitgangspunten"),
+            ItemGroupDetails("phases", "fasen; mijlpalen eronder in 'milestones:'"),
+            ItemGroupDetails("extra_topics", "onderwerpen die alleen elders in het document staan"),
+        ],
+        authorType: "municipality", usualAdoptionStatus: .workingDocument, kindSettlesAdoptionStatus: false,
+        defaultItemStatus: "in-preparation",
+        documentWords: ["veranderprogramma", "speerpunt", "veranderopgave", "change programme"],
+        draftLayout: DraftLayout(sections: "starting_points"))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         builder.add(body.vision, type: LocalizedText(nl: "visie", en: "vision"), defaultStatus: "ambition")

@@ -5,7 +5,7 @@ struct PartyProgrammeAdapter: ProgrammeAdapter {
     struct Proposals: ChildKey { static let key = "proposals" }
 
     struct Body: NativeBody {
-        static let keys: Set<String> = ["preamble", "sections"]
+        static var keys: Set<String> { PartyProgrammeAdapter.details.groupKeys }
         var preamble: [NativeItem]
         var sections: [NativeItemWithChildren<Proposals>]
 
@@ -16,7 +16,19 @@ struct PartyProgrammeAdapter: ProgrammeAdapter {
         }
     }
 
-    let kind = ProgrammeKind(id: "party-programme", label: LocalizedText(nl: "partijprogramma", en: "party programme"))
+    static let details = ProgrammeKindDetails(
+        kind: ProgrammeKind(id: "party-programme", label: LocalizedText(nl: "partijprogramma", en: "party programme")),
+        groups: [
+            ItemGroupDetails("sections", "paragrafen; de genummerde voorstellen eronder in 'proposals:' (elk met 'number:')"),
+            ItemGroupDetails("preamble", "de inleiding"),
+        ],
+        authorType: "party", usualAdoptionStatus: .electionProgramme, kindSettlesAdoptionStatus: true,
+        defaultItemStatus: "proposal",
+        documentWords: [
+            "verkiezingsprogramma", "partijprogramma", "verkiezingen", "onze partij", "fractie", "de gemeente moet",
+            "election programme",
+        ],
+        draftLayout: DraftLayout(looseItems: "preamble", sections: "sections", childKey: "proposals", numbersChildren: true))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         if let unnumbered = body.sections.flatMap(\.children).first(where: { ($0.number ?? "").isEmpty }) {

@@ -4,7 +4,7 @@ import InclusieModel
 /// the note itself will be communicated.
 struct PolicyNoteAdapter: ProgrammeAdapter {
     struct Body: NativeBody {
-        static let keys: Set<String> = ["aims", "core_values", "policy_themes", "roles", "initiatives", "caveats", "communication"]
+        static var keys: Set<String> { PolicyNoteAdapter.details.groupKeys }
         var aims: [NativeItem]
         var coreValues: [NativeItem]
         var policyThemes: [NativeItem]
@@ -25,7 +25,20 @@ struct PolicyNoteAdapter: ProgrammeAdapter {
         }
     }
 
-    let kind = ProgrammeKind(id: "policy-note", label: LocalizedText(nl: "beleidsnota", en: "policy note"))
+    static let details = ProgrammeKindDetails(
+        kind: ProgrammeKind(id: "policy-note", label: LocalizedText(nl: "beleidsnota", en: "policy note")),
+        groups: [
+            ItemGroupDetails("policy_themes", "de thema's van de nota"),
+            ItemGroupDetails("aims", "doelstellingen"),
+            ItemGroupDetails("core_values", "kernwaarden"),
+            ItemGroupDetails("roles", "de rollen van de gemeente"),
+            ItemGroupDetails("initiatives", "lopende initiatieven"),
+            ItemGroupDetails("caveats", "kanttekeningen"),
+            ItemGroupDetails("communication", "hoe de nota zelf bekendgemaakt wordt"),
+        ],
+        authorType: "municipality", usualAdoptionStatus: .councilProposal, kindSettlesAdoptionStatus: false,
+        defaultItemStatus: "ambition", documentWords: ["nota", "raadsvoorstel", "beleidskader", "agenda", "policy"],
+        draftLayout: DraftLayout(sections: "policy_themes"))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         builder.add(body.aims, type: LocalizedText(nl: "doelstelling", en: "aim"), defaultStatus: "ambition")

@@ -6,7 +6,7 @@ struct WorkshopAdapter: ProgrammeAdapter {
     struct Answers: ChildKey { static let key = "answers" }
 
     struct Body: NativeBody {
-        static let keys: Set<String> = ["summary", "ambitions", "questions"]
+        static var keys: Set<String> { WorkshopAdapter.details.groupKeys }
         var summary: [NativeItem]
         var ambitions: [NativeItem]
         var questions: [NativeItemWithChildren<Answers>]
@@ -19,7 +19,17 @@ struct WorkshopAdapter: ProgrammeAdapter {
         }
     }
 
-    let kind = ProgrammeKind(id: "workshop", label: LocalizedText(nl: "werkconferentie", en: "workshop"))
+    static let details = ProgrammeKindDetails(
+        kind: ProgrammeKind(id: "workshop", label: LocalizedText(nl: "werkconferentie", en: "workshop")),
+        groups: [
+            ItemGroupDetails("questions", "de vragen; de antwoorden van deelnemers eronder in 'answers:'"),
+            ItemGroupDetails("summary", "de samenvatting"),
+            ItemGroupDetails("ambitions", "ambities uit de presentatie"),
+        ],
+        authorType: "municipality", usualAdoptionStatus: .workshopOutcome, kindSettlesAdoptionStatus: true,
+        defaultItemStatus: "input",
+        documentWords: ["werkconferentie", "werksessie", "deelnemers", "bijeenkomst", "mentimeter", "workshop"],
+        draftLayout: DraftLayout(looseItems: "summary", sections: "questions", childKey: "answers"))
 
     func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
         builder.add(body.summary, type: LocalizedText(nl: "samenvattingspunt", en: "summary point"), defaultStatus: "input")
