@@ -160,8 +160,11 @@ public struct Drafter: Sendable {
             return !marked || level < 7
         }
         let heading = blocks.first { isTitle($0, marked: true) } ?? blocks.first { isTitle($0, marked: false) }
-        let text = (heading ?? blocks.first)?.text ?? "Concept"
-        return ItemCollector.titleWords(text)
+        guard let heading else { return ItemCollector.titleWords(blocks.first?.text ?? "Concept") }
+        // A heading is a title as a whole: "Hoofdstuk 3. Samen leven in Lindewaard" is not cut after "3.".
+        var title = heading.text.replacingOccurrences(of: "**", with: "").split(separator: " ").prefix(12).joined(separator: " ")
+        while let last = title.last, ".,;:".contains(last) { title.removeLast() }
+        return title.isEmpty ? ItemCollector.titleWords(heading.text) : title
     }
 
     /// The first year range in the document's opening lines (`2020-2022`), its period as it states it.

@@ -9,12 +9,9 @@ import Foundation
 enum PageNoise {
     /// The indices of the noise lines among `lines`.
     static func lines(_ lines: [String]) -> Set<Int> {
-        var noise = Set<Int>()
         let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
-        let repeated = runningHeadersAndFooters(trimmed)
-        for (index, line) in trimmed.enumerated() where !line.isEmpty {
-            if repeated.contains(folded(line)) || isNoise(line) { noise.insert(index) }
-        }
+        var noise = runningHeadersAndFooters(trimmed)
+        for (index, line) in trimmed.enumerated() where !line.isEmpty && isNoise(line) { noise.insert(index) }
         // A name next to a function line ("Froukje …," above "Wethouder …,") and the lines that continue a
         // function line ending in a comma are the same signature.
         for (index, line) in trimmed.enumerated() where PersonNames.isFunctionLine(line) {
@@ -98,14 +95,34 @@ enum PageNoise {
         }
     }
 
-    /// Lines that stand on three or more pages of a paginated document (one with page numbers or form
-    /// feeds): its running headers and footers. Digits are folded, so `Pagina 3` and `Pagina 4` are one line.
-    private static func runningHeadersAndFooters(_ lines: [String]) -> Set<String> {
-        let pageMarks = lines.filter { $0.contains("\u{0C}") || isPageNumber($0.lowercased()) }.count
-        guard pageMarks >= 2 else { return [] }
+    /// The running headers and footers of a paginated document (one with two or more page numbers or form
+    /// feeds): a line that stands at the top or the bottom of three or more pages — the first two lines
+    /// after a page break or at the start, the two before a page number. Digits are folded, so `Pagina 3`
+    /// and `Pagina 4` are one line. Only those places are noise: the same words in the body stay.
+    private static func runningHeadersAndFooters(_ lines: [String]) -> Set<Int> {
+        let breaks = lines.indices.filter { lines[$0].contains("\u{0C}") || isPageNumber(lines[$0].lowercased()) }
+        guard breaks.count >= 2 else { return [] }
+        var places: [Int] = []
+        func take(_ range: StrideTo<Int>, count: Int) {
+            var taken = 0
+            for index in range where taken < count {
+                guard lines.indices.contains(index) else { break }
+                let line = lines[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                if line.isEmpty || isPageNumber(line.lowercased()) { continue }
+                places.append(index)
+                taken += 1
+            }
+        }
+        take(stride(from: 0, to: lines.count, by: 1), count: 2)
+        for pageBreak in breaks {
+            // A form feed starts the next page's first line; a page number ends its page.
+            let next = lines[pageBreak].contains("\u{0C}") ? pageBreak : pageBreak + 1
+            take(stride(from: next, to: lines.count, by: 1), count: 2)
+            take(stride(from: pageBreak - 1, to: -1, by: -1), count: 2)
+        }
         var counts: [String: Int] = [:]
-        for line in lines where !line.isEmpty && line.count <= 120 { counts[folded(line), default: 0] += 1 }
-        return Set(counts.filter { $0.value >= 3 }.keys)
+        for place in Set(places) where lines[place].count <= 120 { counts[folded(lines[place]), default: 0] += 1 }
+        return Set(places.filter { (counts[folded(lines[$0])] ?? 0) >= 3 })
     }
 
     private static func folded(_ line: String) -> String {

@@ -37,6 +37,12 @@ import Testing
         let pdf = try draft("pdf-nota-samen-verder")
         #expect(!texts(of: pdf).contains { $0.contains("Pagina") || $0.hasPrefix("Nota Samen Verder Gemeente") }, "page numbers and running headers")
         #expect(PageNoise.isPageNumber("pagina 3 van 12") && PageNoise.isPageNumber("- 7 -") && !PageNoise.isPageNumber("3 thema's"))
+        // Running headers are noise only where they run: at a page's top or bottom, not the same words in the body.
+        let pages = (1...3).map { "Bundel inclusie\n\nWat gaan we doen?\nWe openen een buurthuis in wijk \($0).\n\nPagina \($0) van 3" }
+        let lines = pages.joined(separator: "\n").components(separatedBy: "\n")
+        let noise = PageNoise.lines(lines)
+        #expect(lines.indices.filter { lines[$0] == "Bundel inclusie" }.allSatisfy(noise.contains))
+        #expect(!lines.indices.filter { lines[$0] == "Wat gaan we doen?" }.contains(where: noise.contains))
         #expect(PersonNames.namesPersonWithFunction("Onze fractievoorzitter Gerrit van Stalborch zegt het al jaren"))
         #expect(!PersonNames.namesPersonWithFunction("De wethouder Werk en Inkomen gaat in gesprek met werkgevers"))
     }
