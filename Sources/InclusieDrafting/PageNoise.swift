@@ -96,8 +96,8 @@ enum PageNoise {
     }
 
     /// The running headers and footers of a paginated document (one with two or more page numbers or form
-    /// feeds): a line that stands at the top or the bottom of three or more pages — the first two lines
-    /// after a page break or at the start, the two before a page number. Digits are folded, so `Pagina 3`
+    /// feeds): a line that stands at the top or the bottom of three or more pages — the first line after a
+    /// page break or at the start, the line before a page number. Digits are folded, so `Pagina 3`
     /// and `Pagina 4` are one line. Only those places are noise: the same words in the body stay.
     private static func runningHeadersAndFooters(_ lines: [String]) -> Set<Int> {
         let breaks = lines.indices.filter { lines[$0].contains("\u{0C}") || isPageNumber(lines[$0].lowercased()) }
@@ -113,12 +113,12 @@ enum PageNoise {
                 taken += 1
             }
         }
-        take(stride(from: 0, to: lines.count, by: 1), count: 2)
+        take(stride(from: 0, to: lines.count, by: 1), count: 1)
         for pageBreak in breaks {
             // A form feed starts the next page's first line; a page number ends its page.
             let next = lines[pageBreak].contains("\u{0C}") ? pageBreak : pageBreak + 1
-            take(stride(from: next, to: lines.count, by: 1), count: 2)
-            take(stride(from: pageBreak - 1, to: -1, by: -1), count: 2)
+            take(stride(from: next, to: lines.count, by: 1), count: 1)
+            take(stride(from: pageBreak - 1, to: -1, by: -1), count: 1)
         }
         var counts: [String: Int] = [:]
         for place in Set(places) where lines[place].count <= 120 { counts[folded(lines[place]), default: 0] += 1 }
