@@ -163,6 +163,13 @@ try:
         else:
             print(f"ok download: {len(served)} bytes, the same as compare themes --format csv --only almere")
 
+    # The party proposals against the programme: the four levels, each match with why it matches.
+    driver.get(base + "/compare/proposals")
+    one("table caption")
+    if "noemt het onderwerp" not in driver.page_source or "Waarom" not in driver.page_source:
+        fail("the proposals view does not show its verdicts and why")
+    check_page("view-proposals")
+
     # Search, typed into the box: a highlighted hit.
     driver.get(base + "/search")
     box = driver.find_element(By.ID, "q")

@@ -39,7 +39,7 @@ public enum CSVRenderer {
 
     static func field(_ cell: TableCell, dialect: CSVDialect) -> String {
         switch cell {
-        case .text(let text): neutralise(text)
+        case .text(let text), .markedText(let text, _): neutralise(text)
         case .integer(let value): String(value)
         case .money(let money): money.plainEuros(decimalSeparator: dialect.decimalSeparator)
         case .decimal(let value): TableCell.decimal(value, separator: dialect.decimalSeparator)

@@ -20,6 +20,19 @@ extension ProposalCoverage: TabularView {
         text.map(TableCell.text) ?? .empty
     }
 
+    /// The item's quote, with the proposal's words it names marked for the site.
+    static func quote(_ match: Match?) -> TableCell {
+        guard let match, let quote = match.quote else { return .empty }
+        return match.sharedTerms.isEmpty ? .text(quote) : .markedText(quote, marks: match.sharedTerms)
+    }
+
+    /// Why an item matches, in words a reader can check against its quote: the proposal's words it names,
+    /// or which part of the rule made it match.
+    static func why(_ match: Match, _ language: Language) -> String {
+        guard match.reason == .sharedTerms else { return match.reason.label.text(language) }
+        return phrase("noemt: ", "names: ", language) + match.sharedTerms.joined(separator: ", ")
+    }
+
     private func perProposalTable(_ language: Language) -> ResultTable {
         let (section, optional) = (Self.section, Self.optional)
         let proposalRows = comparisons.flatMap { comparison in
@@ -30,7 +43,7 @@ extension ProposalCoverage: TabularView {
                     .text(comparison.againstProgramme.heading(language)),
                     section(proposal), optional(proposal.number), .text(proposal.title), optional(proposal.primaryThemeLabel),
                     .text(proposal.verdictLabel), .integer(proposal.matches.count),
-                    optional(best?.itemLabel), optional(best?.quote),
+                    optional(best?.itemLabel), optional(best.map { Self.why($0, language) }), Self.quote(best),
                 ]
             }
         }
@@ -46,6 +59,7 @@ extension ProposalCoverage: TabularView {
                 phrase("Oordeel", "Verdict", language),
                 phrase("Overeenkomende onderdelen", "Matching items", language),
                 phrase("Beste overeenkomst", "Best match", language),
+                phrase("Waarom", "Why", language),
                 phrase("Citaat", "Quote", language),
             ], rows: proposalRows, notes: [ProposalCoverage.ruleSummary.text(language)])
     }
@@ -58,8 +72,8 @@ extension ProposalCoverage: TabularView {
                     [
                         .text(comparison.partyProgramme.shortName), .text(comparison.againstProgramme.shortName),
                         section(proposal), optional(proposal.number), .text(proposal.title),
-                        .text(match.strength.label.text(language)), .text(match.reason.label.text(language)),
-                        .text(match.itemNativeType), .text(match.itemStatusLabel), .text(match.itemLabel), optional(match.quote),
+                        .text(match.strength.label.text(language)), .text(Self.why(match, language)),
+                        .text(match.itemNativeType), .text(match.itemStatusLabel), .text(match.itemLabel), Self.quote(match),
                         optional(match.section),
                     ]
                 }
@@ -74,14 +88,19 @@ extension ProposalCoverage: TabularView {
                 phrase("Nr.", "No.", language),
                 phrase("Voorstel", "Proposal", language),
                 phrase("Overeenkomst", "Match", language),
-                phrase("Reden", "Reason", language),
+                phrase("Waarom", "Why", language),
                 phrase("Soort onderdeel", "Item type", language),
                 phrase("Status onderdeel", "Item status", language),
                 phrase("Onderdeel", "Item", language),
                 phrase("Citaat", "Quote", language),
                 phrase("Vindplaats", "Section of the quote", language),
             ], rows: matchRows,
-            notes: [phrase("Beste eerst: gedekt, dan deels gedekt; daarbinnen in de volgorde van het programma.", "Best first: covered, then partly covered; within each, in the programme's order.", language)])
+            notes: [
+                phrase(
+                    "Beste eerst: dezelfde maatregel, dan inzet voor hetzelfde onderwerp, dan het onderwerp genoemd; daarbinnen in de volgorde van het programma. 'Noemt' geeft de woorden van het voorstel die het citaat of de titel van het onderdeel bevat.",
+                    "Best first: the same measure, then a commitment to the subject, then a mention; within each, in the programme's order. 'Names' gives the proposal's words that the item's quote or title contains.",
+                    language)
+            ])
     }
 
     private func summaryTable(_ language: Language) -> ResultTable {
@@ -91,16 +110,12 @@ extension ProposalCoverage: TabularView {
                 phrase("Partijprogramma", "Party programme", language),
                 phrase("Vergeleken met", "Compared with", language),
                 phrase("Voorstellen", "Proposals", language),
-                ProposalCoverage.Verdict.covered.label.text(language),
-                ProposalCoverage.Verdict.partlyCovered.label.text(language),
-                ProposalCoverage.Verdict.notCovered.label.text(language),
-            ],
+            ] + ProposalCoverage.Verdict.allCases.map { $0.label.text(language) },
             rows: comparisons.map { comparison in
                 [
                     .text(comparison.partyProgramme.heading(language)), .text(comparison.againstProgramme.heading(language)),
-                    .integer(comparison.proposals.count), .integer(comparison.coveredCount),
-                    .integer(comparison.partlyCoveredCount), .integer(comparison.notCoveredCount),
-                ]
+                    .integer(comparison.proposals.count),
+                ] + ProposalCoverage.Verdict.allCases.map { .integer(comparison.count($0)) }
             }, notes: [ProposalCoverage.ruleSummary.text(language)])
     }
 }

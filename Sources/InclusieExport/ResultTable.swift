@@ -23,12 +23,15 @@ public enum TableCell: Sendable, Hashable {
     case money(Money)
     /// A decimal number written with a point, e.g. "0.93"; renderers localise the separator.
     case decimal(String)
+    /// Text with words a reader should find in it (a quote with the words it shares with a proposal):
+    /// plain text in CSV, Markdown and the terminal, the words marked on the site.
+    case markedText(String, marks: [String])
     case empty
 
     /// The cell as display text in the given language (thousands grouping for money).
     public func display(_ language: Language) -> String {
         switch self {
-        case .text(let text): text
+        case .text(let text), .markedText(let text, _): text
         case .integer(let value): String(value)
         case .money(let money): money.formatted(language)
         case .decimal(let value): language == .nl ? TableCell.decimal(value, separator: ",") : value

@@ -70,8 +70,8 @@ public enum ViewName: String, CaseIterable, Sendable {
                 en: "Money per programme per year, per kind and per inhabitant; 'not stated' is not € 0.")
         case .proposals:
             LocalizedText(
-                nl: "Welke voorstellen van een partij het programma dekt, deels of niet.",
-                en: "Which of a party's proposals the programme covers, partly or not.")
+                nl: "Wat het programma doet met elk voorstel van een partij: dezelfde maatregel, inzet voor het onderwerp, een vermelding of niets.",
+                en: "What the programme does about each of a party's proposals: the same measure, a commitment to the subject, a mention or nothing.")
         case .similarity:
             LocalizedText(
                 nl: "Hoeveel thema's programma's delen (Jaccard), en het meest verwante programma.",

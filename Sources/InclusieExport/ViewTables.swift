@@ -54,7 +54,7 @@ public enum ViewTables {
         }
         for cell in cells {
             switch cell {
-            case .text: note(phrase("tekst", "text", language))
+            case .text, .markedText: note(phrase("tekst", "text", language))
             case .integer: note(phrase("geheel getal", "integer", language))
             case .money: note(phrase("bedrag in euro's met twee decimalen", "amount in euros with two decimals", language))
             case .decimal: note(phrase("decimaal getal", "decimal number", language))

@@ -70,7 +70,7 @@ extension ReportBuilder {
         func isNumber(_ cell: TableCell) -> Bool {
             switch cell {
             case .integer, .money, .decimal: true
-            case .text, .empty: false
+            case .text, .markedText, .empty: false
             }
         }
         return .div(

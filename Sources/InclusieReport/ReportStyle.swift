@@ -69,7 +69,9 @@ enum ReportStyle {
         svg text.group { font-weight: bold; }
         svg text.muted { fill: var(--muted); font-style: italic; }
         .verdict { font-weight: bold; white-space: nowrap; }
-        .verdict.covered { color: #2b7a3d; } .verdict.partly-covered { color: #9a6a00; } .verdict.not-covered { color: #a33a2a; }
+        .verdict.same-measure { color: #1d5e2e; } .verdict.commits-to-subject { color: #2b7a3d; }
+        .verdict.mentions-subject { color: #9a6a00; } .verdict.not-found { color: #a33a2a; }
+        q.match-quote mark { background: #ffe066; color: #000; }
         ol.sources { font-size: 11.5px; columns: 2; column-gap: 28px; }
         ol.sources li { break-inside: avoid; margin-bottom: 3px; }
         ol.sources q { font-style: italic; }

@@ -1,3 +1,4 @@
+import InclusieComparison
 import InclusieExport
 import InclusieModel
 import Plot
@@ -141,6 +142,15 @@ struct Layout {
     }
 
     /// A table with a caption and header cells, in a scrollable region a keyboard can reach.
+    /// One cell of a view's table: its text as every format shows it, with marked words marked.
+    func cell(_ cell: TableCell) -> BodyNode {
+        guard case .markedText(let text, let marks) = cell, !marks.isEmpty else { return .plain(cell.display(language)) }
+        return .group(
+            MeasureTerms.marked(text, terms: marks).map { run in
+                run.isTerm ? .element(named: "mark", nodes: [.plain(run.text)]) : .plain(run.text)
+            })
+    }
+
     func table(caption: String, columns: [String], rows: [[BodyNode]], id: String? = nil) -> BodyNode {
         .div(
             .class("table-wrap"), .attribute(named: "role", value: "region"),

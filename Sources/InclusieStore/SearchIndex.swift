@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import InclusieModel
 
 /// The text of a programme's source document, as read from its sources folder, for full-text search.
@@ -107,13 +106,13 @@ public struct SearchError: Error, Sendable {
 /// search goes to the copy its words pick: concurrent searches then run side by side.
 public struct SearchIndex: Sendable {
     private let copies: [DatabaseQueue]
-    /// How long the facet counts of one search may take, as Datasette bounds its facets: a search whose
-    /// words match most of the index still answers at once, without the counts it had no time for.
-    private let facetTimeLimit: TimeInterval
+    /// Every entry's facet values, so the total and the facet counts are counted in memory from the
+    /// matching row ids alone.
+    private let facets: EntryFacets
 
-    public init(catalog: Catalog, sources: [SourceText] = [], facetTimeLimit: TimeInterval = 0.05) throws {
-        self.facetTimeLimit = facetTimeLimit
+    public init(catalog: Catalog, sources: [SourceText] = []) throws {
         let database = try DatabaseQueue()
+        var facets = EntryFacets()
         try database.write { db in
             try db.execute(
                 sql: """
@@ -121,14 +120,10 @@ public struct SearchIndex: Sendable {
                         title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
                     CREATE TABLE entry (
                         id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL,
-                        kind TEXT NOT NULL, status TEXT, item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL,
-                        long_body INTEGER NOT NULL);
-                    CREATE TABLE entry_theme (entry INTEGER NOT NULL REFERENCES entry(id), theme TEXT NOT NULL,
-                        PRIMARY KEY (entry, theme)) WITHOUT ROWID;
+                        item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL, long_body INTEGER NOT NULL);
                     """)
             let addText = try db.makeStatement(sql: "INSERT INTO entry_text(rowid, title, body) VALUES (?, ?, ?)")
-            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            let addTheme = try db.makeStatement(sql: "INSERT OR IGNORE INTO entry_theme VALUES (?, ?)")
+            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)")
             var id: Int64 = 0
             let programmes = Dictionary(catalog.programmes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for programme in catalog.programmes {
@@ -138,10 +133,12 @@ public struct SearchIndex: Sendable {
                         .joined(separator: "\n")
                     try addText.execute(arguments: [id, item.displayLabel, body])
                     try addEntry.execute(arguments: [
-                        id, programme.key, programme.municipalitySlug, programme.kind.id, item.status, item.localID,
-                        item.evidence.first?.section ?? "", programme.sourceFile, body.utf8.count > Self.maximumSnippetSource,
+                        id, programme.key, programme.municipalitySlug, item.localID, item.evidence.first?.section ?? "",
+                        programme.sourceFile, body.utf8.count > Self.maximumSnippetSource,
                     ])
-                    for theme in item.themes { try addTheme.execute(arguments: [id, theme]) }
+                    facets.add(
+                        municipality: programme.municipalitySlug, kind: programme.kind.id, status: item.status,
+                        themes: item.themes)
                 }
             }
             for source in sources {
@@ -149,9 +146,10 @@ public struct SearchIndex: Sendable {
                 for passage in Self.passages(of: source.text) {
                     id += 1
                     try addText.execute(arguments: [id, "", passage.text])
+                    facets.add(municipality: programme.municipalitySlug, kind: programme.kind.id, status: nil, themes: [])
                     try addEntry.execute(arguments: [
-                        id, programme.key, programme.municipalitySlug, programme.kind.id, nil, nil, passage.heading,
-                        source.fileName, passage.text.utf8.count > Self.maximumSnippetSource,
+                        id, programme.key, programme.municipalitySlug, nil, passage.heading, source.fileName,
+                        passage.text.utf8.count > Self.maximumSnippetSource,
                     ])
                 }
             }
@@ -163,6 +161,7 @@ public struct SearchIndex: Sendable {
             copies.append(copy)
         }
         self.copies = copies
+        self.facets = facets
     }
 
     /// The source text cut at blank lines, each passage with the last heading-like line above it, and no
@@ -251,39 +250,38 @@ public struct SearchIndex: Sendable {
         return tokens
     }
 
-    /// The facets in the order results list them, each with the column or table its values come from.
-    static let facetNames = ["municipality", "kind", "status", "theme"]
-
-
     public func search(_ request: SearchRequest) throws -> SearchResults {
         guard let expression = try Self.matchExpression(request.words) else {
             return SearchResults(total: 0, hits: [], facets: [:])
         }
-        let tokens = try Self.tokens(request.words)
         let copy = copies[Int(UInt(bitPattern: request.words.hashValue) % UInt(copies.count))]
-        let chosen = [request.municipality, request.kind, request.status, request.theme]
         return try copy.read { db in
-            // One statement ranks the matches and makes snippets for the page only: FTS5 finds the page's
-            // rows by rank first, so a snippet is made twenty times, not once per match, and the MATCH is
-            // set up once instead of once per hit.
-            let page = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        WITH page AS (
-                            SELECT entry_text.rowid AS id, rank FROM entry_text JOIN entry e ON e.id = entry_text.rowid
-                            WHERE entry_text MATCH :words AND \(Self.filters(except: nil))
-                            ORDER BY rank, entry_text.rowid LIMIT :limit OFFSET :offset)
-                        SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
-                            entry_text.title AS title,
-                            CASE WHEN e.long_body THEN NULL ELSE snippet(entry_text, 1, char(2), char(3), '…', 24) END AS snippet,
-                            CASE WHEN e.long_body THEN entry_text.body ELSE NULL END AS body
-                        FROM page JOIN entry_text ON entry_text.rowid = page.id AND entry_text MATCH :words
-                        JOIN entry e ON e.id = page.id
-                        ORDER BY page.rank, page.id
-                        """),
-                arguments: Self.arguments(expression, chosen, except: nil)
-                    + ["limit": max(0, request.limit), "offset": max(0, request.offset)])
-            let hits = page.map { row in
+            let filters: [(name: String, value: String?)] = [
+                ("municipality", request.municipality), ("kind", request.kind), ("status", request.status),
+                ("theme", request.theme),
+            ]
+            // Every match once, with its rank: the total, every facet count and the order of the hits come
+            // from this list, so SQLite ranks without joining, and snippets are made for one page only.
+            let ranked = try Row.fetchAll(db, sql: "SELECT rowid, rank FROM entry_text WHERE entry_text MATCH ?", arguments: [expression])
+                .map { row -> (id: Int, rank: Double) in (row[0], row[1]) }
+            let counted = self.facets.count(ranked.map(\.id), filters: filters.map(\.value))
+            let facets = Dictionary(uniqueKeysWithValues: zip(filters.map(\.name), counted.facets))
+            var passing: [(id: Int, rank: Double)] = []
+            for (match, passes) in zip(ranked, counted.passing) where passes { passing.append(match) }
+            passing.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+            let page = passing.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
+                        entry_text.title AS title,
+                        CASE WHEN e.long_body THEN NULL ELSE snippet(entry_text, 1, char(2), char(3), '…', 24) END AS snippet,
+                        CASE WHEN e.long_body THEN entry_text.body ELSE NULL END AS body
+                    FROM entry_text JOIN entry e ON e.id = entry_text.rowid
+                    WHERE entry_text MATCH ? AND entry_text.rowid = ?
+                    """)
+            let tokens = try Self.tokens(request.words)
+            let hits = try page.compactMap { match -> SearchResults.Hit? in
+                guard let row = try Row.fetchOne(statement, arguments: [expression, match.id]) else { return nil }
                 let marked: String? = row["snippet"]
                 let body: String? = row["body"]
                 return SearchResults.Hit(
@@ -291,82 +289,7 @@ public struct SearchIndex: Sendable {
                     title: row["title"], section: row["section"], sourceFile: row["source_file"],
                     snippet: marked.map(Self.pieces) ?? Self.windowSnippet(of: body ?? "", tokens: tokens))
             }
-            let total = try Int.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT count(*) FROM entry_text JOIN entry e ON e.id = entry_text.rowid
-                        WHERE entry_text MATCH :words AND \(Self.filters(except: nil))
-                        """),
-                arguments: Self.arguments(expression, chosen, except: nil)) ?? 0
-            let facets = try Self.withTimeLimit(facetTimeLimit, on: db) { () throws -> [String: [SearchResults.FacetCount]] in
-                var facets: [String: [SearchResults.FacetCount]] = [:]
-                for (index, name) in Self.facetNames.enumerated() {
-                    facets[name] = try Self.facetCounts(index, expression: expression, chosen: chosen, in: db)
-                }
-                return facets
-            }
-            return SearchResults(total: total, hits: hits, facets: facets ?? [:])
-        }
-    }
-
-    /// Per value of one facet, how many matches it has under the other facets' filters: what clicking that
-    /// value would show.
-    private static func facetCounts(
-        _ facet: Int, expression: String, chosen: [String?], in db: Database
-    ) throws -> [SearchResults.FacetCount] {
-        let value = facet == 3 ? "t.theme" : "e.\(facetNames[facet])"
-        let themes = facet == 3 ? "JOIN entry_theme t ON t.entry = e.id" : ""
-        return try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(value) AS value, count(*) AS count
-                    FROM entry_text JOIN entry e ON e.id = entry_text.rowid \(themes)
-                    WHERE entry_text MATCH :words AND \(value) IS NOT NULL AND \(filters(except: facet))
-                    GROUP BY 1 ORDER BY 2 DESC, 1
-                    """),
-            arguments: arguments(expression, chosen, except: facet)
-        ).map { SearchResults.FacetCount(value: $0["value"], count: $0["count"]) }
-    }
-
-    /// The facet filters as SQL on `entry e`, leaving out one facet's own (`except`); a filter that was not
-    /// chosen lets everything through, so one cached statement serves every choice.
-    private static func filters(except skipped: Int?) -> String {
-        let conditions = [
-            "(:municipality IS NULL OR e.municipality = :municipality)", "(:kind IS NULL OR e.kind = :kind)",
-            "(:status IS NULL OR e.status = :status)",
-            "(:theme IS NULL OR EXISTS (SELECT 1 FROM entry_theme c WHERE c.entry = e.id AND c.theme = :theme))",
-        ]
-        return conditions.enumerated().filter { $0.offset != skipped }.map(\.element).joined(separator: " AND ")
-    }
-
-    private static func arguments(_ expression: String, _ chosen: [String?], except skipped: Int?) -> StatementArguments {
-        var values: [String: (any DatabaseValueConvertible)?] = ["words": expression]
-        for (index, name) in facetNames.enumerated() where index != skipped {
-            values.updateValue(chosen[index], forKey: name)
-        }
-        return StatementArguments(values)
-    }
-
-    /// Runs `body`, or gives nil when it takes longer than `limit`: SQLite's progress handler interrupts
-    /// the statement, as Datasette's time limit does.
-    private static func withTimeLimit<T>(_ limit: TimeInterval, on db: Database, _ body: () throws -> T) throws -> T? {
-        let deadline = Deadline(DispatchTime.now().uptimeNanoseconds + UInt64(limit * 1_000_000_000))
-        let context = Unmanaged.passRetained(deadline)
-        sqlite3_progress_handler(
-            db.sqliteConnection, 1_000,
-            { context in
-                guard let context else { return 0 }
-                let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
-                return DispatchTime.now().uptimeNanoseconds > deadline.end ? 1 : 0
-            }, context.toOpaque())
-        defer {
-            sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil)
-            context.release()
-        }
-        do {
-            return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
-            return nil
+            return SearchResults(total: passing.count, hits: hits, facets: facets)
         }
     }
 
@@ -430,11 +353,54 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// When a time limit ends, for the progress handler that checks it.
-private final class Deadline {
-    let end: UInt64
+/// The facet values of every search entry, by entry id, as small integers: counting them over tens of
+/// thousands of matches must not allocate per match.
+struct EntryFacets: Sendable {
+    /// The facets in the order of `SearchIndex.search`'s filters: municipality, kind, status, theme.
+    private var names: [[String]] = [[], [], [], []]
+    private var indexes: [[String: Int]] = [[:], [:], [:], [:]]
+    /// Per entry (id - 1), per facet, its value indexes; a status is missing for source passages.
+    private var entries: [[[Int]]] = []
 
-    init(_ end: UInt64) {
-        self.end = end
+    mutating func add(municipality: String, kind: String, status: String?, themes: [String]) {
+        let values: [[String]] = [[municipality], [kind], status.map { [$0] } ?? [], themes]
+        entries.append(values.enumerated().map { facet, values in values.map { index(of: $0, in: facet) } })
+    }
+
+    private mutating func index(of value: String, in facet: Int) -> Int {
+        if let index = indexes[facet][value] { return index }
+        names[facet].append(value)
+        indexes[facet][value] = names[facet].count - 1
+        return names[facet].count - 1
+    }
+
+    /// Per match whether it passes every filter, and per facet the count of each value among the
+    /// matches that pass the other facets' filters.
+    func count(_ matches: [Int], filters: [String?]) -> (passing: [Bool], facets: [[SearchResults.FacetCount]]) {
+        // A filter on a value no entry has lets nothing through.
+        let wanted: [Int?] = filters.enumerated().map { facet, value in value.map { indexes[facet][$0] ?? -1 } }
+        var counts = names.map { [Int](repeating: 0, count: $0.count) }
+        var passing = [Bool](repeating: false, count: matches.count)
+        for (position, id) in matches.enumerated() {
+            guard id >= 1, id <= entries.count else { continue }
+            let entry = entries[id - 1]
+            var failing = 0
+            var failedFacet = -1
+            for facet in 0..<entry.count {
+                if let value = wanted[facet], !entry[facet].contains(value) {
+                    failing += 1
+                    failedFacet = facet
+                }
+            }
+            passing[position] = failing == 0
+            for facet in 0..<entry.count where failing == 0 || (failing == 1 && failedFacet == facet) {
+                for value in entry[facet] { counts[facet][value] += 1 }
+            }
+        }
+        let facets = counts.enumerated().map { facet, values in
+            values.enumerated().filter { $0.element > 0 }.map { SearchResults.FacetCount(value: names[facet][$0.offset], count: $0.element) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        return (passing, facets)
     }
 }

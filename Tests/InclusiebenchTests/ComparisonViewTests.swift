@@ -224,82 +224,82 @@ import Testing
         try #require(try bij1AgainstAlmere().proposals.first { $0.proposalID == id })
     }
 
-    @Test func hiringForDiversityIsOnlyPartlyCovered() throws {
+    @Test func hiringForDiversityIsOnlyMentioned() throws {
         // p-2.1-1: primary theme staff-diversity, secondary inclusive-organisation, target groups
-        // municipal-staff and migration-background. rol-voorbeeldrol and charter-diversiteit list
-        // staff-diversity only second; hrm-diversiteit-en-inclusie has it first and targets municipal-staff,
-        // but it is a plan still being made (in-preparation), not a commitment → all three partly.
-        // diversiteitsmanager and ep-alle-beleidsterreinen have inclusive-organisation (the proposal's
-        // secondary theme) as their primary theme, for municipal-staff → two more partial matches.
+        // municipal-staff and migration-background. rol-voorbeeldrol, charter-diversiteit, the HRM plan (in
+        // preparation) and diversiteitsmanager stand under Almere's roles: a role never does more than
+        // mention the subject. ep-alle-beleidsterreinen has inclusive-organisation (the proposal's secondary
+        // theme) as its primary theme, for municipal-staff → a mention too.
         let proposal = try proposal("p-2.1-1")
-        #expect(proposal.verdict == .partlyCovered)
+        #expect(proposal.verdict == .mentionsSubject)
         #expect(proposal.matches.map(\.itemID) == [
             "rol-voorbeeldrol", "hrm-diversiteit-en-inclusie", "charter-diversiteit", "diversiteitsmanager", "ep-alle-beleidsterreinen",
         ])
         #expect(proposal.matches.map(\.reason) == [
-            .primaryThemeOnly, .primaryThemeOnly, .primaryThemeOnly, .secondaryThemeAsPrimary, .secondaryThemeAsPrimary,
+            .roleOrContext, .roleOrContext, .roleOrContext, .roleOrContext, .secondaryThemeAsPrimary,
         ])
+        #expect(proposal.matches.allSatisfy { $0.sharedTerms.isEmpty })
         #expect(proposal.matches.first?.sharedTargetGroupIDs == ["municipal-staff"])
         #expect(proposal.matches[1].itemStatus == "in-preparation", "the HRM plan is still being made")
         #expect(proposal.matches.first?.quote?.hasPrefix("De gemeente neemt als gemeentelijke organisatie een voorbeeldrol") == true)
     }
 
-    @Test func nameChangeIsNotCovered() throws {
+    @Test func nameChangeIsNotFound() throws {
         // p-2.1-3: only theme legal-gender-and-name; no Almere item lists that theme, and the proposal has
-        // no secondary theme that could match an item's primary theme → not covered, no matches.
+        // no secondary theme that could match an item's primary theme → not found, no matches.
         let proposal = try proposal("p-2.1-3")
-        #expect(proposal.verdict == .notCovered)
+        #expect(proposal.verdict == .notFound)
         #expect(proposal.matches.isEmpty)
     }
 
-    @Test func queerMigrantsArePartlyCoveredThroughLGBTIPolicy() throws {
+    @Test func queerMigrantsAreMentionedThroughLGBTIPolicy() throws {
         // p-2.2-7: primary queer-migrants (no Almere item has it), secondary lgbti-acceptance. Seven Almere
         // items have lgbti-acceptance as their primary theme: Pride Almere, th-lhbti-inclusie-agenda and its
         // Regenboogbeleid topic, the Meerjarenplan, the Uitvoeringsagenda, the Regenbooggemeenten and
-        // action 12 → partly covered, all seven by the secondary-theme rule.
+        // action 12 → mentioned, all seven by the secondary-theme rule.
         let proposal = try proposal("p-2.2-7")
-        #expect(proposal.verdict == .partlyCovered)
+        #expect(proposal.verdict == .mentionsSubject)
         #expect(proposal.matches.count == 7)
         #expect(proposal.matches.allSatisfy { $0.reason == .secondaryThemeAsPrimary })
         #expect(proposal.matches.contains { $0.itemID == "act-12" })
     }
 
-    @Test func cityPassIsNotCoveredBySportAsASecondaryTheme() throws {
+    @Test func cityPassIsNotFoundBySportAsASecondaryTheme() throws {
         // p-2.3-3: primary city-pass, secondary sport-and-health, no target group. No Almere item has
         // city-pass. act-19 lists sport-and-health, but only second (its primary theme is safety), and the
-        // partial rule needs the item's *primary* theme → not covered.
+        // secondary-theme rule needs the item's *primary* theme → not found.
         let proposal = try proposal("p-2.3-3")
-        #expect(proposal.verdict == .notCovered)
+        #expect(proposal.verdict == .notFound)
         #expect(proposal.matches.isEmpty)
     }
 
-    @Test func informationAboutHelpIsPartlyCoveredForDiscriminationOnly() throws {
+    @Test func informationAboutHelpIsMentionedForDiscriminationOnly() throws {
         // p-2.3-1: primary information-access, target group everyone. act-18 (Communicatiestrategie) no longer
         // carries that theme: the planning row gives only the word. th-meldingsbereidheid lists it second
-        // ("dat iedereen bekend is dat er een overheid is die achter je staat") → partly. The zorg-mantelzorg
+        // ("dat iedereen bekend is dat er een overheid is die achter je staat") → a mention. The zorg-mantelzorg
         // topic has access-to-social-services, the proposal's secondary theme, as its primary theme, but
         // shares no specific group with a proposal for everyone → no match.
         let proposal = try proposal("p-2.3-1")
-        #expect(proposal.verdict == .partlyCovered)
+        #expect(proposal.verdict == .mentionsSubject)
         #expect(proposal.matches.map(\.itemID) == ["th-meldingsbereidheid"])
         #expect(proposal.matches.first?.reason == .primaryThemeOnly)
     }
 
-    @Test func statusHoldersAreNotCoveredBySchoolEducation() throws {
+    @Test func statusHoldersAreNotFoundInSchoolEducation() throws {
         // p-2.2-5: primary refugees-and-status-holders, secondary education and civic-integration, target
         // group refugees. ul-3.5 'Educatie' has education as its primary theme, but for youth and everyone,
-        // not refugees → no match, not covered.
+        // not refugees → no match, not found.
         let proposal = try proposal("p-2.2-5")
-        #expect(proposal.verdict == .notCovered)
+        #expect(proposal.verdict == .notFound)
         #expect(proposal.matches.isEmpty)
     }
 
-    @Test func mediaFundsArePartlyCoveredWithoutASharedTheme() throws {
+    @Test func mediaFundsAreMentionedWithoutASharedTheme() throws {
         // p-2.1-2: primary arts-culture-media (no Almere item has it), secondary representation and
         // workplace-diversity. up-3 has representation as primary theme; rol-andere-organisaties-stimuleren
-        // has workplace-diversity as primary → partly covered by those two.
+        // (a role) has workplace-diversity as primary → mentioned by those two.
         let proposal = try proposal("p-2.1-2")
-        #expect(proposal.verdict == .partlyCovered)
+        #expect(proposal.verdict == .mentionsSubject)
         #expect(Set(proposal.matches.map(\.itemID)) == ["up-3", "rol-andere-organisaties-stimuleren"])
     }
 
@@ -307,7 +307,8 @@ import Testing
         let comparison = try bij1AgainstAlmere()
         // BIJ1's chapter 2 has 4 + 7 + 3 numbered proposals.
         #expect(comparison.proposals.count == 14)
-        #expect(comparison.coveredCount + comparison.partlyCoveredCount + comparison.notCoveredCount == 14)
+        #expect(ProposalCoverage.Verdict.allCases.map(comparison.count).reduce(0, +) == 14)
+        #expect(ProposalCoverage.Verdict.allCases.map(comparison.count) == [0, 0, 4, 10])
         #expect(comparison.partyProgramme.key == Self.bij1)
         #expect(comparison.againstProgramme.key == Self.almere)
     }

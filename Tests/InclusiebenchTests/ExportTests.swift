@@ -289,7 +289,7 @@ import Testing
     static func expectedField(_ cell: TableCell, dialect: CSVDialect) -> String {
         let decimal = dialect == .excelNL ? "," : "."
         switch cell {
-        case .text(let text): return expectedText(text)
+        case .text(let text), .markedText(let text, _): return expectedText(text)
         case .integer(let value): return String(value)
         case .money(let money):
             let sign = money.cents < 0 ? "-" : ""

@@ -32,7 +32,7 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 >= 3, "two budget charts and the proposal bar")
         #expect(html.contains("€ 564.000"), "Almere's 2020 budget is in the chart")
         #expect(html.contains("geen eigen begroting"), "a programme without a budget says so rather than showing € 0")
-        #expect(html.contains("gedekt"))
+        #expect(html.contains("noemt het onderwerp"), "the proposals' verdicts on the four levels")
         #expect(html.contains("Witte vlekken"))
         #expect(html.contains("Jaccard"), "views without a section of their own appear as tables")
     }

@@ -67,16 +67,6 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         #expect(hit.snippet.allSatisfy { !$0.text.contains("\u{2}") && !$0.text.contains("\u{3}") })
     }
 
-    @Test func facetsThatRunOutOfTimeAreLeftOutAndTheHitsStay() throws {
-        let catalog = try TestSupport.loadRealPlugins().catalog()
-        let hurried = try SearchIndex(catalog: catalog, facetTimeLimit: 0)
-        let results = try hurried.search(SearchRequest(words: "inclusie"))
-        let patient = try index.search(SearchRequest(words: "inclusie"))
-        #expect(results.facets.isEmpty, "no time for facets: none are shown rather than counts cut short")
-        #expect(!patient.facets.isEmpty)
-        #expect(results.total == patient.total && results.hits == patient.hits)
-    }
-
     @Test func facetsCountUnderTheOtherFilters() throws {
         let all = try index.search(SearchRequest(words: "inclusie"))
         let almere = try #require(all.facets["municipality"]?.first { $0.value == "almere" })
@@ -362,5 +352,25 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         #expect(result.status != 0)
         #expect(result.error.contains("already in use"), "\(result.error)")
         #expect(result.error.contains("--port \(port + 1)"))
+    }
+}
+
+/// The proposals page with the fictional Beekmonde beside the bundled plugins: the levels, and the words an
+/// item shares with a proposal marked in its quote.
+@Suite struct ProposalPageTests {
+    @Test func sharedWordsAreMarkedInTheQuotes() async throws {
+        let server = SiteServer(data: try SiteData(catalog: try ProposalReadingTests.catalogWithBeekmonde()))
+        let app = Application(router: server.router())
+        let body = try await app.test(.router) { client in
+            try await client.execute(uri: "/compare/proposals?only=beekmonde", method: .get) { response in
+                String(decoding: Data(buffer: response.body), as: UTF8.self)
+            }
+        }
+        #expect(body.contains("noemt dezelfde maatregel"))
+        #expect(body.contains("zet zich in voor hetzelfde onderwerp"))
+        #expect(body.contains("noemt: meldpunt, spreekuur"), "why the meldpunt proposal is the same measure")
+        #expect(body.contains("<mark>meldpunt</mark>"))
+        #expect(body.contains("<mark>Beekmondepas</mark>"))
+        #expect(!body.contains("<mark>houdt</mark>"), "light verbs are no measure")
     }
 }

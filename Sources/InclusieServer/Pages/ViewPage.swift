@@ -57,7 +57,7 @@ struct ViewPage {
                     .class("view-table"),
                     layout.table(
                         caption: table.title, columns: table.columns,
-                        rows: rows.map { $0.map { .plain($0.display(layout.language)) } }),
+                        rows: rows.map { $0.map(layout.cell) }),
                     .if(table.rows.isEmpty, layout.empty("Deze tabel is leeg voor deze keuze.", "This table is empty for this choice.")),
                     .forEach(table.notes) { .p(.class("note"), .plain($0)) })
             },
