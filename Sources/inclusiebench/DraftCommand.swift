@@ -111,13 +111,17 @@ struct Draft: ParsableCommand {
             CatalogSource.printError(DraftError.nothingToQuote(source).text(lang))
             throw ExitCode.failure
         }
-        try files.write(plugin: writer.yaml(draft), text: text, force: force, database: database.path, document: source)
-        // The programme's own fields carry one mark too.
-        let suggestions = draft.items.count + draft.budgetLines.count + 1
+        let plugin = writer.yaml(draft)
+        try files.write(plugin: plugin, text: text, force: force, database: database.path, document: source)
+        // Counted in what was written, as validate counts them: the programme's own mark and a budget line
+        // written for an amount without years are marks too.
+        let lines = plugin.components(separatedBy: "\n")
+        let suggestions = lines.filter { $0.trimmingCharacters(in: .whitespaces) == "review: suggested" }.count
+        let budgetLines = lines.filter { $0.hasPrefix("    - id: b-") }.count
         CatalogSource.printStatus(
             LocalizedText(
-                nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(draft.budgetLines.count) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
-                en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(draft.budgetLines.count) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
+                nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(budgetLines) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
+                en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(budgetLines) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
             ).text(lang))
         // Only this municipality: the bundled plugins' sources may be elsewhere (../shared/sources), and their
         // problems are not this draft's.
