@@ -39,9 +39,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Pictures (heat map, bars, timeline) as inline SVG: one component the report and the site both draw with.
+        .target(name: "InclusieCharts", dependencies: ["InclusieModel", "InclusieComparison", .product(name: "Plot", package: "Plot")]),
         .target(
             name: "InclusieReport",
-            dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", .product(name: "Plot", package: "Plot")]
+            dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", "InclusieCharts", .product(name: "Plot", package: "Plot")]
         ),
         .target(name: "InclusieSynthetic", dependencies: ["InclusieModel", "InclusiePlugins"]),
         .target(
@@ -51,7 +53,7 @@ let package = Package(
             name: "InclusieServer",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport",
+                "InclusieReport", "InclusieCharts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Plot", package: "Plot"),
@@ -78,7 +80,7 @@ let package = Package(
             name: "InclusiebenchTests",
             dependencies: [
                 "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieComparison", "InclusieExport",
-                "InclusieReport", "InclusieSynthetic", "InclusieDrafting", "InclusieServer", "inclusiebench",
+                "InclusieReport", "InclusieCharts", "InclusieSynthetic", "InclusieDrafting", "InclusieServer", "inclusiebench",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 // The reference the CSV writer is checked against, and the reader that parses exports back.

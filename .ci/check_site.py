@@ -189,6 +189,94 @@ try:
         fail("the English search page lost its hits")
     check_page("search-english")
 
+    # The search box in the header of every page: typed into on a view page, it leads to the hits.
+    driver.get(base + "/compare/roles")
+    box = driver.find_element(By.ID, "site-search-q")
+    box.send_keys("discriminatie")
+    follow(lambda: box.send_keys(Keys.ENTER))
+    if "/search" not in driver.current_url or not driver.find_elements(By.CSS_SELECTOR, "ol#hits mark"):
+        fail("the header's search box did not lead to highlighted hits")
+
+    # Every picture, with the table of its numbers.
+    pictures = {
+        "/compare/themes": ("figure#figure-heat-map svg.chart", "table#view-table-1"),
+        "/compare/instruments": ("figure#figure-heat-map svg.chart", "table#view-table-1"),
+        "/compare/budgets": ("figure#figure-budget-per-inhabitant svg.chart", "figure#figure-budget-per-inhabitant table caption"),
+        "/compare/roles": ("figure#figure-role-profiles svg.chart", "figure#figure-role-profiles table caption"),
+        "/compare/timeline": ("figure[id^=figure-timeline-] svg.chart", "table#view-table-1"),
+    }
+    for path, (picture, numbers) in pictures.items():
+        driver.get(base + path)
+        svg = one(picture)
+        one(numbers)
+        if svg is not None and svg.size["width"] < 100:
+            fail(f"the picture {picture} is drawn {svg.size['width']} px wide")
+        check_page("picture-" + path.rsplit("/", 1)[1])
+
+    # The heat map's cells lead to the programme's items and quotes on the theme's page.
+    driver.get(base + "/compare/themes")
+    cell = one("figure#figure-heat-map svg a")
+    if cell is not None:
+        # An SVG link's href is an SVGAnimatedString as a property: read the attribute as written.
+        driver.get(base + cell.get_dom_attribute("href"))
+        if "/themes/" not in driver.current_url or not driver.find_elements(By.CSS_SELECTOR, "section.programme-column blockquote"):
+            fail("a heat map cell did not lead to a theme page with quotes")
+
+    # The page against its peers, for every bundled programme.
+    driver.get(base + "/")
+    programme_links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a.programme-link")]
+    for href in programme_links:
+        driver.get(href + "/peers")
+        for css in ("section#nearest", "section#gaps", "section#unique", "section#peer-budget svg.chart", "section#peer-roles svg.chart",
+                    "section#peer-roles table caption"):
+            one(css)
+        check_page("peers-" + href.rstrip("/").rsplit("/", 1)[1])
+
+    # Side by side: two programmes picked in the form, items aligned by theme with quotes; the CSV download
+    # is what `compare side-by-side --only …` writes.
+    driver.get(base + "/compare/side-by-side")
+    Select(driver.find_element(By.ID, "filter-programme1")).select_by_value("almere/actieprogramma-2020-2022")
+    Select(driver.find_element(By.ID, "filter-programme2")).select_by_value("arnhem/veranderprogramma-inclusie-2018")
+    follow(driver.find_element(By.CSS_SELECTOR, "form#view-filters button[type=submit]").click)
+    if len(driver.find_elements(By.CSS_SELECTOR, "table#view-table-1 thead th")) != 4:
+        fail("side by side does not show two programme columns next to domain and theme")
+    one("table#view-table-1 ul.aligned-items blockquote")
+    check_page("side-by-side")
+    download = one("a#download-csv")
+    if download is not None:
+        with urllib.request.urlopen(download.get_attribute("href"), timeout=60) as response:
+            served = response.read()
+        expected = (work / "expected-side-by-side.csv").read_bytes()
+        if served != expected:
+            fail(f"the side-by-side CSV ({len(served)} bytes) differs from compare side-by-side --format csv ({len(expected)} bytes)")
+        else:
+            print(f"ok side-by-side download: {len(served)} bytes, the same as the command line")
+
+    # No page scrolls sideways, on a laptop or on a phone; wide tables and pictures scroll in their own region.
+    # Screenshots of the peer page and the heat map at both widths, for the eye.
+    wide_pages = ["/", "/compare/themes", "/compare/themes?compact=1", "/compare/budgets", "/compare/roles", "/compare/timeline",
+                  "/programmes/almere/actieprogramma-2020-2022", "/programmes/almere/actieprogramma-2020-2022/peers", "/search?q=inclusie",
+                  "/compare/side-by-side?only=almere/actieprogramma-2020-2022,arnhem"]
+    for width in (1280, 390):
+        driver.set_window_size(width, 1800)
+        failures_before = len(failures)
+        for path in wide_pages:
+            driver.get(base + path)
+            scroll, client = driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if scroll > client:
+                fail(f"at {width} px the page scrolls sideways: {scroll} px of content in {client} px")
+        driver.get(base + "/programmes/almere/actieprogramma-2020-2022/peers")
+        driver.save_screenshot(str(work / f"peer-page-{width}.png"))
+        driver.get(base + "/compare/themes")
+        heat = one("figure#figure-heat-map")
+        if heat is not None:
+            driver.execute_script("arguments[0].scrollIntoView()", heat)
+        driver.save_screenshot(str(work / f"heat-map-{width}.png"))
+        if len(failures) == failures_before:
+            print(f"ok no sideways page scroll at {width} px on {len(wide_pages)} pages")
+    driver.set_window_size(1400, 1800)
+
     # Refused and unknown addresses get the site's own pages.
     for path, expected_status in (("/?colour=red", 400), ("/search?q=%01", 400), ("/nowhere", 404)):
         status = status_of(path)

@@ -4,7 +4,10 @@ import InclusieModel
 /// column headings wrapped over several lines rather than shortened, so that two programmes of one
 /// municipality, which differ only at the end of the heading, stay apart.
 public enum TerminalRenderer {
-    public static func render(_ table: ResultTable, language: Language, maxCellWidth: Int = 34) -> String {
+    /// `fitting`: the terminal's width in characters; the widest columns give way, one character at a
+    /// time, until a line fits (or every column is down to `narrowestColumn`). Nil keeps every column
+    /// as wide as its cells, up to `maxCellWidth`: what a pipe or a file gets, byte for byte as before.
+    public static func render(_ table: ResultTable, language: Language, maxCellWidth: Int = 34, fitting width: Int? = nil) -> String {
         let header = table.columns.map(TextSafety.terminalVisible)
         let body = table.rows.map { row in
             row.map { shorten(TextSafety.terminalVisible(flatten($0.display(language))), to: maxCellWidth) }
@@ -15,6 +18,7 @@ public enum TerminalRenderer {
                 widths[index] = max(widths[index], cell.count)
             }
         }
+        if let width { widths = fit(widths, into: width) }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { cell, width in pad(shorten(cell, to: width), width) }.joined(separator: " │ ")
                 .trimmingTrailingSpaces()
@@ -27,6 +31,22 @@ public enum TerminalRenderer {
         lines += body.map(line)
         if !table.notes.isEmpty { lines += [""] + table.notes.map { TextSafety.terminalVisible(flatten($0)) } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A column is never made narrower than this: below it a cell no longer says anything.
+    static let narrowestColumn = 6
+
+    /// Column widths whose line, with the ` │ ` between columns, is at most `total` characters long.
+    static func fit(_ widths: [Int], into total: Int) -> [Int] {
+        var widths = widths
+        let separators = 3 * max(0, widths.count - 1)
+        var length = widths.reduce(0, +) + separators
+        while length > total {
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > narrowestColumn else { break }
+            widths[widest] -= 1
+            length -= 1
+        }
+        return widths
     }
 
     private static func flatten(_ text: String) -> String {

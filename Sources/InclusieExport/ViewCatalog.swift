@@ -35,6 +35,7 @@ public enum ViewName: String, CaseIterable, Sendable {
     case proposals
     case similarity
     case timeline
+    case sideBySide = "side-by-side"
 
     /// The view's name on the site and in its index.
     public var title: LocalizedText {
@@ -46,6 +47,7 @@ public enum ViewName: String, CaseIterable, Sendable {
         case .proposals: LocalizedText(nl: "Partijvoorstellen tegen het programma", en: "Party proposals against the programme")
         case .similarity: LocalizedText(nl: "Overeenkomst in thema's", en: "Theme similarity")
         case .timeline: LocalizedText(nl: "Tijdlijn", en: "Timeline")
+        case .sideBySide: LocalizedText(nl: "Naast elkaar", en: "Side by side")
         }
     }
 
@@ -77,6 +79,10 @@ public enum ViewName: String, CaseIterable, Sendable {
                 nl: "Hoeveel thema's programma's delen (Jaccard), en het meest verwante programma.",
                 en: "How many themes programmes share (Jaccard), and the nearest programme.")
         case .timeline: LocalizedText(nl: "Onderdelen per jaar.", en: "Items by year.")
+        case .sideBySide:
+            LocalizedText(
+                nl: "Twee tot vier programma's naast elkaar, hun onderdelen per thema met citaten (kies met 'alleen').",
+                en: "Two to four programmes next to each other, their items by theme with quotes (choose with 'only').")
         }
     }
 
@@ -90,6 +96,7 @@ public enum ViewName: String, CaseIterable, Sendable {
         case .proposals: [.items, .itemText, .itemThemes, .itemTargetGroups, .itemEvidence]
         case .similarity: [.items, .itemThemes]
         case .timeline: [.items, .itemText, .itemYears]
+        case .sideBySide: [.items, .itemText, .itemThemes, .itemEvidence]
         }
     }
 
@@ -123,6 +130,7 @@ public enum ViewName: String, CaseIterable, Sendable {
             try ProposalCoverage(catalog: catalog, scope: scope, party: settings.party, against: settings.against)
         case .similarity: ThemeSimilarity(catalog: catalog, scope: scope, peers: settings.peers)
         case .timeline: ActionTimeline(catalog: catalog, scope: scope)
+        case .sideBySide: SideBySide(catalog: catalog, scope: scope)
         }
     }
 }

@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieComparison
 import InclusieExport
 import InclusieModel
@@ -79,7 +80,7 @@ struct ReportBuilder {
 
     func colour(_ programme: Programme) -> String {
         let index = programmes.firstIndex { $0.key == programme.key } ?? 0
-        return ReportStyle.programmeColours[index % ReportStyle.programmeColours.count]
+        return ChartPalette.programmeColour(index)
     }
 
     /// The kind and status of a document, marked so that input and proposals are never read as policy.

@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieComparison
 import InclusieModel
 import Plot
@@ -56,7 +57,7 @@ extension ReportBuilder {
                 let references = cite(items.compactMap(\.evidence.first), of: programme)
                 cells.append(
                     .td(
-                        .class("tally heat-\(Self.heatLevel(items.count))"),
+                        .class("tally heat-\(ChartPalette.heatLevel(items.count))"),
                         .if(!items.isEmpty, .group(.span(.class("figure"), .text(String(items.count))), references))
                     ))
             }

@@ -1,12 +1,11 @@
+import InclusieCharts
+
 /// The report's inline stylesheet: readable on screen, printed on A4 landscape, no fonts or files fetched.
 ///
 /// Static text with no data in it, which is why it may go into the page unescaped.
 enum ReportStyle {
-    /// Background colours of the heat map, from "not mentioned" to "mentioned by many items".
-    static let heatLevels = ["#ffffff", "#e3f1ec", "#b9dccf", "#86c2ad", "#4f9f86"]
-
-    /// One colour per programme in the charts, in the order of the comparison.
-    static let programmeColours = ["#1f6f8b", "#c2571a", "#5b7f1f", "#7b4f9d", "#a07d10", "#2f5fb3", "#b23a5a", "#3c7d6e"]
+    /// Background colours of the heat map's table: the same as the heat map picture's.
+    static let heatLevels = ChartPalette.heatLevels
 
     static let css = """
         :root { --ink: #1d2733; --muted: #5b6673; --rule: #cfd6de; --accent: #1f6f8b; --input: #8a5a00; }
@@ -68,6 +67,8 @@ enum ReportStyle {
         svg text { font-size: 12px; fill: var(--ink); }
         svg text.group { font-weight: bold; }
         svg text.muted { fill: var(--muted); font-style: italic; }
+        svg text.count { font-size: 11px; } svg text.count.on-dark { fill: #fff; }
+        svg.heat-map text.group { font-size: 12px; }
         .verdict { font-weight: bold; white-space: nowrap; }
         .verdict.same-measure { color: #1d5e2e; } .verdict.commits-to-subject { color: #2b7a3d; }
         .verdict.mentions-subject { color: #9a6a00; } .verdict.not-found { color: #a33a2a; }
@@ -84,6 +85,8 @@ enum ReportStyle {
             section.report-section { break-before: page; }
             h2, h3 { break-after: avoid; }
             a { color: inherit; text-decoration: none; }
+            /* A picture cannot break across pages: the heat map is scaled to one A4 landscape page. */
+            svg.heat-map { height: 170mm; width: auto; max-width: 100%; }
         }
         """
 }

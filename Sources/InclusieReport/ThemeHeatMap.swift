@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieComparison
 import InclusieModel
 import Plot
@@ -26,7 +27,7 @@ extension ReportBuilder {
                 }
                 cells.append(
                     .td(
-                        .class("heat-\(Self.heatLevel(items.count))"),
+                        .class("heat-\(ChartPalette.heatLevel(items.count))"),
                         .if(!items.isEmpty, .ul(.group(labels)))
                     ))
             }
@@ -50,6 +51,12 @@ extension ReportBuilder {
                         "Per cell the programme's items that address the theme, in the document's own words; bold: the theme is the primary mapping. The darker, the more items. Empty: the programme does not mention the theme. Last column (Count): number of programmes mentioning the theme."
                     )),
                 heatLegend(),
+                .element(
+                    named: "figure",
+                    nodes: [
+                        .element(named: "figcaption", nodes: [.plain(text("Overzicht: aantal onderdelen per thema", "Overview: number of items per theme"))]),
+                        HeatMap(matrix: matrix, language: language, title: text("Thema's per programma", "Themes by programme")).svg(),
+                    ]),
                 .table(.class("heatmap themes"), header, .tbody(.group(body))),
             ])
     }
@@ -65,17 +72,6 @@ extension ReportBuilder {
             .forEach(steps) { level, label in
                 .span(.span(.class("swatch heat-\(level)")), .plain(label))
             })
-    }
-
-    /// 0 for none, then 1, 2–3, 4–7 and 8 or more items.
-    static func heatLevel(_ count: Int) -> Int {
-        switch count {
-        case 0: 0
-        case 1: 1
-        case 2...3: 2
-        case 4...7: 3
-        default: 4
-        }
     }
 
     /// The programme's items mapped to a taxonomy id, primary mappings first, each in document order —

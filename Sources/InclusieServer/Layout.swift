@@ -126,7 +126,8 @@ struct Layout {
                                     "a",
                                     [("id", "switch-language"), ("href", url(path, switchValues)), ("hreflang", other.rawValue), ("lang", other.rawValue)],
                                     .text(other == .en ? "English" : "Nederlands")))
-                        ))
+                        )),
+                    searchBox
                 ),
                 .main(.id("content"), .attribute(named: "tabindex", value: "-1"), outOfDateNotice, .group(content)),
                 .footer(
@@ -141,7 +142,6 @@ struct Layout {
         return html.render()
     }
 
-    /// A table with a caption and header cells, in a scrollable region a keyboard can reach.
     /// One cell of a view's table: its text as every format shows it, with marked words marked.
     func cell(_ cell: TableCell) -> BodyNode {
         guard case .markedText(let text, let marks) = cell, !marks.isEmpty else { return .plain(cell.display(language)) }
@@ -151,6 +151,19 @@ struct Layout {
             })
     }
 
+    /// The search box in every page's header: a plain GET form to the search page, no script.
+    private var searchBox: BodyNode {
+        let language: [BodyNode] = self.language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : []
+        return tag(
+            "form", [("class", "site-search"), ("role", "search"), ("action", "/search"), ("method", "get")],
+            children: [
+                tag("label", [("for", "site-search-q"), ("class", "visually-hidden")], .plain(text("Zoek in alle programma's", "Search all programmes"))),
+                voidTag("input", [("type", "search"), ("id", "site-search-q"), ("name", "q"), ("maxlength", "500"), ("placeholder", text("Zoeken…", "Search…"))]),
+            ] + language + [tag("button", [("type", "submit")], .text(text("Zoek", "Search")))])
+    }
+
+    /// A table with a caption and header cells, in a region of its own that scrolls both ways, so a wide
+    /// table never widens the page; its header row and first column stay in view while it scrolls.
     func table(caption: String, columns: [String], rows: [[BodyNode]], id: String? = nil) -> BodyNode {
         .div(
             .class("table-wrap"), .attribute(named: "role", value: "region"),
@@ -181,9 +194,9 @@ struct Layout {
             previous, .span(.text(text("Pagina \(page) van \(pageCount)", "Page \(page) of \(pageCount)"))), next)
     }
 
-    /// A labelled select for a filter form; the first option, empty, means "all".
-    func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?) -> BodyNode {
-        let choices = [tag("option", [("value", "")], .text(text("alle", "all")))]
+    /// A labelled select for a filter form; the first option, empty, means "all" unless `emptyLabel` says otherwise.
+    func select(_ name: String, label: String, options: [(value: String, label: String)], selected: String?, emptyLabel: String? = nil) -> BodyNode {
+        let choices = [tag("option", [("value", "")], .plain(emptyLabel ?? text("alle", "all")))]
             + options.map { option in
                 tag("option", [("value", option.value)] + (option.value == selected ? [("selected", "selected")] : []), .plain(option.label))
             }

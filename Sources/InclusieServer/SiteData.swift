@@ -30,11 +30,15 @@ public struct SiteData: Sendable {
 
     /// The programmes of other municipalities that share the most themes with this one (Jaccard on the
     /// sets of theme ids), best first; ties by key, so the list is the same on every request.
-    func peers(of programme: Programme, count: Int = 5) -> [(programme: Programme, similarity: Double, shared: Int)] {
+    ///
+    /// `among` restricts the candidates, e.g. to the same province or size class.
+    func peers(
+        of programme: Programme, count: Int = 5, among isCandidate: (Programme) -> Bool = { _ in true }
+    ) -> [(programme: Programme, similarity: Double, shared: Int)] {
         let own = Set(programme.items.flatMap(\.themes))
         guard !own.isEmpty else { return [] }
         let scored = catalog.programmes.compactMap { other -> (programme: Programme, similarity: Double, shared: Int)? in
-            guard other.municipalitySlug != programme.municipalitySlug else { return nil }
+            guard other.municipalitySlug != programme.municipalitySlug, isCandidate(other) else { return nil }
             let themes = Set(other.items.flatMap(\.themes))
             let shared = own.intersection(themes).count
             guard shared > 0 else { return nil }

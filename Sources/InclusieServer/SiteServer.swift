@@ -58,6 +58,13 @@ public struct SiteServer: Sendable {
                 ProgrammePage(data: site.data, layout: layout, programme: programme).render()
             }
         }
+        route("/programmes/:municipality/:programme/peers") { request, context, site in
+            let key = "\(context.parameters.get("municipality") ?? "")/\(context.parameters.get("programme") ?? "")"
+            guard let programme = site.data.catalog.programme(key) else { throw HTTPError(.notFound) }
+            return try await page(request, site, path: peerPath(programme), allowed: PeerPage.parameters) { layout in
+                try PeerPage(data: site.data, layout: layout, programme: programme).render()
+            }
+        }
         for facet in FacetPage.Facet.allCases {
             route(RouterPath("/\(facet.rawValue)")) { request, _, site in
                 return try await page(request, site, path: "/\(facet.rawValue)", allowed: []) { layout in
@@ -78,7 +85,7 @@ public struct SiteServer: Sendable {
         }
         route("/compare/:view") { request, context, site in
             guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)) else { throw HTTPError(.notFound) }
-            return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters) { layout in
+            return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters(for: view)) { layout in
                 try ViewPage(data: site.data, layout: layout, view: view).render()
             }
         }

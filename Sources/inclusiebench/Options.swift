@@ -41,6 +41,10 @@ struct ViewOptions: ParsableArguments {
         help: "Alleen onderdelen met deze status, met komma's (commitment, ambition, exploration, in-preparation, existing-policy, input, proposal, context).")
     var status: String?
 
+    @Flag(
+        help: "Volle cellen in de terminal, ook als de tabel breder is dan het venster / full cells even when the table is wider than the window.")
+    var wide = false
+
     /// The scope the options describe, checked against the catalog.
     func scope(in catalog: Catalog) throws -> ComparisonScope {
         try checkedScope(only: only, status: status, language: lang, in: catalog)

@@ -19,7 +19,8 @@ enum Output {
         var tables: [ResultTable] { view.tables(catalog: catalog, language: options.lang) }
         switch options.format {
         case .table:
-            print(tables.map { TerminalRenderer.render($0, language: options.lang) }.joined(separator: "\n"), terminator: "")
+            let width = options.wide ? nil : terminalWidth()
+            print(tables.map { TerminalRenderer.render($0, language: options.lang, fitting: width) }.joined(separator: "\n"), terminator: "")
         case .markdown:
             print(tables.map { MarkdownRenderer.render($0, language: options.lang) }.joined(separator: "\n"), terminator: "")
         case .csv:
@@ -31,5 +32,15 @@ enum Output {
             try FileHandle.standardOutput.write(contentsOf: try JSONRendering.encode(view))
             print()
         }
+    }
+
+    /// The width of the terminal standard output is, from `COLUMNS` or else the terminal itself; nil when
+    /// standard output is a pipe or a file, so what a script or an export reads never changes.
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        let asked = withUnsafeMutablePointer(to: &size) { ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), $0) }
+        return asked == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
     }
 }

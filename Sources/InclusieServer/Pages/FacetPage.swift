@@ -71,7 +71,7 @@ struct FacetPage {
     private func column(_ programme: Programme, _ items: [LocalItem]) -> BodyNode {
         let municipality = data.catalog.municipality(programme.municipalitySlug)?.name ?? programme.municipalitySlug
         return .section(
-            .class("programme-column"),
+            .class("programme-column"), .id("programme-\(elementID(programme.key))"),
             .h2(layout.link("\(municipality): \(programme.label)", to: programmePath(programme))),
             .p(.class("kind"), .plain(programme.kind.label.text(layout.language) + (programme.adoptionStatus.isPolicy ? "" : layout.text(" — geen beleid", " — not policy")))),
             tag(

@@ -1,3 +1,5 @@
+import InclusieCharts
+import InclusieComparison
 import InclusieExport
 import InclusieModel
 import Plot
@@ -39,6 +41,7 @@ struct ProgrammePage {
                 .id("items"), .attribute(named: "aria-labelledby", value: "items-heading"),
                 .h2(.id("items-heading"), .plain(layout.text("Onderdelen (\(programme.items.count))", "Items (\(programme.items.count))"))),
                 tag("ol", [("class", "tree")], children: roots.map { item(item: $0, children: children, depth: 0) })),
+            timeline(),
             budget(),
             peers())
     }
@@ -109,11 +112,23 @@ struct ProgrammePage {
                     rows: rows)))
     }
 
+    /// The items with years as a strip, drawn as on the timeline view; the years are also in the item tree.
+    private func timeline() -> BodyNode {
+        let timeline = ActionTimeline(catalog: data.catalog, scope: ComparisonScope(only: [programme.key], language: layout.language))
+        guard !timeline.programmes.isEmpty else { return .empty }
+        return .section(
+            .id("timeline"), .attribute(named: "aria-labelledby", value: "timeline-heading"),
+            .h2(.id("timeline-heading"), .plain(layout.text("Tijdlijn", "Timeline"))),
+            .group(ViewFigures(layout: layout).timelines(timeline, tableLink: false)),
+            .p(.class("note"), .plain(layout.text("De jaren per onderdeel staan ook bij de onderdelen hierboven.", "Each item's years are also listed with the items above."))))
+    }
+
     private func peers() -> BodyNode {
         let peers = data.peers(of: programme)
         return .section(
             .id("peers"), .attribute(named: "aria-labelledby", value: "peers-heading"),
             .h2(.id("peers-heading"), .plain(layout.text("Meest verwante programma's", "Most similar programmes"))),
+            .p(layout.link(layout.text("Hoe verhoudt dit programma zich?", "How does this programme compare?"), to: peerPath(programme), class: "peer-link")),
             .p(.plain(layout.text("Programma's van andere gemeenten met de meeste gedeelde thema's (Jaccard-overeenkomst).", "Programmes of other municipalities sharing the most themes (Jaccard similarity)."))),
             peers.isEmpty
                 ? layout.empty("Geen ander programma deelt een thema.", "No other programme shares a theme.")
