@@ -46,7 +46,9 @@ let package = Package(
             dependencies: ["InclusieModel", "InclusieComparison", "InclusieExport", "InclusieCharts", .product(name: "Plot", package: "Plot")]
         ),
         .target(name: "InclusieSynthetic", dependencies: ["InclusieModel", "InclusiePlugins"]),
-        .target(name: "InclusieDrafting", dependencies: ["InclusieModel", "InclusiePlugins"]),
+        .target(
+            name: "InclusieDrafting",
+            dependencies: ["InclusieModel", "InclusiePlugins", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "InclusieServer",
             dependencies: [

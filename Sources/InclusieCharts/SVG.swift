@@ -3,25 +3,30 @@ import Plot
 /// What every chart returns: an inline `<svg>` element that the report and the site put in their pages.
 public typealias ChartNode = Node<HTML.BodyContext>
 
+/// An attribute value with every character that could end it or start markup escaped: Plot writes
+/// attribute values as they are, and many of ours (names, titles, search words) come from the data or
+/// the user. The site's own elements use it too.
+public func attributeEscaped(_ value: String) -> String {
+    var escaped = ""
+    for character in value {
+        switch character {
+        case "&": escaped += "&amp;"
+        case "<": escaped += "&lt;"
+        case ">": escaped += "&gt;"
+        case "\"": escaped += "&quot;"
+        case "'": escaped += "&#39;"
+        default: escaped.append(character)
+        }
+    }
+    return escaped
+}
+
 /// The few pieces every chart draws with, written so that text from the data stays text.
 ///
 /// Plot writes attribute values as they are and keeps what looks like an entity in text, so both are
 /// escaped here: a programme or theme name can hold `&`, `<` or a quote.
 enum SVG {
-    static func escaped(_ value: String) -> String {
-        var escaped = ""
-        for character in value {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escaped(_ value: String) -> String { attributeEscaped(value) }
 
     /// Text content from the data, shown exactly as written.
     static func text(_ value: String) -> ChartNode {

@@ -26,7 +26,6 @@ public struct DraftWriter: Sendable {
     }
 
     public func yaml(_ draft: DraftProgramme) -> String {
-        let details = kinds.details(of: draft.kind)
         var out: [String] = []
         out.append("# Concept van inclusiebench draft (\(date)). Nog niet nagekeken: controleer elk onderdeel en haal")
         out.append("# daarna 'review: suggested' en 'suggested_by:' weg. / Draft, not reviewed yet.")
@@ -34,40 +33,83 @@ public struct DraftWriter: Sendable {
         out.append("id: \(programmeID)")
         out.append("title: \(YAMLScalar.doubleQuoted(draft.title))")
         out.append("author:")
-        out.append("  type: \(details?.authorType ?? "municipality")")
-        out.append("  name: \(YAMLScalar.doubleQuoted(municipalityName))")
+        out.append("  type: \(draft.author.type)")
+        let authorName = draft.author.type == "party" ? draft.author.name ?? "Partij (naam invullen)" : municipalityName
+        out.append("  name: \(YAMLScalar.doubleQuoted(authorName))")
         if let period = draft.period {
             out.append("period: { from: \(period.from)" + (period.to.map { ", to: \($0)" } ?? "") + " }")
         }
-        let adoptionStatus = details.flatMap { $0.kindSettlesAdoptionStatus ? $0.usualAdoptionStatus : nil } ?? .workingDocument
-        out.append("adoption_status: \(adoptionStatus.rawValue)")
+        out.append("adoption_status: \(draft.adoptionStatus)")
         out.append("source: \(YAMLScalar.doubleQuoted(sourceFile))")
         out.append(
             "note: "
                 + YAMLScalar.doubleQuoted(
-                    "Concept gemaakt door inclusiebench draft op \(date); soort: \(draft.kind) (\(draft.kindReason)). Status van vaststelling, periode en auteur zijn niet nagekeken."
+                    "Concept gemaakt door inclusiebench draft op \(date). Titel, soort, vaststelling, auteur, periode en begroting zijn suggesties: zie suggested_by."
                 ))
+        // The programme's own fields are guesses as much as the items are: one mark, every reason.
+        out.append("review: suggested")
+        out.append("suggested_by:")
+        let period = draft.period.map { "\($0.from)–\($0.to.map(String.init) ?? "")" }
+        for reason in [
+            "title: eerste kop van het document / the document's first heading",
+            "kind: \(draft.kind) ← \(draft.kindReason)",
+            "adoption_status: \(draft.adoptionStatus) ← \(draft.adoptionReason)",
+            "author: \(draft.author.type) \(authorName) ← \(draft.author.reason)",
+            period.map { "period: \($0) ← eerste jaarreeks bovenaan, of de vaakst genoemde / first year range at the top, or the most frequent" }
+                ?? "period: geen jaarreeks gevonden / no year range found",
+            draft.budgetReason,
+        ] {
+            out.append("  - \(YAMLScalar.doubleQuoted(reason))")
+        }
         out.append("evidence:")
         out.append("  - quote: \(YAMLScalar.doubleQuoted(draft.title))")
         out.append("    section: \(YAMLScalar.doubleQuoted(draft.title))")
         out += budget(draft)
         out.append("")
-        out += body(draft, layout: details?.draftLayout ?? DraftLayout(sections: "policy_themes"))
+        out += body(draft)
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The budget as the text states it. An amount or money without years is written for the programme's
+    /// period when the text states one (`period_amount`, never spread over the years); without a period the
+    /// format cannot hold it yet, so it is `unknown` with a comment naming the amount, and the programme's
+    /// review mark says so.
     private func budget(_ draft: DraftProgramme) -> [String] {
-        guard !draft.budgetLines.isEmpty else {
+        func evidence(_ indent: String) -> [String] {
+            [
+                "\(indent)- quote: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.quote))",
+                "\(indent)  section: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.section))",
+            ]
+        }
+        switch draft.budgetState {
+        case .unknown:
+            return ["budget: unknown"]
+        case .none:
             return [
                 "budget:",
-                "  none: "
-                    + YAMLScalar.doubleQuoted(
-                        "Het concept vond geen bedragen met jaartallen in de tekst; ga bij de review na of het document een begroting noemt."
-                    ),
+                "  none: " + YAMLScalar.doubleQuoted("Het document zegt dat er geen eigen budget is; kijk het citaat na."),
                 "  evidence:",
-                "    - quote: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.quote))",
-                "      section: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.section))",
-            ]
+            ] + evidence("    ")
+        case .amountYearsNotStated, .statedAmountNotStated:
+            let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount.map(euros) ?? "not-stated" : "not-stated"
+            guard let period = draft.period, let to = period.to else {
+                return [
+                    "# Het document noemt geld zonder jaren ('\(draft.budgetEvidence.quote.replacingOccurrences(of: "\n", with: " "))');",
+                    "# het formaat kan een bedrag zonder periode nog niet vastleggen. / Money without years: see suggested_by.",
+                    "budget: unknown",
+                ]
+            }
+            return [
+                "budget:", "  lines:", "    - id: b-1", "      label: \(YAMLScalar.doubleQuoted(ItemCollector.titleWords(draft.budgetEvidence.quote)))",
+                "      kind: own-programme-money", "      precision: exact",
+                "      period_amount: { from: \(period.from), to: \(to), amount: \(amount) }",
+                "      review: suggested", "      suggested_by:",
+                "        - \(YAMLScalar.doubleQuoted(draft.budgetReason))",
+                "        - \(YAMLScalar.doubleQuoted("periode: die van het programma, de tekst noemt geen jaren bij het bedrag / the programme's period; the text gives no years"))",
+                "      evidence:",
+            ] + evidence("        ")
+        case .amounts:
+            break
         }
         var out = ["budget:", "  lines:"]
         for line in draft.budgetLines {
@@ -94,36 +136,59 @@ public struct DraftWriter: Sendable {
         money.cents % 100 == 0 ? "\(money.cents / 100)" : String(format: "%d.%02d", money.cents / 100, money.cents % 100)
     }
 
-    /// The items in the kind's native shape, in the groups its draft layout names.
-    private func body(_ draft: DraftProgramme, layout: DraftLayout) -> [String] {
-        let parents = draft.items.filter { $0.parentID == nil }
-        func children(of parent: DraftItem) -> [DraftItem] { draft.items.filter { $0.parentID == parent.id } }
-        var out: [String] = []
-        func group(_ key: String, _ items: [DraftItem], childKey: String? = nil, numberChildren: Bool = false) {
-            guard !items.isEmpty else { return }
-            out.append("\(key):")
-            for item in items {
-                out += lines(item, indent: "  ", number: item.number)
-                if let childKey {
-                    let kids = children(of: item)
-                    guard !kids.isEmpty else { continue }
-                    out.append("    \(childKey):")
-                    for (position, kid) in kids.enumerated() {
-                        let number = kid.number ?? (numberChildren ? "\(position + 1)" : nil)
-                        out += lines(kid, indent: "      ", number: number)
-                    }
-                }
+    /// The native key each drafted item stands under, by id: a top-level group (`policy_themes`) or a child
+    /// key (`proposals`). The evaluation reads it to check that party chapters give proposals.
+    public static func nativeKeys(of draft: DraftProgramme, kinds: ProgrammeKinds = ProgrammeKinds()) -> [String: String] {
+        var keys: [String: String] = [:]
+        for (key, parent, childKey) in layout(draft, kinds: kinds) {
+            keys[parent.id] = key
+            if let childKey {
+                for child in draft.items where child.parentID == parent.id && child.group == nil { keys[child.id] = childKey }
             }
         }
-        if let childKey = layout.childKey {
-            if let looseItems = layout.looseItems {
-                group(looseItems, parents.filter { !$0.isSection })
-                group(layout.sections, parents.filter(\.isSection), childKey: childKey, numberChildren: layout.numbersChildren)
-            } else {
-                group(layout.sections, parents, childKey: childKey, numberChildren: layout.numbersChildren)
+        return keys
+    }
+
+    /// Which key holds each top-level item, and which key its children stand under, from the kind's draft
+    /// layout. An item the drafter put in one of the kind's own groups (`core_values`, `aims` …) stands
+    /// under that key. With loose items, a section with prose of its own and no children ("4 Gelijke kansen"
+    /// above 4.1 and 4.2) introduces what follows and stands with the loose items (a party's preamble).
+    private static func layout(_ draft: DraftProgramme, kinds: ProgrammeKinds) -> [(key: String, item: DraftItem, childKey: String?)] {
+        let layout = kinds.details(of: draft.kind)?.draftLayout ?? DraftLayout(sections: "policy_themes")
+        let grouped = draft.items.filter { $0.group != nil }.map { ($0.group!, $0, String?.none) }
+        let parents = draft.items.filter { $0.parentID == nil && $0.group == nil }
+        guard let childKey = layout.childKey else {
+            return grouped + draft.items.filter { $0.group == nil }.map { (layout.sections, $0, nil) }
+        }
+        guard let looseItems = layout.looseItems else {
+            return grouped + parents.map { (layout.sections, $0, childKey) }
+        }
+        let introduces = { (item: DraftItem) in
+            item.isSection && item.evidence.count > 1 && !draft.items.contains { $0.parentID == item.id }
+        }
+        return grouped + parents.filter { !$0.isSection || introduces($0) }.map { (looseItems, $0, nil) }
+            + parents.filter { $0.isSection && !introduces($0) }.map { (layout.sections, $0, childKey) }
+    }
+
+    /// The items in the kind's native shape: keys in the order they first occur, each key's items together.
+    private func body(_ draft: DraftProgramme) -> [String] {
+        var out: [String] = []
+        let layout = Self.layout(draft, kinds: kinds)
+        let numberChildren = kinds.details(of: draft.kind)?.draftLayout.numbersChildren ?? false
+        let keys = layout.map(\.key).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for key in keys {
+            out.append("\(key):")
+            for (_, item, childKey) in layout.filter({ $0.key == key }) {
+                out += lines(item, indent: "  ", number: item.number)
+                guard let childKey else { continue }
+                let kids = draft.items.filter { $0.parentID == item.id && $0.group == nil }
+                guard !kids.isEmpty else { continue }
+                out.append("    \(childKey):")
+                for (position, kid) in kids.enumerated() {
+                    let number = kid.number ?? (numberChildren ? "\(position + 1)" : nil)
+                    out += lines(kid, indent: "      ", number: number)
+                }
             }
-        } else {
-            group(layout.sections, draft.items)
         }
         return out
     }

@@ -41,6 +41,8 @@ public struct Drafter: Sendable {
         let (kind, kindReason) = givenKind.map { ($0, "gegeven met --kind / given with --kind") } ?? Self.guessKind(text, kinds: kinds)
         let source = QuoteChecker.normalise(text)
         let blocks = detector.blocks(in: text)
+        // A party's programme: its asking sentences are proposals.
+        let writesProposals = kinds.details(of: kind)?.authorType == "party"
         let title = documentTitle(blocks)
         let period = documentPeriod(text)
         var builder = ItemCollector(text: text, source: source, title: title)
@@ -57,13 +59,19 @@ public struct Drafter: Sendable {
                     rows.append(blocks[index])
                     index += 1
                 }
-                readTable(rows, into: &builder)
+                // The line above a table often states its unit: "Baten en lasten (x € 1.000)".
+                let above = index - rows.count > 0 ? blocks[index - rows.count - 1].text : ""
+                readTable(rows, context: above, into: &builder)
                 continue
             case .heading(let level) where kind == "workshop" && inQuestion && !block.isQuestion && level == 7:
                 builder.addChild(block, number: nil, years: [], inSectionItem: true)
+            case .heading where DutchNumbers.unit(in: block.text) != nil:
+                // "Baten en lasten (x € 1.000)" names a table's unit, read with the table; it is no item.
+                break
             case .heading:
                 inQuestion = kind == "workshop" && block.isQuestion
-                builder.startSection(block, standsAlone: inQuestion)
+                // "Uitgangspunt 3: …" under "Uitgangspunten" is one of the kind's principles.
+                builder.startSection(block, standsAlone: inQuestion, group: group(of: block, kind: kind))
             case .paragraph where kind == "workshop" && block.isQuestion:
                 builder.startSection(block, standsAlone: true)
                 inQuestion = true
@@ -74,18 +82,71 @@ public struct Drafter: Sendable {
                 builder.addParagraph(block)
                 builder.addAmounts(block, period: period)
                 if kind == "action-programme" { addActions(of: block, to: &builder) }
+                if writesProposals { addProposals(of: block, to: &builder) }
+                if !writesProposals && kind != "workshop" {
+                    if let group = group(of: block, kind: kind), Self.isListOfShortSentences(block.text) {
+                        addGroupSentences(of: block, group: group, to: &builder)
+                    } else {
+                        addListedParts(of: block, to: &builder, topics: true)
+                    }
+                }
             case .listItem(let number):
-                builder.addChild(block, number: number, years: [])
+                if kind == "workshop" || !addListedParts(of: block, to: &builder, topics: false) {
+                    builder.addChild(block, number: number, years: [], isPoint: true, group: group(of: block, kind: kind))
+                }
                 builder.addAmounts(block, period: period)
             }
             index += 1
         }
 
-        let items = builder.finish().map { raw in decorate(raw, kind: kind) }
+        let details = kinds.details(of: kind)
+        let isParty = details?.authorType == "party"
+        var raws = Self.withoutGroupHeadings(builder.finish())
+        if isParty { raws = proposalsUnderSections(raws, title: title) }
+        let items = raws.map { raw in decorate(raw, kind: kind) }
+        let adoption = ProgrammeFields.adoption(
+            in: text, settledByKind: details.flatMap { $0.kindSettlesAdoptionStatus ? $0.usualAdoptionStatus.rawValue : nil }, kind: kind)
+        let author: DraftAuthor
+        if isParty {
+            let party = ProgrammeFields.party(in: text)
+            author = DraftAuthor(
+                type: "party", name: party?.name,
+                reason: party?.reason ?? "geen partijnaam gevonden; vul de partij in / no party name found")
+        } else {
+            author = DraftAuthor(type: "municipality", name: nil, reason: "de gemeente van de map / the folder's municipality")
+        }
+        let (state, evidence, budgetReason) = budgetState(builder)
         return DraftProgramme(
             kind: kind, kindReason: kindReason, title: title, period: period, items: items,
-            budgetLines: builder.budgetLines,
-            budgetEvidence: builder.moneySentence ?? Evidence(quote: title, section: title))
+            budgetLines: builder.budgetLines, budgetEvidence: evidence ?? Evidence(quote: title, section: title),
+            budgetState: state, budgetReason: budgetReason, undatedAmount: builder.undatedAmount?.amount.money,
+            author: author, adoptionStatus: adoption.status, adoptionReason: adoption.reason)
+    }
+
+    /// What the text states about money, in this order: amounts with years; an amount without years; money
+    /// named without an amount; words saying there is no own budget; else nothing (`unknown`).
+    private func budgetState(_ builder: ItemCollector) -> (DraftBudgetState, Evidence?, String) {
+        var flagged = ""
+        if !builder.unreadFigures.isEmpty {
+            flagged = "; tabel met cijfers zonder eenheid niet gelezen (regel/line "
+                + builder.unreadFigures.map(String.init).joined(separator: ", ") + "): kijk na / figures without a unit not read"
+        }
+        if !builder.budgetLines.isEmpty {
+            return (.amounts, nil, "begroting: bedragen met jaren gevonden / amounts with years found" + flagged)
+        }
+        if let undated = builder.undatedAmount {
+            return (
+                .amountYearsNotStated, undated.evidence,
+                "begroting: '\(undated.amount.text)' zonder jaren / an amount without years ← '\(undated.evidence.quote)'" + flagged
+            )
+        }
+        if let reserved = builder.moneyWithoutAmount {
+            return (.statedAmountNotStated, reserved, "begroting: geld genoemd, geen bedrag / money named, no amount ← '\(reserved.quote)'" + flagged)
+        }
+        if let none = builder.noOwnBudget {
+            return (.none, none, "begroting: geen eigen budget / no own budget ← '\(none.quote)'" + flagged)
+        }
+        return (.unknown, nil, "begroting: de tekst zegt niets over geld / the text says nothing about money" + flagged)
     }
 
     /// The first marked heading (`#` or capitals) of more than one word, else the first short line standing
@@ -99,8 +160,11 @@ public struct Drafter: Sendable {
             return !marked || level < 7
         }
         let heading = blocks.first { isTitle($0, marked: true) } ?? blocks.first { isTitle($0, marked: false) }
-        let text = (heading ?? blocks.first)?.text ?? "Concept"
-        return ItemCollector.titleWords(text)
+        guard let heading else { return ItemCollector.titleWords(blocks.first?.text ?? "Concept") }
+        // A heading is a title as a whole: "Hoofdstuk 3. Samen leven in Lindewaard" is not cut after "3.".
+        var title = heading.text.replacingOccurrences(of: "**", with: "").split(separator: " ").prefix(12).joined(separator: " ")
+        while let last = title.last, ".,;:".contains(last) { title.removeLast() }
+        return title.isEmpty ? ItemCollector.titleWords(heading.text) : title
     }
 
     /// The first year range in the document's opening lines (`2020-2022`), its period as it states it.
@@ -117,8 +181,11 @@ public struct Drafter: Sendable {
     }
 
     /// A table of years × amounts becomes budget lines; a planning table (years marked) becomes items;
-    /// a table of contents (page numbers) is skipped.
-    private func readTable(_ rows: [TextBlock], into builder: inout ItemCollector) {
+    /// a table of contents (page numbers) is skipped. Bare numbers are amounts only when the table or the
+    /// line above it states the unit ("Baten en lasten (x € 1.000)"); without one they are not guessed.
+    /// Of a table of baten and lasten only the lasten are the programme's money; baten and the saldo are
+    /// neither budget lines nor items. A row of people's names (contact persons) is never an item.
+    private func readTable(_ rows: [TextBlock], context: String, into builder: inout ItemCollector) {
         func cells(_ row: TextBlock) -> [String] {
             if case .tableRow(let cells) = row.kind { return cells }
             return []
@@ -133,24 +200,180 @@ public struct Drafter: Sendable {
             cells(row).dropFirst().filter { !$0.isEmpty }.allSatisfy { Int($0).map { $0 < 1000 } ?? false }
         }
         if isContents { return }
+        let unit = DutchNumbers.unit(in: context + " " + header.text)
+        let hasBatenLasten = rows.contains { ($0.text.lowercased().hasPrefix("lasten")) }
         let body = yearColumns.isEmpty ? rows : Array(rows.dropFirst())
         for row in body {
             let rowCells = cells(row)
-            let amounts = yearColumns.compactMap { column, year -> YearAmount? in
-                guard column < rowCells.count, let found = DutchNumbers.amounts(in: rowCells[column]).first else { return nil }
-                return YearAmount(year: year, amount: found.money)
-            }
             let label = rowCells.first { !$0.isEmpty } ?? row.text
+            let lowered = label.lowercased()
+            if rowCells.filter({ !$0.isEmpty }).allSatisfy({ PersonNames.isNameList($0) }) { continue }
+            if hasBatenLasten && !lowered.hasPrefix("lasten") && (lowered.hasPrefix("baten") || lowered.hasPrefix("saldo")) {
+                continue
+            }
+            let amounts = yearColumns.compactMap { column, year -> YearAmount? in
+                guard column < rowCells.count else { return nil }
+                if let found = DutchNumbers.amounts(in: rowCells[column]).first { return YearAmount(year: year, amount: found.money) }
+                guard let unit, let money = DutchNumbers.bareAmount(rowCells[column], unit: unit) else { return nil }
+                return YearAmount(year: year, amount: money)
+            }
             if !amounts.isEmpty {
+                let unitReason = unit.map { "; bedragen × \($0.cents / 100) volgens '\($0.words)' / amounts × \($0.cents / 100) by the table's unit" } ?? ""
                 builder.addBudgetLine(
                     label: label, amounts: amounts, quoteCandidates: [rowCells.first ?? "", label], from: row,
-                    reason: "bedragen uit tabelrij, jaren uit de kop / amounts from a table row, years from its header (regel/line \(row.line))")
+                    reason: "bedragen uit tabelrij, jaren uit de kop / amounts from a table row, years from its header (regel/line \(row.line))" + unitReason)
+                continue
+            }
+            // Figures without a unit are not money to guess, and not an item either.
+            let figures = yearColumns.filter { column, _ in column < rowCells.count && !rowCells[column].isEmpty }
+            if !figures.isEmpty && figures.allSatisfy({ column, _ in rowCells[column].allSatisfy { $0.isNumber || ".,- ".contains($0) } }) {
+                builder.flagFigures(row)
                 continue
             }
             // A total row repeats others; a row of only notes has nothing to do.
-            let marked = yearColumns.filter { column, _ in column < rowCells.count && !rowCells[column].isEmpty }.map(\.1)
+            let marked = figures.map(\.1)
             builder.addChild(row, number: nil, years: marked, titleText: label)
         }
+    }
+
+    /// Words that open an asking sentence of a party: what it wants done.
+    private static let askingCues = [
+        #"\bwil\b"#, #"\bwillen\b"#, #"\bmoet\b"#, #"\bmoeten\b"#, #"\bpleit(en)? voor\b"#, #"\bzorgt ervoor dat\b"#,
+        #"\bzorgen ervoor dat\b"#, #"\bzet(ten)? (zich|ons) in voor\b"#, #"\bhoort\b.*\bte\b"#,
+    ]
+
+    /// In a party programme each sentence of a paragraph that asks for something ("wil", "moet", "pleit
+    /// voor", "zorgt ervoor dat") is a proposal of its own; the paragraph still describes its section.
+    private func addProposals(of block: TextBlock, to builder: inout ItemCollector) {
+        for sentence in ItemCollector.sentences(block.text) where !PersonNames.namesPersonWithFunction(sentence) {
+            let lowered = sentence.lowercased()
+            guard Self.askingCues.contains(where: { lowered.range(of: $0, options: .regularExpression) != nil }) else { continue }
+            let proposal = TextBlock(kind: .paragraph, text: sentence, line: block.line, sectionPath: block.sectionPath)
+            builder.addChild(proposal, number: nil, years: [], region: block, isPoint: true)
+        }
+    }
+
+    /// A party's points that stand under no heading still are proposals: they go under a section named by the
+    /// document's title, so that `sections > proposals` holds them and none is left in the preamble.
+    private func proposalsUnderSections(_ raws: [ItemCollector.RawItem], title: String) -> [ItemCollector.RawItem] {
+        guard raws.contains(where: { $0.isPoint && $0.parentID == nil }), let first = raws.first else { return raws }
+        let section = ItemCollector.RawItem(
+            id: "d-0", number: nil, title: title, parentID: nil, isSection: true,
+            evidence: [Evidence(quote: title, section: title)], coveredText: QuoteChecker.normalise(title), years: [])
+        _ = first
+        return [section] + raws.map { raw in
+            var raw = raw
+            if raw.isPoint && raw.parentID == nil { raw.parentID = section.id }
+            return raw
+        }
+    }
+
+    /// A heading such as "Kernwaarden" whose every item went into the kind's group says nothing of its own:
+    /// the group's key stands for it.
+    static func withoutGroupHeadings(_ raws: [ItemCollector.RawItem]) -> [ItemCollector.RawItem] {
+        // A group holds no children: what stands under a grouped section belongs to the same group.
+        let groupOf = Dictionary(raws.compactMap { raw in raw.group.map { (raw.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        let raws = raws.map { raw in
+            var raw = raw
+            if raw.group == nil, let parent = raw.parentID, let group = groupOf[parent] { raw.group = group }
+            return raw
+        }
+        let headings = Set(
+            raws.filter { raw in
+                raw.isSection && raw.group == nil
+                    && raws.contains { $0.parentID == raw.id } && raws.allSatisfy { $0.parentID != raw.id || $0.group != nil }
+            }.map(\.id))
+        return raws.filter { !headings.contains($0.id) }.map { raw in
+            var raw = raw
+            if let parent = raw.parentID, headings.contains(parent) { raw.parentID = nil }
+            return raw
+        }
+    }
+
+    /// Headings that name a kind's own group: values and principles, aims and ambitions. The group is the
+    /// first of the usual keys for it that the kind's native shape has (`core_values`, `principles`,
+    /// `starting_points`; `aims`, `goals`, `vision`); a kind without one keeps such items where they were.
+    func group(of block: TextBlock, kind: String) -> String? {
+        guard let heading = block.sectionPath.last?.lowercased(), let keys = kinds.details(of: kind)?.groupKeys else { return nil }
+        // "Wat willen we bereiken en wat gaan we daarvoor doen" heads actions as much as aims.
+        if heading.contains("doen") || heading.contains("acties") { return nil }
+        let values = ["kernwaarde", "waarden", "principe", "uitgangspunt"]
+        let aims = ["ambitie", "doelen", "doelstelling", "wat willen we bereiken", "wat we willen bereiken"]
+        if values.contains(where: heading.contains) { return ["core_values", "principles", "starting_points"].first(where: keys.contains) }
+        if aims.contains(where: heading.contains) { return ["aims", "goals", "vision"].first(where: keys.contains) }
+        return nil
+    }
+
+    /// Parts a block lists inside itself become items of their own: numbered actions inside a line ("(1) …;
+    /// (2) …", "1) …, 2) … en 3) …"), a sentence that lists topics ("richt zich op wonen, werk, onderwijs en
+    /// sport"), and the sentences under a heading that names a kind's group (values, aims). Returns whether
+    /// it split the block; with `replacing`, a split list item is not also added whole.
+    @discardableResult
+    private func addListedParts(of block: TextBlock, to builder: inout ItemCollector, topics: Bool) -> Bool {
+        let parts = Self.numberedParts(block.text) ?? (topics ? Self.listedTopics(block.text) : nil)
+        if let parts {
+            for (number, part) in parts {
+                let child = TextBlock(kind: .paragraph, text: part, line: block.line, sectionPath: block.sectionPath)
+                builder.addChild(child, number: number, years: [], region: block, isPoint: true)
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Two to eight sentences of at most twenty words each: a list of values or aims written as sentences,
+    /// not a paragraph of prose that explains them.
+    static func isListOfShortSentences(_ text: String) -> Bool {
+        let sentences = ItemCollector.sentences(text)
+        return (2...8).contains(sentences.count) && sentences.allSatisfy { $0.split(separator: " ").count <= 20 }
+    }
+
+    /// Under a heading that names a group ("Kernwaarden", "Ambities") each sentence is one value or aim.
+    private func addGroupSentences(of block: TextBlock, group: String, to builder: inout ItemCollector) {
+        for sentence in ItemCollector.sentences(block.text) where !PersonNames.namesPersonWithFunction(sentence) {
+            let part = TextBlock(kind: .paragraph, text: sentence, line: block.line, sectionPath: block.sectionPath)
+            builder.addChild(part, number: nil, years: [], region: block, group: group)
+        }
+    }
+
+    /// "(1) a; (2) b; (3) c" or "1) a, 2) b en 3) c": the parts, numbered as the text numbers them; nil
+    /// unless the numbers run 1, 2, … with at least two of them.
+    static func numberedParts(_ text: String) -> [(String?, String)]? {
+        let pattern = try! NSRegularExpression(pattern: #"(?:^|(?<=[\s:;,]))\(?(\d{1,2})\)\s+"#)
+        let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        guard matches.count >= 2 else { return nil }
+        let numbers = matches.compactMap { Range($0.range(at: 1), in: text).flatMap { Int(text[$0]) } }
+        guard numbers == Array(1...numbers.count) else { return nil }
+        var parts: [(String?, String)] = []
+        for (position, match) in matches.enumerated() {
+            guard let start = Range(match.range, in: text)?.upperBound else { return nil }
+            let end = position + 1 < matches.count ? Range(matches[position + 1].range, in: text)!.lowerBound : text.endIndex
+            var part = String(text[start..<end]).trimmingCharacters(in: .whitespaces)
+            for ending in [" en", " of", ";", ",", "."] where part.hasSuffix(ending) {
+                part = String(part.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+            }
+            while let last = part.last, ";,.".contains(last) { part.removeLast() }
+            guard part.split(separator: " ").count >= 2 else { return nil }
+            parts.append(("\(numbers[position])", part))
+        }
+        return parts
+    }
+
+    /// "De nota richt zich op wonen, werk, onderwijs en sport.": a sentence whose end lists three or more
+    /// topics of one to three words after `op`, `over`, `zoals`, `namelijk` or a colon gives one part each.
+    static func listedTopics(_ text: String) -> [(String?, String)]? {
+        for sentence in ItemCollector.sentences(text) {
+            guard let cue = sentence.range(of: #"(:|\b(richt zich op|richten ons op|gaat over|gaan over|zoals|namelijk|de thema's|de onderwerpen))\s+"#, options: .regularExpression)
+            else { continue }
+            var tail = String(sentence[cue.upperBound...]).trimmingCharacters(in: .whitespaces)
+            while let last = tail.last, ".;!".contains(last) { tail.removeLast() }
+            let pieces = tail.replacingOccurrences(of: " en ", with: ", ").replacingOccurrences(of: " of ", with: ", ")
+                .components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count >= 3, pieces.allSatisfy({ (1...3).contains($0.split(separator: " ").count) && !$0.contains(where: \.isNumber) })
+            else { continue }
+            return pieces.map { (nil, $0) }
+        }
+        return nil
     }
 
     /// In an action programme a paragraph that says what will be done in several sentences ("We willen …
@@ -195,9 +418,10 @@ public struct Drafter: Sendable {
         for (facet, limit) in Suggester.facets {
             suggestions[facet] = suggester.suggest(facet, for: context, limit: limit)
         }
-        let years = raw.years.isEmpty ? DutchNumbers.years(in: raw.coveredText) : raw.years
+        let years = raw.years.isEmpty ? DutchNumbers.scheduledYears(in: raw.coveredText) : raw.years
         return DraftItem(
             id: raw.id, number: raw.number, title: raw.title, parentID: raw.parentID, isSection: raw.isSection,
+            isPoint: raw.isPoint, group: raw.group,
             evidence: raw.evidence, coveredText: raw.coveredText, status: status, statusReason: reason,
             rankedStatuses: ranked, years: Array(Set(years.filter { (1980...2049).contains($0) })).sorted(),
             suggestions: suggestions, similarExample: suggester.mostSimilarExample(to: text))

@@ -76,4 +76,70 @@ public enum DutchNumbers {
             return (Array(first...last), whole.lowerBound)
         }
     }
+
+    /// The unit a table states for its bare figures: `(x € 1.000)` is a thousand euros, `x € 1 mln` a
+    /// million, `in euro's` one euro; nil when it states none. Whole cents, with the words it was read from.
+    public static func unit(in text: String) -> (cents: Int, words: String)? {
+        let lowered = text.lowercased()
+        let patterns: [(String, Int)] = [
+            (#"x\s*€?\s*1\.?000\.?000|x\s*€?\s*1\s*(mln|miljoen)|in\s+miljoenen"#, 100_000_000),
+            (#"x\s*€?\s*1[\. ]?000(?![\.\d])|in\s+duizenden|x\s*€?\s*1\s*duizend"#, 100_000),
+            (#"bedragen\s+in\s+(euro|€)"#, 100),
+        ]
+        for (pattern, cents) in patterns {
+            if let range = lowered.range(of: pattern, options: .regularExpression) {
+                return (cents, String(lowered[range]))
+            }
+        }
+        return nil
+    }
+
+    /// A table cell of bare figures (`412`, `1.250`, `-377`) times the table's unit; nil for anything else
+    /// and for a negative figure (a saldo or a cut, not an amount spent).
+    public static func bareAmount(_ cell: String, unit: (cents: Int, words: String)) -> Money? {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        guard trimmed.range(of: #"^\d{1,3}(\.\d{3})*$|^\d+$"#, options: .regularExpression) != nil,
+            let value = Int(trimmed.replacingOccurrences(of: ".", with: ""))
+        else { return nil }
+        let (cents, overflow) = value.multipliedReportingOverflow(by: unit.cents)
+        guard !overflow, cents <= 100_000_000_000_00 else { return nil }
+        return Money(cents: cents)
+    }
+
+    /// The years a text schedules something for: a year or range right after `in`, `vanaf`, `voor`, `tot`,
+    /// `uiterlijk`, `eind`, `begin`, `medio` … in a sentence that is not about the past ("In 2016 is het
+    /// VN-verdrag …", "sinds 2020") and not a date ("14 maart 2025"). Years that only give context are not
+    /// an item's active years.
+    public static func scheduledYears(in text: String) -> [Int] {
+        let past = #"\b(sinds|werd|werden|was|waren|trad|traden|geleden|heeft|hebben|is|zijn)\b"#
+        var years: [Int] = []
+        for sentence in text.components(separatedBy: CharacterSet(charactersIn: ".!?;\n")) {
+            let lowered = sentence.lowercased()
+            for match in yearMatches(in: sentence) {
+                let before = lowered[..<match.start].split(separator: " ").suffix(2).map(String.init)
+                let scheduled = before.last.map { ["in", "vanaf", "voor", "vóór", "tot", "t/m", "met", "uiterlijk", "eind", "begin", "medio", "na", "per", "jaar"].contains($0) } ?? false
+                let isDate = before.last.map { months.contains($0) } ?? false
+                guard scheduled || match.years.count > 1, !isDate else { continue }
+                // "In 2016 is het verdrag …", "in 2023 heeft de raad … vastgesteld": a year followed by a past tense.
+                let after = lowered[match.start...].split(separator: " ").dropFirst().prefix(1).joined()
+                if after.range(of: past, options: .regularExpression) != nil || isPast(lowered) { continue }
+                years += match.years
+            }
+        }
+        return years
+    }
+
+    /// A sentence in a past tense: "sinds", "werd", "trad" …, or a perfect tense ("heeft … vastgesteld", "is
+    /// … in werking getreden") whose participle ends the sentence.
+    private static func isPast(_ lowered: String) -> Bool {
+        let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        if words.contains(where: { ["sinds", "werd", "werden", "was", "waren", "trad", "traden", "geleden"].contains($0) }) { return true }
+        guard words.contains(where: { ["heeft", "hebben", "is", "zijn"].contains($0) }), let last = words.last else { return false }
+        return last.range(of: #"^(vast|op|in|aan|af|uit|mee|door|over|toe|vrij|bij|voor|na|om|weg|terug)?ge[a-z]+(d|t|en)$"#, options: .regularExpression) != nil
+    }
+
+    private static let months: Set<String> = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+        "december",
+    ]
 }

@@ -14,6 +14,10 @@ struct ItemCollector {
         var coveredText: String
         var years: [Int]
         var childCount = 0
+        /// A list point or an asking sentence: a proposal in a party programme.
+        var isPoint = false
+        /// The kind's own group the item belongs in (`core_values`, `aims` …), from the heading it stands under.
+        var group: String?
     }
 
     private let source: String
@@ -26,6 +30,14 @@ struct ItemCollector {
     private var currentSection: Int?
     private(set) var budgetLines: [DraftBudgetLine] = []
     private(set) var moneySentence: Evidence?
+    /// An amount the text states without the years it is for ("een budget van € 145.000"), with its sentence.
+    private(set) var undatedAmount: (amount: FoundAmount, evidence: Evidence)?
+    /// A sentence saying that money is reserved or available without an amount ("hebben wel al geld gereserveerd").
+    private(set) var moneyWithoutAmount: Evidence?
+    /// Lines of table rows with figures but no unit: money the drafter did not guess, for the reviewer.
+    private(set) var unreadFigures: [Int] = []
+    /// A sentence saying there is no budget of its own ("Er is geen apart budget voor deze nota").
+    private(set) var noOwnBudget: Evidence?
 
     /// - Parameters:
     ///   - text: the document's text, whose lines the blocks' line numbers count.
@@ -145,9 +157,13 @@ struct ItemCollector {
         return false
     }
 
-    /// Quote candidates for a block: its first sentence (if not too long), then the whole block.
+    /// Quote candidates for a block: its first sentence (if not too long), then the whole block. A sentence
+    /// that names a person with a function is never a quote, nor a block that holds one.
     private func candidates(_ text: String) -> [String] {
-        let first = Self.sentences(text).first ?? text
+        let all = Self.sentences(text)
+        let usable = all.filter { !PersonNames.namesPersonWithFunction($0) }
+        guard let first = usable.first ?? (all.isEmpty ? text : nil) else { return [] }
+        if usable.count < all.count { return first.count <= 400 ? [first] : [] }
         return first.count <= 400 ? [first, text] : [text]
     }
 
@@ -155,7 +171,7 @@ struct ItemCollector {
 
     /// A heading starts a section under the headings above it; a workshop's question stands on its own, not
     /// under the short answer lines before it that looked like headings.
-    mutating func startSection(_ block: TextBlock, standsAlone: Bool = false) {
+    mutating func startSection(_ block: TextBlock, standsAlone: Bool = false, group: String? = nil) {
         let sectionPath = ((standsAlone ? [] : block.sectionPath) + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
         guard let quote = verified([block.text], in: block) else {
             currentSection = nil
@@ -165,7 +181,7 @@ struct ItemCollector {
             RawItem(
                 id: nextID(), number: headingNumber(block.text), title: Self.titleWords(withoutNumber(block.text)), parentID: nil,
                 isSection: true, evidence: [Evidence(quote: quote, section: sectionPath)],
-                coveredText: QuoteChecker.normalise(block.text), years: []))
+                coveredText: QuoteChecker.normalise(block.text), years: [], group: group))
         currentSection = items.count - 1
     }
 
@@ -175,7 +191,7 @@ struct ItemCollector {
             guard let quote = verified(candidates(block.text), in: block) else { return }
             items.append(
                 RawItem(
-                    id: nextID(), number: nil, title: Self.titleWords(block.text), parentID: nil, isSection: false,
+                    id: nextID(), number: nil, title: Self.titleWords(quote), parentID: nil, isSection: false,
                     evidence: [Evidence(quote: quote, section: section(of: block))],
                     coveredText: QuoteChecker.normalise(block.text), years: []))
             return
@@ -191,7 +207,7 @@ struct ItemCollector {
     /// `region` is the block the child was cut from (a paragraph for its action sentences), where its quote stands.
     mutating func addChild(
         _ block: TextBlock, number: String?, years: [Int], titleText: String? = nil, inSectionItem: Bool = false,
-        region: TextBlock? = nil
+        region: TextBlock? = nil, isPoint: Bool = false, group: String? = nil
     ) {
         let quoteCandidates = titleText.map { [$0] + candidates(block.text) } ?? candidates(block.text)
         guard let quote = verified(quoteCandidates, in: region ?? block) else { return }
@@ -200,10 +216,13 @@ struct ItemCollector {
         let sectionName = inSectionItem ? currentSection.map { items[$0].evidence[0].section } ?? section(of: block) : section(of: block)
         items.append(
             RawItem(
-                id: nextID(), number: number, title: Self.titleWords(titleText ?? block.text), parentID: parent,
+                id: nextID(), number: number, title: Self.titleWords(titleText ?? quote), parentID: parent,
                 isSection: false, evidence: [Evidence(quote: quote, section: sectionName)],
-                coveredText: QuoteChecker.normalise(block.text), years: years))
+                coveredText: QuoteChecker.normalise(block.text), years: years, isPoint: isPoint, group: group))
     }
+
+    /// The id of the section items now stand under, if any.
+    var currentSectionID: String? { currentSection.map { items[$0].id } }
 
     mutating func addBudgetLine(
         label: String, amounts: [YearAmount], quoteCandidates: [String], from block: TextBlock, reason: String
@@ -228,6 +247,7 @@ struct ItemCollector {
                 moneySentence = Evidence(quote: quote, section: section(of: block))
             }
             let found = DutchNumbers.amounts(in: sentence)
+            readMoneyWords(sentence, amounts: found, in: block)
             guard !found.isEmpty else { continue }
             let years = DutchNumbers.yearMatches(in: sentence)
             var amounts: [YearAmount] = []
@@ -260,6 +280,30 @@ struct ItemCollector {
                 label: sentence, amounts: amounts.sorted { $0.year < $1.year }, quoteCandidates: [sentence, block.text],
                 from: block,
                 reason: "bedragen en jaren uit één zin / amounts and years from one sentence (regel/line \(block.line))")
+        }
+    }
+
+    mutating func flagFigures(_ row: TextBlock) {
+        unreadFigures.append(row.line)
+    }
+
+    /// Remembers the first sentence that says there is no own budget, that money is reserved without an
+    /// amount, or that gives an amount without years: what the text states about money when no amount
+    /// with years is found.
+    private mutating func readMoneyWords(_ sentence: String, amounts: [FoundAmount], in block: TextBlock) {
+        let lowered = sentence.lowercased()
+        let speaksOfMoney = MoneyWords.money.contains { lowered.contains($0) }
+        guard speaksOfMoney, sentence.count <= 400 else { return }
+        if noOwnBudget == nil, MoneyWords.saysNoOwnBudget(lowered), let quote = verified([sentence], in: block) {
+            noOwnBudget = Evidence(quote: quote, section: section(of: block))
+        } else if undatedAmount == nil, let amount = amounts.first, DutchNumbers.yearMatches(in: sentence).isEmpty,
+            let quote = verified([sentence], in: block)
+        {
+            undatedAmount = (amount, Evidence(quote: quote, section: section(of: block)))
+        } else if moneyWithoutAmount == nil, amounts.isEmpty, MoneyWords.saysReserved(lowered), !MoneyWords.saysNoOwnBudget(lowered),
+            let quote = verified([sentence], in: block)
+        {
+            moneyWithoutAmount = Evidence(quote: quote, section: section(of: block))
         }
     }
 

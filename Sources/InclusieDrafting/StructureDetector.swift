@@ -29,11 +29,23 @@ public struct StructureDetector: Sendable {
             blocks.append(TextBlock(kind: current.kind, text: text, line: current.start, sectionPath: headings.map(\.text)))
         }
 
+        // Menus, captions, page numbers and the like are read as blank lines: they end a block and never start one.
+        let noise = PageNoise.lines(lines)
+        func isBlank(_ index: Int) -> Bool {
+            noise.contains(index) || lines[index].trimmingCharacters(in: .whitespaces).isEmpty
+        }
         for (index, raw) in lines.enumerated() {
             let lineNumber = index + 1
-            let previousBlank = index == 0 || lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty
-            let nextBlank = index + 1 >= lines.count || lines[index + 1].trimmingCharacters(in: .whitespaces).isEmpty
-            switch shape(of: raw, standsAlone: previousBlank && nextBlank) {
+            let previousBlank = index == 0 || isBlank(index - 1)
+            let nextBlank = index + 1 >= lines.count || isBlank(index + 1)
+            if noise.contains(index) {
+                close()
+                continue
+            }
+            let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces) : ""
+            // A web page's subheading often has its paragraph right under it, without a blank line between.
+            let headsParagraph = previousBlank && !nextBlank && Self.isSubheading(raw, above: next)
+            switch shape(of: raw, standsAlone: (previousBlank && nextBlank) || headsParagraph, next: next) {
             case .blank:
                 close()
             case .heading(let level, let text):
@@ -64,7 +76,8 @@ public struct StructureDetector: Sendable {
         return blocks
     }
 
-    private func shape(of raw: String, standsAlone: Bool) -> LineShape {
+    /// - Parameter next: the following line, trimmed: `4.1 Werk` above `4.1.1 …` heads the points under it.
+    private func shape(of raw: String, standsAlone: Bool, next: String = "") -> LineShape {
         let line = raw.trimmingCharacters(in: .whitespaces)
         if line.isEmpty { return .blank }
         if raw.contains("\t") {
@@ -82,7 +95,8 @@ public struct StructureDetector: Sendable {
             let endsLikeSentence = rest.last.map { ".,;:".contains($0) } ?? false
             let startsCapital = rest.first?.isUppercase ?? false
             // "2.1 Representatie" is a heading; "1. Bij het aannemen van ambtenaren …" is a list item.
-            if startsCapital && !endsLikeSentence && words <= 10 && rest.count <= 80 && standsAlone {
+            let headsSubpoints = numbered(next).map { $0.0.hasPrefix(number + ".") } ?? false
+            if startsCapital && !endsLikeSentence && words <= 10 && rest.count <= 80 && (standsAlone || headsSubpoints) {
                 let level = number.split(separator: ".").count
                 return .heading(level: level, text: line)
             }
@@ -104,6 +118,17 @@ public struct StructureDetector: Sendable {
             return .heading(level: 7, text: line)
         }
         return .text(line)
+    }
+
+    /// "Toegankelijke gebouwen" above "Alle wijkcentra zijn doorgelicht op … rolstoel.": a short capitalised
+    /// line without an ending, above a line of running text that ends a sentence.
+    static func isSubheading(_ raw: String, above next: String) -> Bool {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        guard let first = line.first, first.isUppercase, !raw.contains("\t"), line.count <= 50,
+            line.split(separator: " ").count <= 6, let end = line.last, !".,;:!?\"”)".contains(end),
+            next.count >= 40, let nextEnd = next.last, ".!?".contains(nextEnd), !next.hasPrefix("-"), !next.hasPrefix("•")
+        else { return false }
+        return true
     }
 
     /// `1.`, `1)`, `2.1`, `2.1.` at the start of a line, followed by a space.

@@ -166,17 +166,31 @@ public struct Suggester: Sendable {
         }
     }
 
-    /// Where `parts` stand in a row in `words`, each word starting with its part.
+    /// Where `parts` stand in a row in `words`, each word matching its part as `Tokens.matches` says.
     private func occurrences(of parts: [String], in words: [String]) -> Int {
         guard !parts.isEmpty, words.count >= parts.count else { return 0 }
         return (0...(words.count - parts.count)).filter { start in
-            parts.indices.allSatisfy { words[start + $0].hasPrefix(parts[$0]) }
+            parts.indices.allSatisfy { Tokens.matches(words[start + $0], term: parts[$0]) }
         }.count
     }
 
-    /// The terms of a list found in `words`: a term matches a word that starts with it; a term of several
-    /// words matches those words in a row.
+    /// The terms of a list found in `words`: a term matches a whole word or its Dutch inflections (see
+    /// `Tokens.matches`); a term of several words matches those words in a row.
     private func matches(_ terms: [(term: String, parts: [String])], in words: [String]) -> [String] {
         terms.filter { occurrences(of: $0.parts, in: words) > 0 }.map(\.term)
+    }
+}
+
+extension Suggester {
+    /// What the classifiers may learn from: every programme's items that a person has reviewed. An item
+    /// still marked `review: suggested` is a guess of an earlier draft; learning from it would teach the
+    /// drafter its own mistakes, and "similar to …#d-2" would point a reviewer at another guess.
+    public static func reviewedItems(of programmes: [LoadedProgramme]) -> [Programme] {
+        programmes.map { loaded in
+            var programme = loaded.programme
+            let unreviewed = Set(loaded.lines.unreviewedItems)
+            if !unreviewed.isEmpty { programme.items.removeAll { unreviewed.contains($0.localID) } }
+            return programme
+        }
     }
 }

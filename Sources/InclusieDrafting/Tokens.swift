@@ -34,4 +34,21 @@ enum Tokens {
     static func stems(_ text: String) -> [String] {
         words(text).filter { $0.count >= 3 }.map { String($0.prefix(7)) }
     }
+
+    /// Dutch endings of inflection and derivation a term may carry and still be the same word: plurals,
+    /// diminutives, adjective and verb endings, `-ing`, `-heid`.
+    private static let endings: Set<String> = [
+        "", "s", "'s", "e", "en", "n", "er", "ers", "ere", "eren", "je", "jes", "tje", "tjes", "ing", "ingen", "heid",
+        "heden", "isch", "ische", "lijk", "lijke", "ig", "ige", "es",
+    ]
+
+    /// Whether `word` is the term `term` or a form of it: the term followed by a Dutch ending, or, for a stem
+    /// of nine letters or more (`institutione`, `woningzoek`), any word it starts. A short term no longer
+    /// matches a longer word that only begins with it: 'pas' is not in "passen", 'gebouw' not in "gebouwd".
+    static func matches(_ word: String, term: String) -> Bool {
+        guard word.hasPrefix(term) else { return false }
+        if term.count >= 9 { return true }
+        let rest = String(word.dropFirst(term.count))
+        return endings.contains(rest)
+    }
 }

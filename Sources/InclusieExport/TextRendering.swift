@@ -37,14 +37,19 @@ public enum TerminalRenderer {
     static let narrowestColumn = 6
 
     /// Column widths whose line, with the ` │ ` between columns, is at most `total` characters long.
+    ///
+    /// The leading columns name the row (a domain and a theme, a programme), so the others give way first:
+    /// a matrix cut to a few characters a cell still says which theme each row is.
     static func fit(_ widths: [Int], into total: Int) -> [Int] {
         var widths = widths
-        let separators = 3 * max(0, widths.count - 1)
-        var length = widths.reduce(0, +) + separators
-        while length > total {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > narrowestColumn else { break }
-            widths[widest] -= 1
-            length -= 1
+        var length = widths.reduce(0, +) + 3 * max(0, widths.count - 1)
+        let naming = widths.count >= 4 ? 2 : 1
+        for shrinking in [Array(widths.indices.dropFirst(naming)), Array(widths.indices)] {
+            while length > total {
+                guard let widest = shrinking.max(by: { widths[$0] < widths[$1] }), widths[widest] > narrowestColumn else { break }
+                widths[widest] -= 1
+                length -= 1
+            }
         }
         return widths
     }

@@ -5,7 +5,7 @@ import Yams
 struct NativeHeader: Decodable {
     static let keys: Set<String> = [
         "kind", "id", "title", "author", "period", "date", "adoption_status", "source", "note", "evidence",
-        "partners", "budget", "label", "coverage", "coverage_reason",
+        "partners", "budget", "label", "coverage", "coverage_reason", "review", "suggested_by",
     ]
 
     struct NativeAuthor: Decodable {
@@ -55,10 +55,23 @@ struct NativeHeader: Decodable {
     var budget: NativeBudget
     var label: String?
     var coverage: Coverage
+    /// `suggested` while the programme's own fields (title, kind, adoption status, author, period, budget
+    /// state) are the guesses of `inclusiebench draft`, not yet checked by a person.
+    var review: String?
+    var suggestedBy: [String]
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         func key(_ name: String) -> AnyKey { AnyKey(stringValue: name) }
+        review = try container.decodeIfPresent(String.self, forKey: key("review"))
+        suggestedBy = try container.decodeIfPresent([String].self, forKey: key("suggested_by")) ?? []
+        if let review, review != "suggested" {
+            throw dataCorrupted(
+                at: decoder.codingPath + [key("review")],
+                LocalizedText(
+                    nl: "'review: \(review)' kent de tool niet; schrijf 'review: suggested', of haal de regel weg als je de programmagegevens hebt nagekeken",
+                    en: "the tool does not know 'review: \(review)'; write 'review: suggested', or remove the line once you have reviewed the programme's fields"))
+        }
         label = try container.decodeIfPresent(String.self, forKey: key("label"))
         let coverageReason = try container.decodeIfPresent(String.self, forKey: key("coverage_reason"))
         switch try container.decodeIfPresent(String.self, forKey: key("coverage")) {

@@ -36,9 +36,15 @@ public struct SourceLines: Sendable, Equatable {
     /// Items still marked `review: suggested`: a programme with any is a draft until a person reviews it.
     public internal(set) var unreviewedItems: [String] = []
     public internal(set) var unreviewedBudgetLines: [String] = []
+    /// Whether the programme's own fields (title, kind, adoption status, author, period, budget state) still
+    /// carry `review: suggested`.
+    public internal(set) var unreviewedProgramme = false
 
     /// Whether any part still carries `review: suggested`.
-    public var isDraft: Bool { !unreviewedItems.isEmpty || !unreviewedBudgetLines.isEmpty }
+    public var isDraft: Bool { unreviewedCount > 0 }
+
+    /// How many marks are left: the programme's own, its items' and its budget lines'.
+    public var unreviewedCount: Int { unreviewedItems.count + unreviewedBudgetLines.count + (unreviewedProgramme ? 1 : 0) }
 
     public func item(_ id: String) -> Int? { byKey["item:\(id)"] }
     public func duplicates(ofItem id: String) -> [Int] { duplicateItems[id] ?? [] }
@@ -67,6 +73,7 @@ extension ProgrammeAdapter {
         builder.lines.quoteLines["programme"] = header.evidence.map(\.line)
         builder.lines.quoteLines["budget"] = header.budget.evidence.map(\.line)
         builder.lines.source = document.line(ofKey: "source")
+        builder.lines.unreviewedProgramme = header.review != nil
         let partners = header.partners.map { partner in
             builder.lines.byKey["partner:\(partner.id)"] = partner.line
             builder.lines.quoteLines["partner:\(partner.id)"] = partner.evidence.map(\.line)
@@ -98,7 +105,7 @@ extension ProgrammeAdapter {
             adoptionStatus: header.adoptionStatus, sourceFile: header.source, note: header.note,
             evidence: header.evidence.map(\.model), items: builder.items, partners: partners, budget: budget,
             label: header.label, coverage: header.coverage)
-        programme.unreviewedSuggestions = builder.lines.unreviewedItems.count + builder.lines.unreviewedBudgetLines.count
+        programme.unreviewedSuggestions = builder.lines.unreviewedCount
         return (programme, builder.lines)
     }
 }

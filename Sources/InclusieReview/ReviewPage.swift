@@ -35,14 +35,16 @@ struct ReviewPage {
         var listed: [BodyNode] = []
         var group: String?
         for unit in units {
-            if unit.depth == 0, unit.group != group {
+            if unit.isProgramme {
+                listed.append(.h3(.plain(text("Het programma zelf", "The programme itself"))))
+            } else if unit.depth == 0, unit.group != group {
                 group = unit.group
                 let meaning = unit.isBudgetLine ? text("begrotingsregels", "budget lines") : groupMeaning[unit.group] ?? unit.group
                 listed.append(.h3(.plain("\(meaning) (\(unit.group))")))
             }
             listed.append(item(unit, problems: problems[unit.path] ?? []))
         }
-        let loose = problems[[]] ?? []
+        let loose = units.first?.isProgramme == true ? [] : problems[[]] ?? []
         let errors = check.errors.count
         let status = text(
             "\(marks) onderdelen nog na te kijken; \(errors == 0 ? "geen problemen" : "\(errors) problemen") bij validatie.",
@@ -166,9 +168,9 @@ struct ReviewPage {
             tag(
                 "div", [("class", "actions")],
                 unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading) : .empty,
-                form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading)),
-            unit.isBudgetLine ? .empty : statusPicker(unit),
-            .group(unit.isBudgetLine ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
+                unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading)),
+            unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
+            .group(unit.isBudgetLine || unit.isProgramme ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
     }
 
     /// The fields every form carries: the session's token, the file's version, the language.
@@ -183,7 +185,7 @@ struct ReviewPage {
         tag(
             "form", [("method", "post"), ("action", "\(address)/\(action)")],
             children: commonFields + [
-                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
                 tag("button", [("type", "submit"), ("aria-describedby", describedBy)], .plain(label)),
             ])
     }
@@ -231,7 +233,7 @@ struct ReviewPage {
             tag(
                 "form", [("method", "post"), ("action", "\(address)/facet")],
                 children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
                     voidTag("input", [("type", "hidden"), ("name", "facet"), ("value", facet.pluginKey)]),
                     tag(
                         "div", [("class", "field")],
@@ -255,7 +257,7 @@ struct ReviewPage {
         return tag(
             "form", [("method", "post"), ("action", "\(address)/status"), ("class", "status-form")],
             children: commonFields + [
-                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.path.joined(separator: "/"))]),
+                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
                 tag("label", [("for", id)], .plain(text("Status", "Status"))),
                 tag("select", [("id", id), ("name", "status")], children: options),
                 tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Status opslaan", "Save status"))),

@@ -127,7 +127,7 @@ public struct ReviewServer: Sendable {
         if action == "add" {
             return add(form, to: file, page: page, language: language)
         }
-        let path = (form.path ?? "").split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let path = ReviewUnit.path(fromForm: form.path ?? "")
         guard ReviewUnit.isWellFormed(path) else {
             return ReviewPage.refusal(
                 .badRequest,

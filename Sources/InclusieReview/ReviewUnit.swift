@@ -10,9 +10,14 @@ public struct ReviewUnit: Sendable, Equatable {
     /// 0 for a group's item or a budget line, 1 for an item under another item.
     public var depth: Int
 
-    public var id: String { path.last ?? "" }
+    /// The programme itself when the path is empty: `draft` marks its own fields (title, kind, adoption
+    /// status, author, period, budget) for review too.
+    public var isProgramme: Bool { path.isEmpty }
+    public var id: String { path.last ?? "programme" }
     /// The key of the list it stands in: the programme's native group (`execution_lines`) or `lines`.
-    public var group: String { path[path.count - 2] }
+    public var group: String { path.count >= 2 ? path[path.count - 2] : "" }
+    /// The path as a form sends it: `programme` for the programme itself.
+    public var formPath: String { path.isEmpty ? "programme" : path.joined(separator: "/") }
     public var isBudgetLine: Bool { path.first == "budget" }
     /// Still marked `review: suggested` by the drafter.
     public var isSuggestion: Bool { value["review"] != nil }
@@ -26,6 +31,7 @@ public struct ReviewUnit: Sendable, Equatable {
     /// Every item and budget line in the file, in file order, children right after their parent.
     public static func units(in programme: YAMLValue) -> [ReviewUnit] {
         var units: [ReviewUnit] = []
+        if programme["review"] != nil { units.append(ReviewUnit(path: [], value: programme, depth: 0)) }
         func items(in list: YAMLValue, path: [String], depth: Int) {
             for element in list.elements {
                 guard let id = element["id"]?.string, element["title"] != nil else { continue }
@@ -52,9 +58,15 @@ public struct ReviewUnit: Sendable, Equatable {
         return elements.allSatisfy { $0["id"]?.string != nil && $0["title"] != nil }
     }
 
-    /// Whether a path sent by a page can name a unit: steps are keys and ids (`a-z 0-9 _ - .`), never `..`.
+    /// The path a form sends, read back: `programme` is the programme itself.
+    public static func path(fromForm text: String) -> [String] {
+        text == "programme" ? [] : text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Whether a path sent by a page can name a unit: steps are keys and ids (`a-z 0-9 _ - .`), never `..`;
+    /// empty for the programme itself.
     public static func isWellFormed(_ path: [String]) -> Bool {
-        (2...6).contains(path.count)
+        path.isEmpty || (2...6).contains(path.count)
             && path.allSatisfy { step in
                 !step.isEmpty && step.count <= 100 && !step.contains("..")
                     && step.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
@@ -92,11 +104,11 @@ public enum ReviewEdit: Sendable, Equatable {
         case .remove(let path):
             found = Self.isUnit(path, in: programme) && result.removeElement(at: path)
         case .setFacet(let path, let key, let ids):
-            found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+            found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set(key, to: .idList(ids), before: Self.keysAfterFacets)
             }
         case .setStatus(let path, let status):
-            found = Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+            found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set("status", to: .text(status), before: ["themes", "instruments", "roles", "target_groups"] + Self.keysAfterFacets)
             }
         case .addItem(let group, let title, let quote, let section, let themes):

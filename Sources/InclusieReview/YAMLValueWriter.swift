@@ -48,8 +48,9 @@ public enum YAMLValueWriter {
         switch value {
         case .mapping(let entries, flow: false):
             for (index, entry) in entries.enumerated() {
+                // Before each group of items (a list of mappings), not before a list of texts or the evidence.
                 if layout.blankLineBeforeGroups, index > 0, entry.key != "evidence", case .sequence(let elements, flow: false) = entry.value,
-                    !elements.isEmpty
+                    case .mapping = elements.first
                 {
                     lines.append("")
                 }

@@ -1,6 +1,7 @@
 import InclusieComparison
 import InclusieExport
 import InclusieModel
+import InclusieCharts
 import Plot
 
 // Plot has a `Language` and a `TableCell` of its own; in this module the names mean ours.
@@ -16,23 +17,6 @@ extension Node {
     }
 }
 
-/// An attribute value with every character that could end it or start markup escaped: Plot writes
-/// attribute values as they are, and some of ours (titles, search words) come from the data or the user.
-public func attributeSafe(_ value: String) -> String {
-    var escaped = ""
-    for character in value {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
-
 /// An element of any name, with attributes escaped here: Plot's typed contexts cannot express every
 /// nesting HTML allows (a list item holding a form, a figure in a list), and it writes attributes raw.
 public func tag(_ name: String, _ attributes: [(String, String)] = [], _ children: BodyNode...) -> BodyNode {
@@ -41,14 +25,14 @@ public func tag(_ name: String, _ attributes: [(String, String)] = [], _ childre
 
 public func tag(_ name: String, _ attributes: [(String, String)] = [], children: [BodyNode]) -> BodyNode {
     // An empty value is kept: `<option value="">` must not turn into an option whose value is its label.
-    .element(named: name, nodes: attributes.map { .attribute(named: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) } + children)
+    .element(named: name, nodes: attributes.map { .attribute(named: $0.0, value: attributeEscaped($0.1), ignoreIfValueIsEmpty: false) } + children)
 }
 
 /// An element without content, such as `input`.
 public func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
     .selfClosedElement(
         named: name,
-        attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: attributeSafe($0.1), ignoreIfValueIsEmpty: false) })
+        attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: attributeEscaped($0.1), ignoreIfValueIsEmpty: false) })
 }
 
 /// What every page shares: the language, the page's own address, and the frame around its content.
@@ -167,7 +151,7 @@ struct Layout {
     func table(caption: String, columns: [String], rows: [[BodyNode]], id: String? = nil) -> BodyNode {
         .div(
             .class("table-wrap"), .attribute(named: "role", value: "region"),
-            .attribute(named: "aria-label", value: attributeSafe(caption)), .attribute(named: "tabindex", value: "0"),
+            .attribute(named: "aria-label", value: attributeEscaped(caption)), .attribute(named: "tabindex", value: "0"),
             .table(
                 .unwrap(id) { .id($0) },
                 .caption(.plain(caption)),

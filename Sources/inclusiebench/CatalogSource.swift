@@ -103,10 +103,27 @@ enum CatalogSource {
     /// Quotes are checked too wherever a programme's source is found: in its plugin's `sources/` folder or
     /// in one of `sources`, the same folders `validate` uses. What `validate` refuses is never imported.
     @discardableResult
+    /// The plugins of the municipalities or programmes `only` names (comma-separated), or all when nil;
+    /// a name that matches nothing is refused with the names that exist.
+    static func selecting(_ only: String?, from loaded: LoadedPlugins, directory: String, language: Language) throws -> LoadedPlugins {
+        guard let only else { return loaded }
+        let (selected, unmatched) = PluginSelection(list: only).apply(to: loaded, directory: directory)
+        if !unmatched.isEmpty {
+            let known = (loaded.municipalities.map(\.slug) + loaded.programmes.map(\.programme.key)).joined(separator: ", ")
+            throw ValidationError(
+                LocalizedText(
+                    nl: "Geen gemeente of programma heet \(unmatched.joined(separator: ", ")); bekend zijn: \(known).",
+                    en: "No municipality or programme is called \(unmatched.joined(separator: ", ")); known are: \(known)."
+                ).text(language))
+        }
+        return selected
+    }
+
     static func importPlugins(
-        plugins: PluginOptions, database: DatabaseOptions, quiet: Bool, language: Language, sources: [String] = []
+        plugins: PluginOptions, database: DatabaseOptions, quiet: Bool, language: Language, sources: [String] = [],
+        only: String? = nil
     ) throws -> Catalog {
-        var loaded = PluginLoader().load(directory: plugins.directory)
+        var loaded = try selecting(only, from: PluginLoader().load(directory: plugins.directory), directory: plugins.directory, language: language)
         let quotes = QuoteChecker(sourcesDirectories: sources).run(loaded.programmes)
         loaded.diagnostics += quotes.diagnostics
         printDiagnostics(loaded.diagnostics, language: language)

@@ -34,6 +34,10 @@ struct Draft: ParsableCommand {
     @Option(help: "Map met brondocumenten voor --evaluate / folder of source documents for --evaluate.")
     var sources = "../shared/sources"
 
+    @Option(
+        help: "Met --evaluate: map van een ontwikkelset (document + lezing met de hand) / with --evaluate: a development set's folder, e.g. docs/examples/devset.")
+    var devset: String?
+
     @OptionGroup var plugins: PluginOptions
 
     /// Only to protect it: no draft is ever written over the database.
@@ -47,6 +51,17 @@ struct Draft: ParsableCommand {
         guard let taxonomy = loaded.taxonomy else {
             CatalogSource.printDiagnostics(loaded.diagnostics, language: lang)
             throw ExitCode.failure
+        }
+        if evaluate, let devset {
+            let suggester = Suggester(taxonomy: taxonomy, terms: loaded.terms, training: Suggester.reviewedItems(of: loaded.programmes))
+            do {
+                let results = try DevelopmentSetRun(suggester: suggester).run(directory: devset)
+                print(DevelopmentSetRun.table(results, language: lang), terminator: "")
+            } catch {
+                CatalogSource.printError(error.text(lang))
+                throw ExitCode.failure
+            }
+            return
         }
         if evaluate {
             let results = try DraftEvaluationRun(taxonomy: taxonomy, terms: loaded.terms, programmes: loaded.programmes.map(\.programme))
@@ -86,7 +101,7 @@ struct Draft: ParsableCommand {
             throw ExitCode.failure
         }
         // The programme drafted from this very source never trains the classifier.
-        let training = loaded.programmes.map(\.programme).filter { $0.sourceFile != files.sourceFile }
+        let training = Suggester.reviewedItems(of: loaded.programmes).filter { $0.sourceFile != files.sourceFile }
         let drafter = Drafter(suggester: Suggester(taxonomy: taxonomy, terms: loaded.terms, training: training))
         let draft = drafter.draft(text: text, kind: kind)
         let writer = DraftWriter(
@@ -96,17 +111,24 @@ struct Draft: ParsableCommand {
             CatalogSource.printError(DraftError.nothingToQuote(source).text(lang))
             throw ExitCode.failure
         }
-        try files.write(plugin: writer.yaml(draft), text: text, force: force, database: database.path, document: source)
-        let suggestions = draft.items.count + draft.budgetLines.count
+        let plugin = writer.yaml(draft)
+        try files.write(plugin: plugin, text: text, force: force, database: database.path, document: source)
+        // Counted in what was written, as validate counts them: the programme's own mark and a budget line
+        // written for an amount without years are marks too.
+        let lines = plugin.components(separatedBy: "\n")
+        let suggestions = lines.filter { $0.trimmingCharacters(in: .whitespaces) == "review: suggested" }.count
+        let budgetLines = lines.filter { $0.hasPrefix("    - id: b-") }.count
         CatalogSource.printStatus(
             LocalizedText(
-                nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(draft.budgetLines.count) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
-                en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(draft.budgetLines.count) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
+                nl: "Concept geschreven: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) onderdelen, \(budgetLines) begrotingsregels, \(suggestions) nog na te kijken. Bron bewaard als \(files.sourcePath).",
+                en: "Draft written: \(files.pluginPath) (\(draft.kind), \(draft.kindReason)); \(draft.items.count) items, \(budgetLines) budget lines, \(suggestions) still to review. Source saved as \(files.sourcePath)."
             ).text(lang))
+        // Only this municipality: the bundled plugins' sources may be elsewhere (../shared/sources), and their
+        // problems are not this draft's.
         CatalogSource.printStatus(
             LocalizedText(
-                nl: "Volgende stap: nakijken, dan inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)",
-                en: "Next: review, then inclusiebench validate --municipalities \(plugins.directory) --sources \(files.sourcesDirectory)"
+                nl: "Volgende stap: nakijken, dan inclusiebench validate --municipalities \(plugins.directory) --only \(municipality)",
+                en: "Next: review, then inclusiebench validate --municipalities \(plugins.directory) --only \(municipality)"
             ).text(lang))
     }
 }

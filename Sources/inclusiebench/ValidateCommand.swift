@@ -22,19 +22,7 @@ struct Validate: ParsableCommand {
     var lang: Language = .nl
 
     func run() throws {
-        var loaded = PluginLoader().load(directory: plugins.directory)
-        if let only {
-            let (selected, unmatched) = PluginSelection(list: only).apply(to: loaded, directory: plugins.directory)
-            if !unmatched.isEmpty {
-                let known = (loaded.municipalities.map(\.slug) + loaded.programmes.map(\.programme.key)).joined(separator: ", ")
-                throw ValidationError(
-                    LocalizedText(
-                        nl: "Geen gemeente of programma heet \(unmatched.joined(separator: ", ")); bekend zijn: \(known).",
-                        en: "No municipality or programme is called \(unmatched.joined(separator: ", ")); known are: \(known)."
-                    ).text(lang))
-            }
-            loaded = selected
-        }
+        let loaded = try CatalogSource.selecting(only, from: PluginLoader().load(directory: plugins.directory), directory: plugins.directory, language: lang)
         let quotes = QuoteChecker(sourcesDirectories: sources.directories).run(loaded.programmes)
         let diagnostics = loaded.diagnostics + quotes.diagnostics
         CatalogSource.printDiagnostics(diagnostics, language: lang)
@@ -57,7 +45,7 @@ struct Validate: ParsableCommand {
     /// Names every programme that still carries `review: suggested`, with how many parts: a draft is not a finished plugin.
     private func printDrafts(_ programmes: [LoadedProgramme]) {
         for loaded in programmes where loaded.lines.isDraft {
-            let count = loaded.lines.unreviewedItems.count + loaded.lines.unreviewedBudgetLines.count
+            let count = loaded.lines.unreviewedCount
             print(
                 LocalizedText(
                     nl: "Concept: \(loaded.programme.key) heeft \(count) niet nagekeken suggesties (review: suggested) in \(loaded.file).",
