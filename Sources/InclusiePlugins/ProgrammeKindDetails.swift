@@ -26,16 +26,19 @@ public struct ProgrammeKindDetails: Sendable {
     public var groupKeys: Set<String> { Set(groups.map(\.key)) }
 }
 
-/// One group of items in a native shape, as `new` explains it.
+/// One group of items in a native shape: its name for people, and how `new` explains it.
 public struct ItemGroupDetails: Sendable {
     public let key: String
-    /// What the group holds, in Dutch, for the comment beside it in a new file.
+    /// The group's name on a page, such as "uitvoeringslijnen" / "execution lines".
+    public let label: LocalizedText
+    /// What the group holds and how it is written, in Dutch, for the comment beside it in a new file.
     public let meaning: String
     /// Further required fields a new item of this group shows, as YAML lines.
     public let requiredFields: String
 
-    public init(_ key: String, _ meaning: String, requiredFields: String = "") {
+    public init(_ key: String, _ label: LocalizedText, _ meaning: String, requiredFields: String = "") {
         self.key = key
+        self.label = label
         self.meaning = meaning
         self.requiredFields = requiredFields
     }

@@ -31,7 +31,7 @@ struct ReviewPage {
         let problems = problemsByUnit()
         let title = file.value["title"]?.string ?? file.name
         let groupMeaning = Dictionary(
-            (ProgrammeKinds().details(of: file.value["kind"]?.string ?? "")?.groups ?? []).map { ($0.key, $0.meaning) }, uniquingKeysWith: { a, _ in a })
+            (ProgrammeKinds().details(of: file.value["kind"]?.string ?? "")?.groups ?? []).map { ($0.key, text($0.label.nl, $0.label.en)) }, uniquingKeysWith: { a, _ in a })
         var listed: [BodyNode] = []
         var group: String?
         for unit in units {
@@ -268,7 +268,7 @@ struct ReviewPage {
     /// against the source when it is saved.
     private func newItemForm() -> BodyNode {
         guard source != nil, let details = ProgrammeKinds().details(of: file.value["kind"]?.string ?? "") else { return .empty }
-        let groups = details.groups.map { group in tag("option", [("value", group.key)], .plain("\(group.meaning) (\(group.key))")) }
+        let groups = details.groups.map { group in tag("option", [("value", group.key)], .plain("\(text(group.label.nl, group.label.en)) (\(group.key))")) }
         let themes =
             [tag("option", [("value", "")], .plain(text("(later kiezen)", "(choose later)")))]
             + (check.taxonomy?.themes ?? []).map { entry in tag("option", [("value", entry.id)], .plain("\(entry.label.nl) / \(entry.label.en)")) }

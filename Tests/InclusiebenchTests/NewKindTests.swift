@@ -18,7 +18,7 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
 
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "throw-away-agenda", label: LocalizedText(nl: "wegwerpagenda", en: "throw-away agenda")),
-        groups: [ItemGroupDetails("points", "de punten van de agenda")],
+        groups: [ItemGroupDetails("points", LocalizedText(nl: "punten", en: "points"), "de punten van de agenda")],
         authorType: "municipality", usualAdoptionStatus: .adopted, kindSettlesAdoptionStatus: false,
         defaultItemStatus: "commitment", documentWords: ["wegwerpagenda", "wegwerpdorp"],
         draftLayout: DraftLayout(sections: "points"))

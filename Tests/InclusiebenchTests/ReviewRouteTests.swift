@@ -83,6 +83,7 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(body.contains("<mark id=\"src-d-2-1\">"), "quotes are marked in the source")
         #expect(body.contains("id=\"item-d-3\""))
         #expect(body.contains("Waarom voorgesteld"))
+        #expect(body.contains("<h3>uitvoeringslijnen (execution_lines)</h3>"), "a group is named for people, not with the file's instructions")
         #expect(body.contains("themes: discrimination-reporting"), "each suggestion's reason")
         #expect(body.contains("name=\"token\" value=\"\(ReviewClient.token)\""))
         #expect(body.contains("commentaarregels"), "the draft's comments are said to go before the first save")

@@ -19,8 +19,8 @@ struct PartyProgrammeAdapter: ProgrammeAdapter {
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "party-programme", label: LocalizedText(nl: "partijprogramma", en: "party programme")),
         groups: [
-            ItemGroupDetails("sections", "paragrafen; de genummerde voorstellen eronder in 'proposals:' (elk met 'number:')"),
-            ItemGroupDetails("preamble", "de inleiding"),
+            ItemGroupDetails("sections", LocalizedText(nl: "paragrafen", en: "sections"), "paragrafen; de genummerde voorstellen eronder in 'proposals:' (elk met 'number:')"),
+            ItemGroupDetails("preamble", LocalizedText(nl: "inleiding", en: "preamble"), "de inleiding"),
         ],
         authorType: "party", usualAdoptionStatus: .electionProgramme, kindSettlesAdoptionStatus: true,
         defaultItemStatus: "proposal",

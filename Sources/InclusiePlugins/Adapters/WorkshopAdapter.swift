@@ -22,9 +22,9 @@ struct WorkshopAdapter: ProgrammeAdapter {
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "workshop", label: LocalizedText(nl: "werkconferentie", en: "workshop")),
         groups: [
-            ItemGroupDetails("questions", "de vragen; de antwoorden van deelnemers eronder in 'answers:'"),
-            ItemGroupDetails("summary", "de samenvatting"),
-            ItemGroupDetails("ambitions", "ambities uit de presentatie"),
+            ItemGroupDetails("questions", LocalizedText(nl: "vragen", en: "questions"), "de vragen; de antwoorden van deelnemers eronder in 'answers:'"),
+            ItemGroupDetails("summary", LocalizedText(nl: "samenvatting", en: "summary"), "de samenvatting"),
+            ItemGroupDetails("ambitions", LocalizedText(nl: "ambities", en: "ambitions"), "ambities uit de presentatie"),
         ],
         authorType: "municipality", usualAdoptionStatus: .workshopOutcome, kindSettlesAdoptionStatus: true,
         defaultItemStatus: "input",
