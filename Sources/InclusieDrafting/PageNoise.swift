@@ -200,8 +200,8 @@ enum PersonNames {
         return bare.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" } && bare.dropFirst().contains(where: \.isLowercase)
     }
 
-    /// "Maren Wassenaar", "Naciye Kayan/ Harry Popken", "Iris van Dongen + ?": one or more names and nothing
-    /// else, as in a table of contact persons.
+    /// "Voornaam Achternaam", "Voornaam Achternaam/ Voornaam Achternaam", "Voornaam van Achternaam + ?": one or
+    /// more names and nothing else, as in a table of contact persons.
     static func isNameList(_ text: String) -> Bool {
         let parts = text.replacingOccurrences(of: " en ", with: ",").split(whereSeparator: { ",/+&".contains($0) })
             .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "?"))) }
