@@ -37,20 +37,11 @@ struct Review: AsyncParsableCommand {
                     en: "review listens on 127.0.0.1 only: its pages change files, so no other computer may reach it (--host \(host) refused)."
                 ).text(lang))
         }
-        guard (1...65535).contains(port) else {
-            throw ValidationError(
-                LocalizedText(nl: "--port moet tussen 1 en 65535 liggen.", en: "--port must be between 1 and 65535.").text(lang))
-        }
+        try Serve.checkPortNumber(port, language: lang)
     }
 
     func run() async throws {
-        guard Serve.canListen(host: host, port: port) else {
-            throw ValidationError(
-                LocalizedText(
-                    nl: "Poort \(port) op \(host) is al in gebruik; kies een andere met --port, bijvoorbeeld --port \(port + 1).",
-                    en: "Port \(port) on \(host) is already in use; choose another with --port, for example --port \(port + 1)."
-                ).text(lang))
-        }
+        try Serve.checkPortFree(host: host, port: port, command: "review", language: lang)
         let workspace = ReviewWorkspace(directory: plugins.directory, database: database.path)
         let review = ReviewServer(workspace: workspace, port: port, servePort: servePort)
         let port = port

@@ -29,20 +29,11 @@ struct Serve: AsyncParsableCommand {
     var lang: Language = .nl
 
     func validate() throws {
-        guard (1...65535).contains(port) else {
-            throw ValidationError(
-                LocalizedText(nl: "--port moet tussen 1 en 65535 liggen.", en: "--port must be between 1 and 65535.").text(lang))
-        }
+        try Self.checkPortNumber(port, language: lang)
     }
 
     func run() async throws {
-        guard Self.canListen(host: host, port: port) else {
-            throw ValidationError(
-                LocalizedText(
-                    nl: "Poort \(port) op \(host) is al in gebruik (draait inclusiebench serve al?); kies een andere met --port, bijvoorbeeld --port \(port + 1).",
-                    en: "Port \(port) on \(host) is already in use (is inclusiebench serve running already?); choose another with --port, for example --port \(port + 1)."
-                ).text(lang))
-        }
+        try Self.checkPortFree(host: host, port: port, command: "serve", language: lang)
         try CatalogSource.prepareForReading(plugins: plugins, database: database, language: lang, sources: sources.directories)
         let pluginDirectory = plugins.directory
         let sourceDirectories = sources.directories
@@ -98,6 +89,26 @@ struct Serve: AsyncParsableCommand {
             source.resume()
             return source
         }
+    }
+
+    /// A port number the system can give, or an error that says which are.
+    static func checkPortNumber(_ port: Int, language: Language) throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError(
+                LocalizedText(nl: "--port moet tussen 1 en 65535 liggen.", en: "--port must be between 1 and 65535.").text(language))
+        }
+    }
+
+    /// Nothing listens on the port yet, or an error that names the command likely holding it and a free
+    /// port to try instead (one below at the top of the range, where one above does not exist).
+    static func checkPortFree(host: String, port: Int, command: String, language: Language) throws {
+        guard !canListen(host: host, port: port) else { return }
+        let other = port < 65535 ? port + 1 : port - 1
+        throw ValidationError(
+            LocalizedText(
+                nl: "Poort \(port) op \(host) is al in gebruik (draait inclusiebench \(command) al?); kies een andere met --port, bijvoorbeeld --port \(other).",
+                en: "Port \(port) on \(host) is already in use (is inclusiebench \(command) running already?); choose another with --port, for example --port \(other)."
+            ).text(language))
     }
 
     /// Whether an IPv4 address and port can be bound now, so a busy port gets a sentence instead of a
