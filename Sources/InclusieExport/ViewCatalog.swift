@@ -109,12 +109,15 @@ public enum ViewName: String, CaseIterable, Sendable {
         self == .proposals && settings.party == nil && settings.against == nil ? .municipalitiesWithPartyProgrammes : .all
     }
 
-    /// Computes the view with its default settings for the whole scope.
+    /// Computes the view with its default settings for the whole scope: what export, the report and the
+    /// site show, which never fail.
     public func build(catalog: Catalog, scope: ComparisonScope) -> any TabularView {
         do {
             return try build(catalog: catalog, scope: scope, settings: ViewSettings())
         } catch {
-            preconditionFailure("default settings name no programme, so there is nothing to look up: \(error)")
+            // Default settings name no programme; what is left to fail is a scope without a party programme
+            // and a policy programme of its municipality, which is an empty comparison here, not an error.
+            return ProposalCoverage(catalog: catalog, scope: scope)
         }
     }
 

@@ -216,6 +216,16 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         }
     }
 
+    /// Amstelveen has no party programme: its proposals page and downloads are an empty comparison, and the
+    /// server keeps running (it once ended the process on this address).
+    @Test func proposalsForAMunicipalityWithoutAPartyProgrammeAreEmptyNotAnError() async throws {
+        for uri in ["/compare/proposals?only=amstelveen", "/compare/proposals/csv?only=amstelveen", "/compare/proposals/json?only=amstelveen"] {
+            #expect(try await get(uri).status == .ok, "\(uri)")
+        }
+        let built = ViewName.proposals.build(catalog: catalog, scope: ComparisonScope(only: ["amstelveen"], language: .nl))
+        #expect((built as? ProposalCoverage)?.comparisons.isEmpty == true)
+    }
+
     @Test(arguments: ViewName.allCases)
     func everyViewIsATableAndItsDownloadsAreTheCommandsBytes(view: ViewName) async throws {
         let page = try await get("/compare/\(view.rawValue)?only=almere&lang=en")
