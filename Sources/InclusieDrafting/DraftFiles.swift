@@ -37,7 +37,7 @@ public struct DraftFiles: Sendable {
     }
 
     /// Lower-case ASCII letters and digits with dashes, from a file name.
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""
         for character in folded {

@@ -100,18 +100,15 @@ struct Draft: ParsableCommand {
             CatalogSource.printError(error.text(lang))
             throw ExitCode.failure
         }
-        // The programme drafted from this very source never trains the classifier.
-        let training = Suggester.reviewedItems(of: loaded.programmes).filter { $0.sourceFile != files.sourceFile }
-        let drafter = Drafter(suggester: Suggester(taxonomy: taxonomy, terms: loaded.terms, training: training))
-        let draft = drafter.draft(text: text, kind: kind)
-        let writer = DraftWriter(
-            programmeID: files.programmeID, municipalityName: files.municipalityName(existing: loaded.municipalities),
-            sourceFile: files.sourceFile, date: DraftFiles.today())
-        guard !draft.items.isEmpty else {
-            CatalogSource.printError(DraftError.nothingToQuote(source).text(lang))
+        let drafted: DocumentDraft
+        do {
+            drafted = try DocumentDraft(text: text, kind: kind, files: files, loaded: loaded, taxonomy: taxonomy, document: source)
+        } catch {
+            CatalogSource.printError(error.text(lang))
             throw ExitCode.failure
         }
-        let plugin = writer.yaml(draft)
+        let draft = drafted.draft
+        let plugin = drafted.plugin
         try files.write(plugin: plugin, text: text, force: force, database: database.path, document: source)
         // Counted in what was written, as validate counts them: the programme's own mark and a budget line
         // written for an amount without years are marks too.
