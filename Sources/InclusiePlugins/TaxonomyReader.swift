@@ -88,7 +88,7 @@ public struct TaxonomyTerms: Sendable, Hashable {
 /// Unknown keys are refused by the keys each shape's `CodingKeys` lists, so a field added to a shape is
 /// known without a second list to keep; blank names, dates that are not ISO dates and implausible counts
 /// are refused here, at their line, before the database could refuse them without one.
-enum MunicipalityReader {
+public enum MunicipalityReader {
     private struct Figure: Decodable {
         var referenceDate: String
         var count: Int
@@ -149,7 +149,7 @@ enum MunicipalityReader {
         }
     }
 
-    static func read(yaml: String) throws -> Municipality {
+    public static func read(yaml: String) throws -> Municipality {
         let file = try YAMLDocument(yaml: yaml).decode(File.self)
         return Municipality(
             slug: file.slug, name: file.name, province: file.province, cbsCode: file.cbsCode,

@@ -61,6 +61,9 @@ public struct PluginFile: Sendable {
         String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.drop { $0 == " " }.hasPrefix("#") }
     }
 
+    /// The file as the review's history knows it: `municipality/name`.
+    var key: String { "\(municipality)/\(name)" }
+
     /// The `key` of the programme in this file (`slug/id`), as `serve` addresses its page.
     public var programmeKey: String? { value["id"]?.string.map { "\(municipality)/\($0)" } }
 
@@ -81,6 +84,21 @@ public struct PluginFile: Sendable {
         guard FileManager.default.contents(atPath: path).map(Self.digest) == version else { throw Self.changedOnDisk(name) }
         do {
             try OutputFile.write(Data(text.utf8), to: path, alsoProtecting: [.taxonomy(taxonomy)], existing: .replace)
+        } catch {
+            throw ReviewError(error.message)
+        }
+        return try PluginFile(municipality: municipality, name: name, path: path)
+    }
+
+    /// Puts `earlier` bytes back in place of this file (an undo), on the same terms as `saving`: only over
+    /// the bytes this was read with, atomically, and only when they are still a plugin's YAML.
+    func restoring(_ earlier: Data, taxonomy: String) throws(ReviewError) -> PluginFile {
+        guard (try? YAMLValue(yaml: String(decoding: earlier, as: UTF8.self))) != nil else {
+            throw ReviewError(LocalizedText(nl: "de vorige versie is geen geldige YAML", en: "the previous version is not valid YAML"))
+        }
+        guard FileManager.default.contents(atPath: path).map(Self.digest) == version else { throw Self.changedOnDisk(name) }
+        do {
+            try OutputFile.write(earlier, to: path, alsoProtecting: [.taxonomy(taxonomy)], existing: .replace)
         } catch {
             throw ReviewError(error.message)
         }

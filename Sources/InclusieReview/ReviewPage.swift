@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import InclusieModel
 import InclusiePlugins
+import InclusieDrafting
 import InclusieServer
 import Plot
 
@@ -20,6 +21,8 @@ struct ReviewPage {
     let notice: LocalizedText?
     /// The programme's page in `serve`, once "Klaar" imported it.
     let finishedLink: String?
+    /// How many of this session's changes to the file can be undone.
+    var undoSteps = 0
 
     func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
 
@@ -74,6 +77,7 @@ struct ReviewPage {
             .p(.class("meta"), .plain("\(file.municipality)/\(file.name)")),
             .p(.id("review-status"), .attribute(named: "role", value: "status"), .plain(status)),
             comments, noticeNode, finishedNode,
+            toolbar(),
             tag(
                 "div", [("class", "review")],
                 tag(
@@ -136,24 +140,34 @@ struct ReviewPage {
             fact(text("bedragen", "amounts"), .plain(amounts.map { "\($0.key): \($0.value.string ?? "")" }.joined(separator: "; ")))
         }
         if let kind = unit.value["kind"]?.string { fact(text("soort", "kind"), .plain(kind)) }
-        let quotes = (unit.value["evidence"]?.elements ?? []).enumerated().map { index, evidence in
+        let evidence = unit.value["evidence"]?.elements ?? []
+        let quotes = evidence.enumerated().map { index, evidence in
             tag(
                 "li", [],
                 tag(
                     "a", [("href", "#src-\(unit.id)-\(index)")],
                     .element(named: "q", nodes: [.plain(evidence["quote"]?.string ?? "")])),
-                .plain(" — " + (evidence["section"]?.string ?? "")))
+                .plain(" — " + (evidence["section"]?.string ?? "")),
+                // An item keeps at least one quote: only one of several can go.
+                evidence.count > 1 ? indexed("remove-quote", unit, index: index, label: text("Citaat weghalen", "Remove quote"), describedBy: "item-\(unit.id)-title") : .empty)
         }
         let reasons: BodyNode =
             unit.isSuggestion
             ? tag(
                 "details", [("class", "reasons")],
                 tag("summary", [], .plain(text("Waarom voorgesteld", "Why suggested"))),
-                tag("ul", [], children: unit.reasons.map { tag("li", [], .plain($0)) }))
+                tag(
+                    "ul", [],
+                    children: unit.reasons.enumerated().map { index, reason in
+                        tag("li", [], .plain(reason + " "), indexed("accept-reason", unit, index: index, label: text("Klopt", "Right"), describedBy: "item-\(unit.id)-title"))
+                    }))
             : .empty
         return tag(
             "article",
-            [("id", anchor), ("class", unit.isSuggestion ? "item suggested" : "item"), ("aria-labelledby", heading)]
+            [
+                ("id", anchor), ("class", unit.isSuggestion ? "item suggested" : "item"), ("aria-labelledby", heading), ("tabindex", "-1"),
+                ("data-path", unit.formPath),
+            ]
                 + (unit.depth > 0 ? [("data-depth", "1")] : []),
             tag(unit.depth > 0 ? "h5" : "h4", [("id", heading)], .plain(number + unit.title)),
             .p(
@@ -167,10 +181,46 @@ struct ReviewPage {
             problemList(problems, id: "\(anchor)-problems"),
             tag(
                 "div", [("class", "actions")],
-                unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading) : .empty,
-                unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading)),
+                unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading, key: "a") : .empty,
+                unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading, key: "x")),
             unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
             .group(unit.isBudgetLine || unit.isProgramme ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
+    }
+
+    /// Undo, and the keys the page's script gives every action (the forms work without it).
+    private func toolbar() -> BodyNode {
+        let keys: [(String, String, String)] = [
+            ("j / k", "volgende / vorige onderdeel (de brontekst springt naar het citaat)", "next / previous item (the source text jumps to its quote)"),
+            ("a", "accepteren", "accept"),
+            ("x", "verwijderen", "remove"),
+            ("t", "thema's wijzigen", "change themes"),
+            ("s", "status kiezen", "choose the status"),
+            ("n", "nieuw onderdeel uit de selectie in de brontekst", "new item from the selection in the source text"),
+            ("q", "selectie als citaat bij dit onderdeel", "selection as a quote for this item"),
+            ("u", "laatste wijziging ongedaan maken", "undo the last change"),
+            ("g", "naar Klaar", "go to Klaar"),
+        ]
+        let undo = tag(
+            "form", [("method", "post"), ("action", "\(address)/undo"), ("id", "undo"), ("class", "undo")],
+            children: commonFields + [
+                tag(
+                    "button", [("type", "submit"), ("data-key", "u")] + (undoSteps == 0 ? [("disabled", "disabled")] : []),
+                    .plain(text("Ongedaan maken", "Undo"))),
+                .plain(
+                    undoSteps == 0
+                        ? text(" (nog niets veranderd in deze sessie)", " (nothing changed in this session yet)")
+                        : text(" (\(undoSteps) wijzigingen terug te draaien)", " (\(undoSteps) changes can be undone)")),
+            ])
+        return tag(
+            "div", [("class", "toolbar")],
+            undo,
+            tag(
+                "details", [("class", "keys"), ("id", "keys")],
+                tag("summary", [], .plain(text("Toetsen", "Keys"))),
+                .p(.plain(text(
+                    "Buiten een invoerveld; selecteer eerst een passage in de brontekst voor n en q.",
+                    "Outside a text field; select a passage in the source text first for n and q."))),
+                tag("dl", [], children: keys.flatMap { key in [tag("dt", [], tag("kbd", [], .plain(key.0))), tag("dd", [], .plain(text(key.1, key.2)))] })))
     }
 
     /// The fields every form carries: the session's token, the file's version, the language.
@@ -181,12 +231,23 @@ struct ReviewPage {
         ] + (language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : [])
     }
 
-    private func form(_ action: String, _ unit: ReviewUnit, label: String, describedBy: String) -> BodyNode {
+    private func form(_ action: String, _ unit: ReviewUnit, label: String, describedBy: String, key: String) -> BodyNode {
         tag(
             "form", [("method", "post"), ("action", "\(address)/\(action)")],
             children: commonFields + [
                 voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                tag("button", [("type", "submit"), ("aria-describedby", describedBy)], .plain(label)),
+                tag("button", [("type", "submit"), ("aria-describedby", describedBy), ("data-key", key)], .plain(label + " (\(key))")),
+            ])
+    }
+
+    /// A small form for one of an item's quotes or reasons.
+    private func indexed(_ action: String, _ unit: ReviewUnit, index: Int, label: String, describedBy: String) -> BodyNode {
+        tag(
+            "form", [("method", "post"), ("action", "\(address)/\(action)"), ("class", "inline")],
+            children: commonFields + [
+                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+                voidTag("input", [("type", "hidden"), ("name", "index"), ("value", String(index))]),
+                tag("button", [("type", "submit"), ("class", "small"), ("aria-describedby", describedBy)], .plain(label)),
             ])
     }
 
@@ -272,17 +333,21 @@ struct ReviewPage {
         let themes =
             [tag("option", [("value", "")], .plain(text("(later kiezen)", "(choose later)")))]
             + (check.taxonomy?.themes ?? []).map { entry in tag("option", [("value", entry.id)], .plain("\(entry.label.nl) / \(entry.label.en)")) }
+        let targets = units.filter { !$0.isProgramme && !$0.isBudgetLine }.map { unit in
+            tag("option", [("value", unit.formPath)], .plain("\(unit.id) — \(unit.title)"))
+        }
         func field(_ name: String, _ label: String, _ control: BodyNode) -> BodyNode {
             tag("div", [("class", "field")], tag("label", [("for", "new-\(name)")], .plain(label)), control)
         }
         return tag(
             "section", [("class", "new-item"), ("aria-labelledby", "new-item-heading")],
-            .h2(.id("new-item-heading"), .plain(text("Nieuw onderdeel uit een passage", "New item from a passage"))),
+            .h2(.id("new-item-heading"), .plain(text("Nieuw onderdeel of citaat uit een passage", "New item or quote from a passage"))),
             .p(
                 .plain(
                     text(
-                        "Kopieer een passage uit de brontekst hierboven en plak haar hier: zij wordt het citaat van het nieuwe onderdeel, letterlijk.",
-                        "Copy a passage from the source text above and paste it here: it becomes the new item's quote, verbatim."))),
+                        "Selecteer een passage in de brontekst hierboven met de muis (of kopieer en plak haar hier): zij wordt het citaat van het nieuwe onderdeel, letterlijk.",
+                        "Select a passage in the source text above with the mouse (or copy and paste it here): it becomes the new item's quote, verbatim."))),
+            .p(.id("selection-status"), .attribute(named: "aria-live", value: "polite"), .class("meta")),
             tag(
                 "form", [("method", "post"), ("action", "\(address)/add")],
                 children: commonFields + [
@@ -291,7 +356,11 @@ struct ReviewPage {
                     field("section", text("Sectie (kop waaronder de passage staat)", "Section (heading the passage stands under)"), voidTag("input", [("id", "new-section"), ("name", "section"), ("required", "required"), ("maxlength", "300")])),
                     field("group", text("Groep", "Group"), tag("select", [("id", "new-group"), ("name", "group")], children: groups)),
                     field("primary", text("Eerste thema", "Primary theme"), tag("select", [("id", "new-primary"), ("name", "primary")], children: themes)),
-                    tag("button", [("type", "submit")], .plain(text("Onderdeel toevoegen", "Add item"))),
+                    tag("button", [("type", "submit"), ("id", "new-item-button")], .plain(text("Onderdeel toevoegen", "Add item"))),
+                    field("path", text("Of: citaat toevoegen aan onderdeel", "Or: add as a quote to item"), tag("select", [("id", "new-path"), ("name", "path")], children: targets)),
+                    tag(
+                        "button", [("type", "submit"), ("id", "add-quote-button"), ("formaction", "\(address)/quote"), ("formnovalidate", "formnovalidate")],
+                        .plain(text("Citaat toevoegen", "Add quote"))),
                 ]))
     }
 
@@ -311,7 +380,7 @@ struct ReviewPage {
             .p(.id("finish-explanation"), .plain(explanation)),
             tag(
                 "form", [("method", "post"), ("action", "\(address)/finish")],
-                children: commonFields + [tag("button", [("type", "submit"), ("aria-describedby", "finish-explanation")], .plain("Klaar"))]))
+                children: commonFields + [tag("button", [("type", "submit"), ("aria-describedby", "finish-explanation"), ("id", "finish-button")], .plain("Klaar"))]))
     }
 
     /// The source document with every quote of the items marked, each reachable from its item by a link.
@@ -347,7 +416,10 @@ struct ReviewPage {
 
 extension ReviewPage {
     /// The start page: every programme file in the folder, drafts first with their count of review marks.
-    static func start(entries: [ReviewWorkspace.Entry], directory: String, language: Language) -> String {
+    static func start(
+        entries: [ReviewWorkspace.Entry], municipalities: [String], directory: String, token: String, language: Language,
+        notice: LocalizedText? = nil
+    ) -> String {
         func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
         let suffix = language == .en ? "?lang=en" : ""
         let rows = entries.map { entry in
@@ -368,14 +440,66 @@ extension ReviewPage {
                     .class("empty"),
                     .plain(
                         text(
-                            "Geen programmabestanden gevonden. Maak er een met inclusiebench draft DOCUMENT --municipality SLUG --municipalities \(directory).",
-                            "No programme files found. Make one with inclusiebench draft DOCUMENT --municipality SLUG --municipalities \(directory).")))
+                            "Nog geen programmabestanden in deze map. Lees hieronder een document in.",
+                            "No programme files in this folder yet. Read a document below.")))
                 : tag("ul", [("class", "entries")], children: rows)
+        var noticeNode: BodyNode = .empty
+        if let notice { noticeNode = .p(.class("notice"), .id("start-notice"), .attribute(named: "role", value: "alert"), .plain(notice.text(language))) }
         return page(
             title: text("Programma's nakijken", "Review programmes"), language: language, path: "/",
             .h1(.plain(text("Programma's nakijken", "Review programmes"))),
+            noticeNode,
             .p(.plain(text("Map: \(directory). Concepten staan bovenaan.", "Folder: \(directory). Drafts come first."))),
-            list)
+            .h2(.plain(text("Openen", "Open"))),
+            list,
+            uploadForm(municipalities: municipalities, token: token, language: language))
+    }
+
+    /// A document to draft, for a municipality in the folder or a new one; works without script.
+    private static func uploadForm(municipalities: [String], token: String, language: Language) -> BodyNode {
+        func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+        func field(_ name: String, _ label: String, _ control: BodyNode, hint: String? = nil) -> BodyNode {
+            tag(
+                "div", [("class", "field")], tag("label", [("for", name)], .plain(label)), control,
+                hint.map { .span(.class("meta"), .plain($0)) } ?? .empty)
+        }
+        func input(_ name: String, _ extra: [(String, String)] = []) -> BodyNode {
+            voidTag("input", [("id", name), ("name", name)] + extra)
+        }
+        let choices =
+            municipalities.map { slug in tag("option", [("value", slug)], .plain(slug)) }
+            + [tag("option", [("value", "new")] + (municipalities.isEmpty ? [("selected", "selected")] : []), .plain(text("een nieuwe gemeente (hieronder)", "a new municipality (below)")))]
+        let provinces =
+            [tag("option", [("value", "")], .plain(text("(kies)", "(choose)")))]
+            + NewMunicipality.provinces.map { tag("option", [("value", $0)], .plain($0)) }
+        let kinds =
+            [tag("option", [("value", "")], .plain(text("laat inclusiebench kiezen", "let inclusiebench choose")))]
+            + Drafter.kinds.map { tag("option", [("value", $0)], .plain($0)) }
+        return tag(
+            "section", [("class", "upload"), ("aria-labelledby", "upload-heading")],
+            .h2(.id("upload-heading"), .plain(text("Een document inlezen", "Read a document"))),
+            .p(.plain(text(
+                "inclusiebench maakt er een concept van (zoals inclusiebench draft) en opent het om na te kijken. Een .txt-, .md- of .pdf-bestand van hoogstens \(DocumentReader.maximumPDFBytes / 1_000_000) MB.",
+                "inclusiebench drafts it (as inclusiebench draft does) and opens it for review. A .txt, .md or .pdf file of at most \(DocumentReader.maximumPDFBytes / 1_000_000) MB."))),
+            tag(
+                "form", [("method", "post"), ("action", "/start"), ("enctype", "multipart/form-data"), ("id", "upload-form")],
+                children: [voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)])]
+                    + (language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : []) + [
+                        field("document", text("Document", "Document"), input("document", [("type", "file"), ("required", "required"), ("accept", ".txt,.md,.pdf,text/plain,text/markdown,application/pdf")])),
+                        field("municipality", text("Gemeente", "Municipality"), tag("select", [("id", "municipality"), ("name", "municipality")], children: choices)),
+                        tag(
+                            "fieldset", [("class", "new-municipality")],
+                            tag("legend", [], .plain(text("Nieuwe gemeente", "New municipality"))),
+                            field("new_name", text("Naam", "Name"), input("new_name", [("maxlength", "100")])),
+                            field("new_slug", text("Korte naam (slug)", "Short name (slug)"), input("new_slug", [("maxlength", "60"), ("pattern", "[a-z0-9]+(-[a-z0-9]+)*")]), hint: text("kleine letters, cijfers en streepjes, zoals den-haag", "lower-case letters, digits and dashes, such as den-haag")),
+                            field("new_province", text("Provincie", "Province"), tag("select", [("id", "new_province"), ("name", "new_province")], children: provinces)),
+                            field("new_cbs_code", text("CBS-code", "CBS code"), input("new_cbs_code", [("maxlength", "6")]), hint: text("GM en vier cijfers, zoals GM0363", "GM and four digits, such as GM0363")),
+                            field("new_population", text("Inwonertal", "Population"), input("new_population", [("inputmode", "numeric"), ("maxlength", "12")])),
+                            field("new_reference_date", text("Peildatum van het inwonertal", "Reference date of the population"), input("new_reference_date", [("maxlength", "10"), ("placeholder", "2025-01-01")]), hint: text("jaar-maand-dag, zoals 2025-01-01", "year-month-day, such as 2025-01-01")),
+                            field("new_publisher", text("Bron van het inwonertal", "Publisher of the population"), input("new_publisher", [("maxlength", "100"), ("value", "CBS")]))),
+                        field("kind", text("Soort programma (niet verplicht)", "Kind of programme (optional)"), tag("select", [("id", "kind"), ("name", "kind")], children: kinds)),
+                        tag("button", [("type", "submit"), ("id", "upload-button")], .plain(text("Inlezen en nakijken", "Read and review"))),
+                    ]))
     }
 
     /// A refused request's page: what went wrong and where to go, with the status it is refused with.
@@ -419,7 +543,9 @@ extension ReviewPage {
                         .text(
                             language == .nl
                                 ? "Elke wijziging wordt meteen opgeslagen in het programmabestand en daarna gevalideerd."
-                                : "Every change is saved to the programme file at once and validated after.")))
+                                : "Every change is saved to the programme file at once and validated after."))),
+                // The one script: selection, keys and scrolling to quotes. Every form works without it.
+                tag("script", [("src", "/review.js")])
             )
         ).render()
     }
@@ -441,7 +567,16 @@ extension ReviewPage {
         .actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .5rem 0; }
         .problems .error { color: #9b1c1c; }
         .problems .warning { color: var(--warn); }
-        .new-item form { display: flex; flex-direction: column; gap: .5rem; }
+        .new-item form, .upload form, .new-municipality { display: flex; flex-direction: column; gap: .5rem; }
+        .upload { max-width: 40rem; }
+        form.inline { display: inline; }
+        button.small { font-size: .8rem; padding: 0 .4rem; }
+        .field { display: flex; flex-direction: column; gap: .15rem; }
+        .toolbar { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: baseline; }
+        .keys dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; }
+        .keys dd { margin: 0; }
+        .item:focus { outline: 3px solid #1d4ed8; }
+        .source-text mark.current { outline: 3px solid #1d4ed8; }
         .new-item textarea { font: inherit; }
         .status-form { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
         .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .25rem 1rem; }

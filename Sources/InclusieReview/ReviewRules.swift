@@ -30,14 +30,21 @@ struct ReviewRules<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await answer(request, context: context, next: next)
         } catch let error as HTTPError {
-            response = ReviewPage.refusal(
-                error.status,
-                error.status == .notFound
-                    ? LocalizedText(nl: "Op dit adres staat niets.", en: "There is nothing at this address.")
-                    : LocalizedText(nl: "Dit verzoek kan niet worden beantwoord.", en: "This request cannot be answered."),
-                language: .nl)
+            let message =
+                switch error.status {
+                case .notFound: LocalizedText(nl: "Op dit adres staat niets.", en: "There is nothing at this address.")
+                case .contentTooLarge:
+                    LocalizedText(
+                        nl: "Dit is te groot: een document mag hoogstens 20 MB zijn; lees het per hoofdstuk in.",
+                        en: "This is too large: a document may be 20 MB at most; read it one chapter at a time.")
+                default: LocalizedText(nl: "Dit verzoek kan niet worden beantwoord.", en: "This request cannot be answered.")
+                }
+            response = ReviewPage.refusal(error.status, message, language: .nl)
         }
         SitePagesMiddleware<Context>.makeInert(&response)
+        // serve's policy with one addition: the review's own script file (selection, keys), never inline script.
+        response.headers[.contentSecurityPolicy] = response.headers[.contentSecurityPolicy]?
+            .replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; script-src 'self';")
         // Not serve's `no-referrer`: under it a browser sends `Origin: null` with a form's POST, even to
         // the same origin, and the Origin check would refuse every change. `same-origin` still sends no
         // address to any other site.

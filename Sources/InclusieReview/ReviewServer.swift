@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import InclusieModel
 import InclusiePlugins
+import InclusieDrafting
 import InclusieServer
 
 /// The review application: the start page, a review page per programme file, and the changes it posts.
@@ -18,6 +19,8 @@ public struct ReviewServer: Sendable {
     let port: Int
     /// Where `serve` is expected to run, for the link to a finished programme's page.
     let servePort: Int
+    /// The bytes each save replaced, for undo.
+    let history = ReviewHistory()
 
     public init(workspace: ReviewWorkspace, port: Int, token: String = ReviewServer.newToken(), servePort: Int = 8080) {
         self.workspace = workspace
@@ -50,7 +53,12 @@ public struct ReviewServer: Sendable {
         var title: String?
         var section: String?
         var group: String?
+        /// Which of an item's quotes or reasons a button names.
+        var index: Int?
     }
+
+    /// The largest upload: a PDF as large as `draft` reads, and the form's few fields around it.
+    static let maximumUploadBytes = DocumentReader.maximumPDFBytes + 64 * 1024
 
     /// Form bodies are a few hundred bytes; a picker with every theme ticked stays far below this.
     static let maximumFormBytes = 64 * 1024
@@ -60,7 +68,15 @@ public struct ReviewServer: Sendable {
         router.add(middleware: ReviewRules(port: port))
         router.get("/") { request, _ in
             let language = Self.language(request.uri.query)
-            return Self.html(ReviewPage.start(entries: workspace.entries(), directory: workspace.directory, language: language))
+            return Self.html(startPage(language: language))
+        }
+        router.post("/start") { request, _ in
+            try await start(request)
+        }
+        router.get("/review.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: ReviewScript.source)))
         }
         router.get("/style.css") { _, _ in
             Response(
@@ -77,7 +93,7 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "remove", "facet", "status", "add", "finish"] {
+        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "finish"] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -89,8 +105,57 @@ public struct ReviewServer: Sendable {
         let check = workspace.check(file)
         return ReviewPage(
             file: file, check: check, source: workspace.sourceText(of: file), token: token, language: language, notice: notice,
-            finishedLink: finished
+            finishedLink: finished, undoSteps: history.count(file.key)
         ).render()
+    }
+
+    func startPage(language: Language, notice: LocalizedText? = nil) -> String {
+        ReviewPage.start(
+            entries: workspace.entries(), municipalities: workspace.municipalities(), directory: workspace.directory, token: token,
+            language: language, notice: notice)
+    }
+
+    /// Saves an edited tree over `file`, keeping the bytes it replaces for undo.
+    func save(_ value: YAMLValue, over file: PluginFile) throws(ReviewError) -> PluginFile {
+        let saved = try file.saving(value, taxonomy: workspace.taxonomyPath)
+        history.record(file.key, before: file.bytes, after: saved.version)
+        return saved
+    }
+
+    /// The start page's upload: a document drafted for an existing or a new municipality, then its review.
+    private func start(_ request: Request) async throws -> Response {
+        let buffer = try await request.body.collect(upTo: Self.maximumUploadBytes)
+        let form = MultipartForm(body: Data(buffer.readableBytesView), contentType: request.headers[.contentType] ?? "")
+        let language: Language = form?.text("lang") == "en" ? .en : .nl
+        guard let form, let sent = form.text("token"), Self.constantTimeEqual(sent, token) else {
+            return ReviewPage.refusal(
+                .forbidden,
+                LocalizedText(
+                    nl: "Deze wijziging heeft niet het sleutelwoord van deze sessie; open de review opnieuw vanaf de startpagina.",
+                    en: "This change lacks this session's token; open the review again from its start page."),
+                language: language)
+        }
+        guard let document = form.file("document"), let fileName = document.fileName, !document.data.isEmpty else {
+            return Self.html(
+                startPage(language: language, notice: LocalizedText(nl: "Kies een document om in te lezen.", en: "Choose a document to read.")),
+                status: .unprocessableContent)
+        }
+        let field = { (name: String) in form.text(name) ?? "" }
+        let municipality: NewDraft.Municipality =
+            field("municipality") == "new"
+            ? .new(
+                NewMunicipality(
+                    slug: field("new_slug"), name: field("new_name"), province: field("new_province"), cbsCode: field("new_cbs_code"),
+                    population: field("new_population"), referenceDate: field("new_reference_date"), publisher: field("new_publisher")))
+            : .existing(field("municipality"))
+        let kind = field("kind").isEmpty ? nil : field("kind")
+        do throws(ReviewError) {
+            let file = try workspace.draft(NewDraft(fileName: fileName, document: document.data, kind: kind, municipality: municipality))
+            let page = "/review/\(file.municipality)/\(file.name)" + (language == .en ? "?lang=en" : "")
+            return Response(status: .seeOther, headers: [.location: page])
+        } catch {
+            return Self.html(startPage(language: language, notice: error.message), status: .unprocessableContent)
+        }
     }
 
     private func change(_ action: String, request: Request, context: BasicRequestContext) async throws -> Response {
@@ -124,8 +189,25 @@ public struct ReviewServer: Sendable {
                 return Self.html(reviewPage(file, language: language, notice: error.message), status: .unprocessableContent)
             }
         }
-        if action == "add" {
-            return add(form, to: file, page: page, language: language)
+        if action == "add" || action == "quote" {
+            return add(form, to: file, page: page, language: language, asQuote: action == "quote")
+        }
+        if action == "undo" {
+            guard let step = history.takeLast(file.key, current: file.version) else {
+                return ReviewPage.refusal(
+                    .conflict,
+                    LocalizedText(
+                        nl: "Er is niets ongedaan te maken: deze sessie heeft dit bestand niet veranderd, of het is daarna elders veranderd.",
+                        en: "There is nothing to undo: this session has not changed this file, or it was changed elsewhere since."),
+                    language: language)
+            }
+            do throws(ReviewError) {
+                _ = try file.restoring(step.before, taxonomy: workspace.taxonomyPath)
+            } catch {
+                history.putBack(file.key, step)
+                return ReviewPage.refusal(.conflict, error.message, language: language)
+            }
+            return Response(status: .seeOther, headers: [.location: page + "#undo"])
         }
         let path = ReviewUnit.path(fromForm: form.path ?? "")
         guard ReviewUnit.isWellFormed(path) else {
@@ -138,6 +220,13 @@ public struct ReviewServer: Sendable {
         switch action {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
+        case "accept-reason", "remove-quote":
+            guard let index = form.index else {
+                return ReviewPage.refusal(
+                    .badRequest, LocalizedText(nl: "Dit verzoek noemt geen citaat of reden.", en: "This request names no quote or reason."),
+                    language: language)
+            }
+            edit = action == "remove-quote" ? .removeQuote(path, index: index) : .acceptReason(path, index: index)
         case "status":
             guard let status = form.status, workspace.check(file).taxonomy?.contains(status, in: .itemStatus) == true else {
                 return ReviewPage.refusal(
@@ -158,18 +247,24 @@ public struct ReviewServer: Sendable {
             }
             edit = .setFacet(path, key: facet.pluginKey, ids: ids)
         }
+        let saved: PluginFile
         do throws(ReviewError) {
-            _ = try file.saving(try edit.apply(to: file.value), taxonomy: workspace.taxonomyPath)
+            saved = try save(try edit.apply(to: file.value), over: file)
         } catch {
             return ReviewPage.refusal(.conflict, error.message, language: language)
         }
-        let anchor = action == "remove" ? "#items" : "#item-\(path.last ?? "")"
+        // After an accept the page opens at the next part still to review, so its key accepts that one.
+        let units = ReviewUnit.units(in: saved.value)
+        let position = ReviewUnit.units(in: file.value).firstIndex { $0.path == path } ?? 0
+        let accepted = action == "accept" || (action == "accept-reason" && units.first { $0.path == path }?.isSuggestion != true)
+        let next = accepted ? (units.dropFirst(position) + units.prefix(position)).first(where: \.isSuggestion) : nil
+        let anchor = action == "remove" ? "#items" : "#item-\(next?.id ?? path.last ?? "programme")"
         return Response(status: .seeOther, headers: [.location: page + anchor])
     }
 
     /// A new item from a passage of the source: refused unless the passage stands in the source as it is
     /// (white space and typographic quotes aside, as `validate` compares), so its quote is verbatim.
-    private func add(_ form: Form, to file: PluginFile, page: String, language: Language) -> Response {
+    private func add(_ form: Form, to file: PluginFile, page: String, language: Language, asQuote: Bool) -> Response {
         func refuse(_ nl: String, _ en: String) -> Response {
             ReviewPage.refusal(.unprocessableContent, LocalizedText(nl: nl, en: en), language: language)
         }
@@ -178,10 +273,15 @@ public struct ReviewServer: Sendable {
         let title = clean(form.title)
         let section = clean(form.section)
         let groups = ProgrammeKinds().details(of: file.value["kind"]?.string ?? "")?.groupKeys ?? []
-        guard let group = form.group, groups.contains(group) else {
+        let target = ReviewUnit.path(fromForm: form.path ?? "")
+        if asQuote {
+            guard !target.isEmpty, ReviewUnit.isWellFormed(target) else {
+                return refuse("Kies het onderdeel dat het citaat krijgt.", "Choose the item the quote goes to.")
+            }
+        } else if form.group.map(groups.contains) != true {
             return refuse("Kies een groep van dit soort programma.", "Choose a group of this kind of programme.")
         }
-        guard !quote.isEmpty, quote.count <= 2000, !title.isEmpty, title.count <= 300, !section.isEmpty, section.count <= 300 else {
+        guard !quote.isEmpty, quote.count <= 2000, asQuote || (!title.isEmpty && title.count <= 300), !section.isEmpty, section.count <= 300 else {
             return refuse(
                 "Vul de passage (hoogstens 2000 tekens), de titel en de sectie in.",
                 "Fill in the passage (at most 2000 characters), the title and the section.")
@@ -200,12 +300,15 @@ public struct ReviewServer: Sendable {
         let before = Set(ReviewUnit.units(in: file.value).map(\.id))
         let saved: PluginFile
         do throws(ReviewError) {
-            let edit = ReviewEdit.addItem(group: group, title: title, quote: quote, section: section, themes: primary.isEmpty ? [] : [primary])
-            saved = try file.saving(try edit.apply(to: file.value), taxonomy: workspace.taxonomyPath)
+            let edit =
+                asQuote
+                ? ReviewEdit.addQuote(target, quote: quote, section: section)
+                : ReviewEdit.addItem(group: form.group ?? "", title: title, quote: quote, section: section, themes: primary.isEmpty ? [] : [primary])
+            saved = try save(try edit.apply(to: file.value), over: file)
         } catch {
             return ReviewPage.refusal(.conflict, error.message, language: language)
         }
-        let added = ReviewUnit.units(in: saved.value).first { !before.contains($0.id) }?.id
+        let added = asQuote ? target.last : ReviewUnit.units(in: saved.value).first { !before.contains($0.id) }?.id
         return Response(status: .seeOther, headers: [.location: page + (added.map { "#item-\($0)" } ?? "#items")])
     }
 

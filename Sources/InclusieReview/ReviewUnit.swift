@@ -87,6 +87,12 @@ public enum ReviewEdit: Sendable, Equatable {
     /// A new item at the end of a native group, its quote a passage of the source (checked verbatim by the
     /// caller), made by a person: so it carries no review mark.
     case addItem(group: String, title: String, quote: String, section: String, themes: [String])
+    /// One more quote for an item, a passage of the source (checked verbatim by the caller).
+    case addQuote([String], quote: String, section: String)
+    /// One of several quotes goes (a weak one, say); an item's last quote stays, for `validate` wants one.
+    case removeQuote([String], index: Int)
+    /// One suggestion is right: its reason goes, and with the last reason the review mark.
+    case acceptReason([String], index: Int)
 
     /// Keys an item's facet lists stand before, in the order `draft` and the format documentation use.
     static let keysAfterFacets = ["owner", "contact_points", "years", "related", "note", "review", "suggested_by", "evidence"]
@@ -111,6 +117,35 @@ public enum ReviewEdit: Sendable, Equatable {
             found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set("status", to: .text(status), before: ["themes", "instruments", "roles", "target_groups"] + Self.keysAfterFacets)
             }
+        case .addQuote(let path, let quote, let section):
+            found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                let evidence = Self.evidence(quote: quote, section: section)
+                if case .sequence(let elements, let flow)? = unit["evidence"] {
+                    unit.set("evidence", to: .sequence(elements + [evidence], flow: flow))
+                } else {
+                    unit.set("evidence", to: .sequence([evidence], flow: false))
+                }
+            }
+        case .removeQuote(let path, let index):
+            let count = programme.value(at: path)?["evidence"]?.elements.count ?? 0
+            found = Self.isUnit(path, in: programme) && count > 1 && (0..<count).contains(index) && result.update(at: path) { unit in
+                if case .sequence(var elements, let flow)? = unit["evidence"] {
+                    elements.remove(at: index)
+                    unit.set("evidence", to: .sequence(elements, flow: flow))
+                }
+            }
+        case .acceptReason(let path, let index):
+            let reasons = programme.value(at: path)?["suggested_by"]?.elements ?? []
+            found = Self.isUnit(path, in: programme) && reasons.indices.contains(index) && result.update(at: path) { unit in
+                var left = reasons
+                left.remove(at: index)
+                if left.isEmpty {
+                    unit.remove("review")
+                    unit.remove("suggested_by")
+                } else if case .sequence(_, let flow)? = unit["suggested_by"] {
+                    unit.set("suggested_by", to: .sequence(left, flow: flow))
+                }
+            }
         case .addItem(let group, let title, let quote, let section, let themes):
             let taken = Set(ReviewUnit.units(in: programme).map(\.id))
             let id = (1...).lazy.map { "n-\($0)" }.first { !taken.contains($0) }!
@@ -121,9 +156,7 @@ public enum ReviewEdit: Sendable, Equatable {
                     .init(key: "themes", value: .idList(themes)),
                     .init(
                         key: "evidence",
-                        value: .sequence(
-                            [.mapping([.init(key: "quote", value: .scalar(quote, quoted: true)), .init(key: "section", value: .scalar(section, quoted: true))], flow: false)],
-                            flow: false)),
+                        value: .sequence([Self.evidence(quote: quote, section: section)], flow: false)),
                 ], flow: false)
             if result[group] == nil {
                 result.set(group, to: .sequence([item], flow: false))
@@ -141,6 +174,10 @@ public enum ReviewEdit: Sendable, Equatable {
                     en: "this part is not (or no longer) in the programme; reload the page"))
         }
         return result
+    }
+
+    private static func evidence(quote: String, section: String) -> YAMLValue {
+        .mapping([.init(key: "quote", value: .scalar(quote, quoted: true)), .init(key: "section", value: .scalar(section, quoted: true))], flow: false)
     }
 
     private static func isUnit(_ path: [String], in programme: YAMLValue) -> Bool {

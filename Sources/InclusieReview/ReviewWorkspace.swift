@@ -122,19 +122,19 @@ public struct ReviewWorkspace: Sendable {
         URL(fileURLWithPath: left).standardizedFileURL.path == URL(fileURLWithPath: right).standardizedFileURL.path
     }
 
-    private func names(in path: String) -> [String] {
+    func names(in path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    private func isFolder(_ path: String) -> Bool {
+    func isFolder(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
-    private func isRegularFile(_ path: String) -> Bool {
+    func isRegularFile(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
-    private func join(_ directory: String, _ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    func join(_ directory: String, _ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 }

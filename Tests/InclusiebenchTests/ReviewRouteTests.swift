@@ -87,14 +87,87 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(body.contains("themes: discrimination-reporting"), "each suggestion's reason")
         #expect(body.contains("name=\"token\" value=\"\(ReviewClient.token)\""))
         #expect(body.contains("commentaarregels"), "the draft's comments are said to go before the first save")
-        #expect(!body.contains("<script"))
+        // One script, from the review itself: no inline script, and the policy allows only that.
+        #expect(body.components(separatedBy: "<script").count == 2)
+        #expect(body.contains("<script src=\"/review.js\"></script>"))
+        #expect(response.1[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+        #expect(response.1[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+        #expect(body.contains("<kbd>u</kbd>"), "the keys are shown on the page")
+    }
+
+    @Test func theScriptIsServedAsJavaScriptUnderTheSamePolicy() async throws {
+        let folder = try DraftedFolder()
+        let response = try await Application(router: folder.server().router()).test(.router) { client in
+            try await client.execute(uri: "/review.js", method: .get) { ($0.status, $0.headers, String(buffer: $0.body)) }
+        }
+        #expect(response.0 == .ok)
+        #expect(response.1[.contentType] == "text/javascript; charset=utf-8")
+        #expect(response.1[.xContentTypeOptions] == "nosniff")
+        #expect(response.2.contains("selectionchange"))
+    }
+
+    @Test func aSelectedPassageBecomesAQuoteOfAnExistingItemOnlyWhenVerbatim() async throws {
+        let folder = try DraftedFolder()
+        let passage = "Mensen met een beperking lopen in de stad nog tegen drempels aan."
+        let item = try #require(ReviewUnit.units(in: try YAMLValue(yaml: folder.text)).first { !$0.isProgramme && !$0.isBudgetLine })
+        let quotesBefore = item.value["evidence"]?.elements.count ?? 0
+        try await withReview(folder.server()) { review async throws in
+            let added = try await review.post("quote", path: item.formPath, fields: [("quote", passage), ("section", "3. Toegankelijkheid")])
+            #expect(added.status == .seeOther)
+            #expect(added.location == ReviewClient.page + "#item-\(item.id)")
+            let evidence = try YAMLValue(yaml: folder.text).value(at: item.path)?["evidence"]?.elements ?? []
+            #expect(evidence.count == quotesBefore + 1)
+            #expect(evidence.last?["quote"]?.string == passage)
+            let before = folder.text
+            #expect(try await review.post("quote", path: item.formPath, fields: [("quote", "Dit staat nergens."), ("section", "3")]).status == .unprocessableContent)
+            #expect(try await review.post("quote", path: "execution_lines/../x", fields: [("quote", passage), ("section", "3")]).status == .unprocessableContent)
+            #expect(try await review.post("quote", path: "execution_lines/no-such", fields: [("quote", passage), ("section", "3")]).status == .conflict)
+            #expect(try await review.post("quote", path: "", fields: [("quote", passage), ("section", "3")]).status == .unprocessableContent)
+            #expect(folder.text == before)
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+    }
+
+    @Test func undoPutsBackTheBytesOfEachChangeInTurn() async throws {
+        let folder = try DraftedFolder()
+        let drafted = folder.text
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("undo").status == .conflict, "nothing to undo yet")
+            #expect(try await review.post("accept", path: "execution_lines/d-3").status == .seeOther)
+            let accepted = folder.text
+            #expect(try await review.post("remove", path: "budget/lines/b-1").status == .seeOther)
+            #expect(try await review.get(ReviewClient.page).body.contains("2 wijzigingen terug te draaien"))
+            let first = try await review.post("undo")
+            #expect(first.status == .seeOther)
+            #expect(folder.text == accepted)
+            #expect(try await review.post("undo", token: nil).status == .forbidden)
+            #expect(try await review.post("undo").status == .seeOther)
+            #expect(folder.text == drafted, "the first change's bytes come back as they were, comments and all")
+            #expect(try await review.post("undo").status == .conflict)
+        }
+    }
+
+    @Test func undoNeverOverwritesAChangeMadeElsewhere() async throws {
+        let folder = try DraftedFolder()
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("accept", path: "execution_lines/d-3").status == .seeOther)
+            let edited = folder.text.replacingOccurrences(of: "Inleiding", with: "Inleiding (bewerkt)")
+            try edited.write(to: folder.plugin, atomically: true, encoding: .utf8)
+            #expect(try await review.post("undo").status == .conflict)
+            #expect(folder.text == edited)
+        }
     }
 
     @Test func acceptRemovesTheMarkAndItsReasonsOnlyFromThatItem() async throws {
         let folder = try DraftedFolder()
+        let drafted = ReviewUnit.units(in: try YAMLValue(yaml: folder.text))
         let answer = try await withReview(folder.server()) { try await $0.post("accept", path: "execution_lines/d-3") }
         #expect(answer.status == .seeOther)
-        #expect(answer.location == ReviewClient.page + "#item-d-3")
+        // The page opens at the next part still to review, so the same key accepts that one.
+        let position = try #require(drafted.firstIndex { $0.id == "d-3" })
+        let next = try #require(drafted[(position + 1)...].first(where: \.isSuggestion))
+        #expect(answer.location == ReviewClient.page + "#item-\(next.id)")
         let value = try YAMLValue(yaml: folder.text)
         #expect(value.value(at: ["execution_lines", "d-3", "review"]) == nil)
         #expect(value.value(at: ["execution_lines", "d-3", "suggested_by"]) == nil)
