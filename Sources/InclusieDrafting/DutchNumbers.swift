@@ -94,6 +94,16 @@ public enum DutchNumbers {
         return nil
     }
 
+    /// An amount a person typed in a form: `23200`, `23.200`, `€ 23.200,50`, `1,7 miljoen`, `200K`; the
+    /// whole text must be the amount, and it must not be negative.
+    public static func typedAmount(_ text: String) -> Money? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let written = trimmed.hasPrefix("€") ? trimmed : "€ " + trimmed
+        let found = amounts(in: written)
+        if found.count == 1, found[0].text == written { return found[0].money }
+        return bareAmount(trimmed, unit: (cents: 100, words: "euro"))
+    }
+
     /// A table cell of bare figures (`412`, `1.250`, `-377`) times the table's unit; nil for anything else
     /// and for a negative figure (a saldo or a cut, not an amount spent).
     public static func bareAmount(_ cell: String, unit: (cents: Int, words: String)) -> Money? {

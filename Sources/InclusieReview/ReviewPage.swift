@@ -141,13 +141,13 @@ struct ReviewPage {
         }
         if let kind = unit.value["kind"]?.string { fact(text("soort", "kind"), .plain(kind)) }
         let evidence = unit.value["evidence"]?.elements ?? []
-        let quotes = evidence.enumerated().map { index, evidence in
+        let quotes = evidence.enumerated().map { index, quote in
             tag(
                 "li", [],
                 tag(
                     "a", [("href", "#src-\(unit.id)-\(index)")],
-                    .element(named: "q", nodes: [.plain(evidence["quote"]?.string ?? "")])),
-                .plain(" — " + (evidence["section"]?.string ?? "")),
+                    .element(named: "q", nodes: [.plain(quote["quote"]?.string ?? "")])),
+                .plain(" — " + (quote["section"]?.string ?? "")),
                 // An item keeps at least one quote: only one of several can go.
                 evidence.count > 1 ? indexed("remove-quote", unit, index: index, label: text("Citaat weghalen", "Remove quote"), describedBy: "item-\(unit.id)-title") : .empty)
         }
@@ -184,6 +184,7 @@ struct ReviewPage {
                 unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading, key: "a") : .empty,
                 unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading, key: "x")),
             unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
+            unit.isProgramme ? .empty : (unit.isBudgetLine ? amountsForm(unit) : yearsForm(unit)),
             .group(unit.isBudgetLine || unit.isProgramme ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
     }
 
@@ -238,6 +239,47 @@ struct ReviewPage {
                 voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
                 tag("button", [("type", "submit"), ("aria-describedby", describedBy), ("data-key", key)], .plain(label + " (\(key))")),
             ])
+    }
+
+    /// An item's years, typed as a list.
+    private func yearsForm(_ unit: ReviewUnit) -> BodyNode {
+        let current = (unit.value["years"]?.elements.compactMap(\.string) ?? []).joined(separator: ", ")
+        let id = "years-\(unit.id)"
+        return tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(text("Jaren wijzigen", "Change years"))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/years"), ("class", "status-form")],
+                children: commonFields + [
+                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+                    tag("label", [("for", id)], .plain(text("Jaren (zoals 2025, 2026)", "Years (such as 2025, 2026)"))),
+                    voidTag("input", [("id", id), ("name", "yearlist"), ("value", current), ("maxlength", "100")]),
+                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Jaren opslaan", "Save years"))),
+                ]))
+    }
+
+    /// A budget line's amount per year: a row per year it has, and one more to add a year.
+    private func amountsForm(_ unit: ReviewUnit) -> BodyNode {
+        let current = (unit.value["amounts"]?.entries ?? []).map { ($0.key, $0.value.string ?? "") }
+        let rows = (current + [("", "")]).enumerated().map { index, row in
+            let year = "year-\(unit.id)-\(index)"
+            let amount = "amount-\(unit.id)-\(index)"
+            return tag(
+                "div", [("class", "status-form")],
+                tag("label", [("for", year)], .plain(text("Jaar", "Year"))),
+                voidTag("input", [("id", year), ("name", "years[]"), ("value", row.0), ("size", "5"), ("maxlength", "4")]),
+                tag("label", [("for", amount)], .plain(text("Bedrag in euro's", "Amount in euros"))),
+                voidTag("input", [("id", amount), ("name", "amounts[]"), ("value", row.1), ("size", "14"), ("maxlength", "30")]))
+        }
+        return tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(text("Bedragen wijzigen", "Change amounts"))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/amounts")],
+                children: commonFields + [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)])] + rows + [
+                    .p(.class("meta"), .plain(text("Een leeg bedrag haalt dat jaar weg.", "An empty amount removes that year."))),
+                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Bedragen opslaan", "Save amounts"))),
+                ]))
     }
 
     /// A small form for one of an item's quotes or reasons.

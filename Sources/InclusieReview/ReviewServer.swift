@@ -55,6 +55,10 @@ public struct ReviewServer: Sendable {
         var group: String?
         /// Which of an item's quotes or reasons a button names.
         var index: Int?
+        /// An item's years as typed (`2025, 2026`); a budget line's years and amounts, row by row.
+        var yearlist: String?
+        var years: [String]?
+        var amounts: [String]?
     }
 
     /// The largest upload: a PDF as large as `draft` reads, and the form's few fields around it.
@@ -93,7 +97,7 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "finish"] {
+        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "finish"] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -220,6 +224,32 @@ public struct ReviewServer: Sendable {
         switch action {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
+        case "years":
+            guard let years = YearAmount.years(form.yearlist ?? "") else {
+                return ReviewPage.refusal(
+                    .unprocessableContent,
+                    LocalizedText(nl: "Schrijf jaren als vier cijfers, gescheiden door komma's, zoals 2025, 2026.", en: "Write years as four digits separated by commas, such as 2025, 2026."),
+                    language: language)
+            }
+            edit = .setYears(path, years: years)
+        case "amounts":
+            var amounts: [YearAmount] = []
+            for (yearText, amountText) in zip(form.years ?? [], form.amounts ?? []) {
+                // An empty amount removes its year (and an empty row is the one left for a new year).
+                if amountText.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                guard let year = YearAmount.year(yearText), !amounts.contains(where: { $0.year == year }),
+                    let money = DutchNumbers.typedAmount(amountText)
+                else {
+                    return ReviewPage.refusal(
+                        .unprocessableContent,
+                        LocalizedText(
+                            nl: "Schrijf elk jaar als vier cijfers (één keer) en het bedrag in euro's, zoals 2025 en 23.200 of € 1,7 miljoen.",
+                            en: "Write each year as four digits (once) and its amount in euros, such as 2025 and 23.200 or € 1,7 miljoen."),
+                        language: language)
+                }
+                amounts.append(YearAmount(year: year, euros: YearAmount.euros(cents: money.cents)))
+            }
+            edit = .setAmounts(path, amounts: amounts.sorted { $0.year < $1.year })
         case "accept-reason", "remove-quote":
             guard let index = form.index else {
                 return ReviewPage.refusal(

@@ -93,6 +93,10 @@ public enum ReviewEdit: Sendable, Equatable {
     case removeQuote([String], index: Int)
     /// One suggestion is right: its reason goes, and with the last reason the review mark.
     case acceptReason([String], index: Int)
+    /// The years an item is active, in order; none removes the key.
+    case setYears([String], years: [Int])
+    /// A budget line's amount per year, in euros as plugins write them; none removes the key.
+    case setAmounts([String], amounts: [YearAmount])
 
     /// Keys an item's facet lists stand before, in the order `draft` and the format documentation use.
     static let keysAfterFacets = ["owner", "contact_points", "years", "related", "note", "review", "suggested_by", "evidence"]
@@ -146,6 +150,23 @@ public enum ReviewEdit: Sendable, Equatable {
                     unit.set("suggested_by", to: .sequence(left, flow: flow))
                 }
             }
+        case .setYears(let path, let years):
+            found = !path.isEmpty && path.first != "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                if years.isEmpty {
+                    unit.remove("years")
+                } else {
+                    unit.set("years", to: .sequence(years.map { .scalar(String($0), quoted: false) }, flow: true), before: Self.keysAfterYears)
+                }
+            }
+        case .setAmounts(let path, let amounts):
+            found = path.first == "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                if amounts.isEmpty {
+                    unit.remove("amounts")
+                } else {
+                    let entries = amounts.map { YAMLValue.Entry(key: String($0.year), value: .scalar($0.euros, quoted: false)) }
+                    unit.set("amounts", to: .mapping(entries, flow: false), before: ["review", "suggested_by", "evidence"])
+                }
+            }
         case .addItem(let group, let title, let quote, let section, let themes):
             let taken = Set(ReviewUnit.units(in: programme).map(\.id))
             let id = (1...).lazy.map { "n-\($0)" }.first { !taken.contains($0) }!
@@ -176,11 +197,49 @@ public enum ReviewEdit: Sendable, Equatable {
         return result
     }
 
+    static let keysAfterYears = ["related", "note", "review", "suggested_by", "evidence"]
+
     private static func evidence(quote: String, section: String) -> YAMLValue {
         .mapping([.init(key: "quote", value: .scalar(quote, quoted: true)), .init(key: "section", value: .scalar(section, quoted: true))], flow: false)
     }
 
     private static func isUnit(_ path: [String], in programme: YAMLValue) -> Bool {
         ReviewUnit.units(in: programme).contains { $0.path == path }
+    }
+}
+
+/// One year's amount of a budget line, as a person typed it and the plugin writes it.
+public struct YearAmount: Sendable, Equatable {
+    public var year: Int
+    /// Euros as plugins write them: digits, and a point with at most two decimals.
+    public var euros: String
+
+    public init(year: Int, euros: String) {
+        self.year = year
+        self.euros = euros
+    }
+
+    /// A year as people write one in a programme: four digits between 1900 and 2100.
+    public static func year(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count == 4, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(trimmed), (1900...2100).contains(year) else {
+            return nil
+        }
+        return year
+    }
+
+    /// Years written with commas or spaces (`2025, 2026`); nil when any of them is no year.
+    public static func years(_ text: String) -> [Int]? {
+        var years: [Int] = []
+        for word in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }) {
+            guard let year = year(String(word)) else { return nil }
+            if !years.contains(year) { years.append(year) }
+        }
+        return years.sorted()
+    }
+
+    /// Euros from cents, as a plugin writes them.
+    public static func euros(cents: Int) -> String {
+        cents % 100 == 0 ? String(cents / 100) : String(format: "%d.%02d", cents / 100, cents % 100)
     }
 }

@@ -129,6 +129,67 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(validated.status == 0, "\(validated.error)")
     }
 
+    @Test func oneSuggestionIsAcceptedAtATimeAndTheLastTakesTheMark() async throws {
+        let folder = try DraftedFolder()
+        let unit = try #require(ReviewUnit.units(in: try YAMLValue(yaml: folder.text)).first { $0.path == ["budget", "lines", "b-1"] })
+        try #require(unit.reasons.count >= 2)
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("accept-reason", path: unit.formPath, fields: [("index", "0")]).status == .seeOther)
+            let after = try #require(try YAMLValue(yaml: folder.text).value(at: unit.path))
+            #expect(after["suggested_by"]?.elements.compactMap(\.string) == Array(unit.reasons.dropFirst()))
+            #expect(after["review"] != nil, "other suggestions are still to be checked")
+            #expect(try await review.post("accept-reason", path: unit.formPath, fields: [("index", "9")]).status == .conflict)
+            #expect(try await review.post("accept-reason", path: unit.formPath).status == .badRequest)
+            for _ in 1..<unit.reasons.count {
+                #expect(try await review.post("accept-reason", path: unit.formPath, fields: [("index", "0")]).status == .seeOther)
+            }
+            let done = try #require(try YAMLValue(yaml: folder.text).value(at: unit.path))
+            #expect(done["review"] == nil && done["suggested_by"] == nil)
+        }
+    }
+
+    @Test func aWeakQuoteGoesButAnItemsLastQuoteStays() async throws {
+        let folder = try DraftedFolder()
+        let items = ReviewUnit.units(in: try YAMLValue(yaml: folder.text)).filter { !$0.isProgramme && !$0.isBudgetLine }
+        let several = try #require(items.first { ($0.value["evidence"]?.elements.count ?? 0) > 1 })
+        let single = try #require(items.first { $0.value["evidence"]?.elements.count == 1 })
+        let kept = several.value["evidence"]?.elements.dropFirst().map { $0["quote"]?.string }
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("remove-quote", path: several.formPath, fields: [("index", "0")]).status == .seeOther)
+            #expect(try YAMLValue(yaml: folder.text).value(at: several.path)?["evidence"]?.elements.map { $0["quote"]?.string } == kept)
+            let before = folder.text
+            #expect(try await review.post("remove-quote", path: single.formPath, fields: [("index", "0")]).status == .conflict)
+            #expect(folder.text == before)
+        }
+    }
+
+    @Test func yearsAndAmountsAreTypedAsPeopleWriteThem() async throws {
+        let folder = try DraftedFolder()
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.post("years", path: "execution_lines/d-3/activities/d-4", fields: [("yearlist", "2026, 2025")]).status == .seeOther)
+            let item = ReviewUnit.units(in: try YAMLValue(yaml: folder.text)).first { $0.id == "d-4" }
+            #expect(item?.value["years"]?.elements.compactMap(\.string) == ["2025", "2026"])
+            let amounts = try await review.post(
+                "amounts", path: "budget/lines/b-1",
+                fields: [
+                    ("years[]", "2025"), ("amounts[]", "€ 23.200,50"), ("years[]", "2026"), ("amounts[]", ""), ("years[]", "2027"),
+                    ("amounts[]", "1,7 miljoen"), ("years[]", ""), ("amounts[]", ""),
+                ])
+            #expect(amounts.status == .seeOther)
+            let line = try #require(try YAMLValue(yaml: folder.text).value(at: ["budget", "lines", "b-1"]))
+            #expect(line["amounts"]?.entries.map { "\($0.key): \($0.value.string ?? "")" } == ["2025: 23200.50", "2027: 1700000"])
+            let before = folder.text
+            #expect(try await review.post("years", path: "execution_lines/d-3/activities/d-4", fields: [("yearlist", "volgend jaar")]).status == .unprocessableContent)
+            #expect(try await review.post("amounts", path: "budget/lines/b-1", fields: [("years[]", "25"), ("amounts[]", "100")]).status == .unprocessableContent)
+            #expect(try await review.post("amounts", path: "budget/lines/b-1", fields: [("years[]", "2025"), ("amounts[]", "-5")]).status == .unprocessableContent)
+            #expect(try await review.post("amounts", path: "budget/lines/b-1", fields: [("years[]", "2025"), ("amounts[]", "=1+1")]).status == .unprocessableContent)
+            #expect(try await review.post("years", path: "budget/lines/b-1", fields: [("yearlist", "2025")]).status == .conflict, "a budget line has amounts, not years")
+            #expect(folder.text == before)
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+    }
+
     @Test func undoPutsBackTheBytesOfEachChangeInTurn() async throws {
         let folder = try DraftedFolder()
         let drafted = folder.text
@@ -166,7 +227,8 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(answer.status == .seeOther)
         // The page opens at the next part still to review, so the same key accepts that one.
         let position = try #require(drafted.firstIndex { $0.id == "d-3" })
-        let next = try #require(drafted[(position + 1)...].first(where: \.isSuggestion))
+        let following = drafted[(position + 1)...].first { $0.isSuggestion }
+        let next = try #require(following)
         #expect(answer.location == ReviewClient.page + "#item-\(next.id)")
         let value = try YAMLValue(yaml: folder.text)
         #expect(value.value(at: ["execution_lines", "d-3", "review"]) == nil)
