@@ -10,6 +10,8 @@ public final class ReviewHistory: @unchecked Sendable {
         var before: Data
         /// The digest of the bytes the change wrote.
         var after: String
+        /// Where on the page the change was (`#item-d-3`), where the page opens again after its undo.
+        var place: String
     }
 
     /// Steps kept per file: enough for a slip or two, bounded so a long session stays small.
@@ -20,9 +22,9 @@ public final class ReviewHistory: @unchecked Sendable {
 
     public init() {}
 
-    func record(_ file: String, before: Data, after: String) {
+    func record(_ file: String, before: Data, after: String, place: String) {
         lock.withLock {
-            steps[file, default: []].append(Step(before: before, after: after))
+            steps[file, default: []].append(Step(before: before, after: after, place: place))
             if steps[file]!.count > Self.depth { steps[file]!.removeFirst() }
         }
     }

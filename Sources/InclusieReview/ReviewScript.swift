@@ -100,6 +100,12 @@ enum ReviewScript {
 
           document.addEventListener("keydown", (event) => {
             if (event.ctrlKey || event.metaKey || event.altKey) return;
+            // Enter in a choice list saves its form, as Enter in a text field does.
+            if (event.key === "Enter" && event.target.tagName === "SELECT" && event.target.form) {
+              event.preventDefault();
+              event.target.form.requestSubmit();
+              return;
+            }
             if (event.target.closest && event.target.closest("input, textarea, select, summary, [contenteditable]")) return;
             const all = items();
             const index = current ? all.indexOf(current) : -1;

@@ -120,9 +120,10 @@ public struct ReviewServer: Sendable {
     }
 
     /// Saves an edited tree over `file`, keeping the bytes it replaces for undo.
-    func save(_ value: YAMLValue, over file: PluginFile) throws(ReviewError) -> PluginFile {
+    /// `place` is the page's anchor of what changed, where an undo of it opens the page again.
+    func save(_ value: YAMLValue, over file: PluginFile, place: String) throws(ReviewError) -> PluginFile {
         let saved = try file.saving(value, taxonomy: workspace.taxonomyPath)
-        history.record(file.key, before: file.bytes, after: saved.version)
+        history.record(file.key, before: file.bytes, after: saved.version, place: place)
         return saved
     }
 
@@ -211,7 +212,7 @@ public struct ReviewServer: Sendable {
                 history.putBack(file.key, step)
                 return ReviewPage.refusal(.conflict, error.message, language: language)
             }
-            return Response(status: .seeOther, headers: [.location: page + "#undo"])
+            return Response(status: .seeOther, headers: [.location: page + step.place])
         }
         let path = ReviewUnit.path(fromForm: form.path ?? "")
         guard ReviewUnit.isWellFormed(path) else {
@@ -279,7 +280,7 @@ public struct ReviewServer: Sendable {
         }
         let saved: PluginFile
         do throws(ReviewError) {
-            saved = try save(try edit.apply(to: file.value), over: file)
+            saved = try save(try edit.apply(to: file.value), over: file, place: "#item-\(path.last ?? "programme")")
         } catch {
             return ReviewPage.refusal(.conflict, error.message, language: language)
         }
@@ -334,7 +335,7 @@ public struct ReviewServer: Sendable {
                 asQuote
                 ? ReviewEdit.addQuote(target, quote: quote, section: section)
                 : ReviewEdit.addItem(group: form.group ?? "", title: title, quote: quote, section: section, themes: primary.isEmpty ? [] : [primary])
-            saved = try save(try edit.apply(to: file.value), over: file)
+            saved = try save(try edit.apply(to: file.value), over: file, place: asQuote ? "#item-\(target.last ?? "")" : "#items")
         } catch {
             return ReviewPage.refusal(.conflict, error.message, language: language)
         }

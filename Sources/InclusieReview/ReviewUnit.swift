@@ -168,8 +168,10 @@ public enum ReviewEdit: Sendable, Equatable {
                 }
             }
         case .addItem(let group, let title, let quote, let section, let themes):
-            let taken = Set(ReviewUnit.units(in: programme).map(\.id))
-            let id = (1...).lazy.map { "n-\($0)" }.first { !taken.contains($0) }!
+            let units = ReviewUnit.units(in: programme)
+            let taken = Set(units.map(\.id))
+            let prefix = Self.idPrefix(of: units.filter { $0.path.first == group }.map(\.id))
+            let id = (1...).lazy.map { "\(prefix)-\($0)" }.first { !taken.contains($0) }!
             let item = YAMLValue.mapping(
                 [
                     .init(key: "id", value: .text(id)),
@@ -195,6 +197,14 @@ public enum ReviewEdit: Sendable, Equatable {
                     en: "this part is not (or no longer) in the programme; reload the page"))
         }
         return result
+    }
+
+    /// The prefix a group's ids share (`d` for `d-1`, `d-4`), which `validate` expects of a new one too;
+    /// `n` (new) for a group without items.
+    static func idPrefix(of ids: [String]) -> String {
+        let prefixes = ids.compactMap { id in id.range(of: #"^[a-z]+(?=-\d)"#, options: .regularExpression).map { String(id[$0]) } }
+        guard let first = prefixes.first, prefixes.allSatisfy({ $0 == first }) else { return "n" }
+        return first
     }
 
     static let keysAfterYears = ["related", "note", "review", "suggested_by", "evidence"]

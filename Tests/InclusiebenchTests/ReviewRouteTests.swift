@@ -201,6 +201,7 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             #expect(try await review.get(ReviewClient.page).body.contains("2 wijzigingen terug te draaien"))
             let first = try await review.post("undo")
             #expect(first.status == .seeOther)
+            #expect(first.location == ReviewClient.page + "#item-b-1", "the page opens where the undone change was")
             #expect(folder.text == accepted)
             #expect(try await review.post("undo", token: nil).status == .forbidden)
             #expect(try await review.post("undo").status == .seeOther)
@@ -285,10 +286,13 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
                 ("quote", passage), ("title", "Campagne melden van discriminatie"), ("section", "2. Discriminatie"),
                 ("group", "execution_lines"), ("primary", "discrimination-reporting"),
             ]
+            // The next free id with the group's own prefix (d-), as validate expects of the group.
+            let taken = Set(ReviewUnit.units(in: try YAMLValue(yaml: folder.text)).map(\.id))
+            let expected = (1...).lazy.map { "d-\($0)" }.first { !taken.contains($0) }!
             let added = try await review.post("add", fields: fields)
             #expect(added.status == .seeOther)
-            #expect(added.location == ReviewClient.page + "#item-n-1")
-            let item = try #require(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "n-1"]))
+            #expect(added.location == ReviewClient.page + "#item-\(expected)")
+            let item = try #require(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", expected]))
             #expect(item["evidence"]?.elements.first?["quote"]?.string == passage)
             #expect(item["themes"] == .idList(["discrimination-reporting"]))
             #expect(item["review"] == nil, "a person made it: nothing to review")
@@ -304,6 +308,7 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         }
         let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
         #expect(validated.status == 0, "\(validated.error)")
+        #expect(!(validated.output + validated.error).contains("beginnen de id's"), "no warning about the new item's id")
     }
 
     @Test func aChangeWithoutTheTokenOrFromAnotherOriginIsRefused() async throws {
