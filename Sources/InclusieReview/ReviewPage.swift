@@ -49,9 +49,10 @@ struct ReviewPage {
         }
         let loose = units.first?.isProgramme == true ? [] : problems[[]] ?? []
         let errors = check.errors.count
+        let warnings = check.problems.count - errors
         let status = text(
-            "\(marks) onderdelen nog na te kijken; \(errors == 0 ? "geen problemen" : "\(errors) problemen") bij validatie.",
-            "\(marks) parts left to review; \(errors == 0 ? "no problems" : "\(errors) problems") in validation.")
+            "\(marks) onderdelen nog na te kijken; \(errors == 0 ? "geen fouten" : "\(errors) fouten") en \(warnings == 0 ? "geen waarschuwingen" : "\(warnings) waarschuwingen") bij validatie.",
+            "\(marks) parts left to review; \(errors == 0 ? "no errors" : "\(errors) errors") and \(warnings == 0 ? "no warnings" : "\(warnings) warnings") in validation.")
         let comments: BodyNode =
             file.hasComments
             ? .p(
@@ -611,6 +612,7 @@ extension ReviewPage {
         .problems .warning { color: var(--warn); }
         .new-item form, .upload form, .new-municipality { display: flex; flex-direction: column; gap: .5rem; }
         .upload { max-width: 40rem; }
+        .upload fieldset { flex-direction: column; align-items: stretch; }
         form.inline { display: inline; }
         button.small { font-size: .8rem; padding: 0 .4rem; }
         .field { display: flex; flex-direction: column; gap: .15rem; }
