@@ -133,12 +133,7 @@ public struct ReviewServer: Sendable {
         let form = MultipartForm(body: Data(buffer.readableBytesView), contentType: request.headers[.contentType] ?? "")
         let language: Language = form?.text("lang") == "en" ? .en : .nl
         guard let form, let sent = form.text("token"), Self.constantTimeEqual(sent, token) else {
-            return ReviewPage.refusal(
-                .forbidden,
-                LocalizedText(
-                    nl: "Deze wijziging heeft niet het sleutelwoord van deze sessie; open de review opnieuw vanaf de startpagina.",
-                    en: "This change lacks this session's token; open the review again from its start page."),
-                language: language)
+            return Self.withoutToken(language)
         }
         guard let document = form.file("document"), let fileName = document.fileName, !document.data.isEmpty else {
             return Self.html(
@@ -168,12 +163,7 @@ public struct ReviewServer: Sendable {
         let form = (try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))) ?? Form()
         let language: Language = form.lang == "en" ? .en : .nl
         guard let sent = form.token, Self.constantTimeEqual(sent, token) else {
-            return ReviewPage.refusal(
-                .forbidden,
-                LocalizedText(
-                    nl: "Deze wijziging heeft niet het sleutelwoord van deze sessie; open de review opnieuw vanaf de startpagina.",
-                    en: "This change lacks this session's token; open the review again from its start page."),
-                language: language)
+            return Self.withoutToken(language)
         }
         let file: PluginFile
         do throws(ReviewError) {
@@ -341,6 +331,16 @@ public struct ReviewServer: Sendable {
         }
         let added = asQuote ? target.last : ReviewUnit.units(in: saved.value).first { !before.contains($0.id) }?.id
         return Response(status: .seeOther, headers: [.location: page + (added.map { "#item-\($0)" } ?? "#items")])
+    }
+
+    /// The answer to a change that lacks this session's token.
+    static func withoutToken(_ language: Language) -> Response {
+        ReviewPage.refusal(
+            .forbidden,
+            LocalizedText(
+                nl: "Deze wijziging heeft niet het sleutelwoord van deze sessie; open de review opnieuw vanaf de startpagina.",
+                en: "This change lacks this session's token; open the review again from its start page."),
+            language: language)
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {

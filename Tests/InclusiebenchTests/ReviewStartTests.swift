@@ -14,12 +14,7 @@ private struct EmptyFolder {
     let database: String
 
     init() throws {
-        let workspace = try TestSupport.temporaryDirectory()
-        plugins = workspace.appendingPathComponent("municipalities")
-        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: TestSupport.municipalities + "/taxonomy.yaml", toPath: plugins.appendingPathComponent("taxonomy.yaml").path)
-        database = workspace.appendingPathComponent("review.sqlite").path
+        (plugins, database) = try DraftedFolder.taxonomyOnly()
     }
 
     var server: ReviewServer {

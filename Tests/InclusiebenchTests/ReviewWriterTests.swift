@@ -14,15 +14,21 @@ struct DraftedFolder {
     static let example = TestSupport.repositoryRoot.appendingPathComponent("docs/examples/havendam-actieplan-2025-2027.txt").path
 
     init() throws {
-        let workspace = try TestSupport.temporaryDirectory()
-        plugins = workspace.appendingPathComponent("municipalities")
-        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: TestSupport.municipalities + "/taxonomy.yaml", toPath: plugins.appendingPathComponent("taxonomy.yaml").path)
+        (plugins, database) = try Self.taxonomyOnly()
         let drafted = try TestSupport.run(["draft", Self.example, "--municipality", "havendam", "--municipalities", plugins.path])
         try #require(drafted.status == 0, "\(drafted.error)")
         plugin = plugins.appendingPathComponent("havendam/havendam-actieplan-2025-2027.yaml")
-        database = workspace.appendingPathComponent("review.sqlite").path
+    }
+
+    /// A fresh plugin folder holding only the bundled taxonomy, as a first-time user starts, and a
+    /// database path beside it.
+    static func taxonomyOnly() throws -> (plugins: URL, database: String) {
+        let workspace = try TestSupport.temporaryDirectory()
+        let plugins = workspace.appendingPathComponent("municipalities")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestSupport.municipalities + "/taxonomy.yaml", toPath: plugins.appendingPathComponent("taxonomy.yaml").path)
+        return (plugins, workspace.appendingPathComponent("review.sqlite").path)
     }
 
     var text: String { (try? String(contentsOf: plugin, encoding: .utf8)) ?? "" }
