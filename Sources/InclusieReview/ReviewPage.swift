@@ -186,6 +186,7 @@ struct ReviewPage {
                 unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading, key: "x")),
             unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
             unit.isProgramme ? .empty : (unit.isBudgetLine ? amountsForm(unit) : yearsForm(unit)),
+            unit.isProgramme || unit.isBudgetLine ? .empty : moveForm(unit),
             .group(unit.isBudgetLine || unit.isProgramme ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
     }
 
@@ -240,6 +241,34 @@ struct ReviewPage {
                 voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
                 tag("button", [("type", "submit"), ("aria-describedby", describedBy), ("data-key", key)], .plain(label + " (\(key))")),
             ])
+    }
+
+    /// Another place for an item: one of the kind's groups, or under another item of the sections group.
+    private func moveForm(_ unit: ReviewUnit) -> BodyNode {
+        let here = Array(unit.path.dropLast())
+        let titles = Dictionary(units.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let hasChildren = units.contains { $0.path.count > unit.path.count && Array($0.path.prefix(unit.path.count)) == unit.path }
+        let targets = ReviewUnit.moveTargets(in: file.value).filter { target in
+            target != here && !(target.count == 3 && (hasChildren || Array(unit.path.prefix(2)) == Array(target.prefix(2)) && unit.depth == 0))
+        }
+        guard !targets.isEmpty else { return .empty }
+        let id = "move-\(unit.id)"
+        let options = targets.map { target in
+            tag(
+                "option", [("value", target.joined(separator: "/"))],
+                .plain(target.count == 1 ? text("groep \(target[0])", "group \(target[0])") : text("onder \(target[1]) \(titles[Array(target.prefix(2))] ?? "")", "under \(target[1]) \(titles[Array(target.prefix(2))] ?? "")")))
+        }
+        return tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(text("Verplaatsen", "Move"))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/move"), ("class", "status-form")],
+                children: commonFields + [
+                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+                    tag("label", [("for", id)], .plain(text("Naar", "To"))),
+                    tag("select", [("id", id), ("name", "to")], children: options),
+                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Verplaatsen", "Move"))),
+                ]))
     }
 
     /// An item's years, typed as a list.
@@ -627,4 +656,16 @@ extension ReviewPage {
         .done { border: 2px solid #166534; padding: .5rem 1rem; }
         .meta { color: var(--muted); }
         """
+}
+
+extension ReviewUnit {
+    /// The lists an item can be moved to: the programme kind's groups, and the children of each item in the
+    /// group its draft layout nests under (an action programme's execution lines hold `activities`).
+    static func moveTargets(in programme: YAMLValue) -> [[String]] {
+        guard let details = ProgrammeKinds().details(of: programme["kind"]?.string ?? "") else { return [] }
+        let groups = details.groups.map { [$0.key] }
+        guard let childKey = details.draftLayout.childKey else { return groups }
+        let parents = units(in: programme).filter { $0.depth == 0 && $0.group == details.draftLayout.sections && !$0.isBudgetLine }
+        return groups + parents.map { $0.path + [childKey] }
+    }
 }

@@ -59,6 +59,8 @@ public struct ReviewServer: Sendable {
         var yearlist: String?
         var years: [String]?
         var amounts: [String]?
+        /// Where an item is moved: a list's path, as `ReviewUnit.moveTargets` names it.
+        var to: String?
     }
 
     /// The largest upload: a PDF as large as `draft` reads, and the form's few fields around it.
@@ -97,7 +99,7 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "finish"] {
+        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move", "finish"] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -241,6 +243,13 @@ public struct ReviewServer: Sendable {
                 amounts.append(YearAmount(year: year, euros: YearAmount.euros(cents: money.cents)))
             }
             edit = .setAmounts(path, amounts: amounts.sorted { $0.year < $1.year })
+        case "move":
+            let targets = ReviewUnit.moveTargets(in: file.value)
+            guard let to = form.to, let target = targets.first(where: { $0.joined(separator: "/") == to }) else {
+                return ReviewPage.refusal(
+                    .badRequest, LocalizedText(nl: "Onbekende plaats gekozen.", en: "An unknown place was chosen."), language: language)
+            }
+            edit = .move(path, to: target)
         case "accept-reason", "remove-quote":
             guard let index = form.index else {
                 return ReviewPage.refusal(

@@ -97,6 +97,9 @@ public enum ReviewEdit: Sendable, Equatable {
     case setYears([String], years: [Int])
     /// A budget line's amount per year, in euros as plugins write them; none removes the key.
     case setAmounts([String], amounts: [YearAmount])
+    /// An item to the end of another list: a group (`[execution_lines]`) or another item's children
+    /// (`[execution_lines, d-7, activities]`). The caller offers only the kind's own places.
+    case move([String], to: [String])
 
     /// Keys an item's facet lists stand before, in the order `draft` and the format documentation use.
     static let keysAfterFacets = ["owner", "contact_points", "years", "related", "note", "review", "suggested_by", "evidence"]
@@ -167,6 +170,32 @@ public enum ReviewEdit: Sendable, Equatable {
                     unit.set("amounts", to: .mapping(entries, flow: false), before: ["review", "suggested_by", "evidence"])
                 }
             }
+        case .move(let path, let destination):
+            let unit = ReviewUnit.units(in: programme).first { $0.path == path }
+            // An item with children of its own stays at the top: the review's trees are two deep.
+            let hasChildren = ReviewUnit.units(in: programme).contains { $0.path.count > path.count && Array($0.path.prefix(path.count)) == path }
+            let underItself = destination.count == 3 && destination.prefix(2) == path.prefix(2) && path.count == 2
+            guard let unit, !unit.isBudgetLine, !unit.isProgramme, destination.count == 1 || destination.count == 3,
+                destination != Array(path.dropLast()), !underItself, !(destination.count == 3 && hasChildren)
+            else {
+                found = false
+                break
+            }
+            found = result.removeElement(at: path) && {
+                if destination.count == 1 {
+                    if result[destination[0]] == nil { result.set(destination[0], to: .sequence([], flow: false)) }
+                    return result.update(at: destination) { list in
+                        if case .sequence(let elements, let flow) = list { list = .sequence(elements + [unit.value], flow: flow) }
+                    }
+                }
+                return result.update(at: Array(destination.prefix(2))) { parent in
+                    if case .sequence(let elements, let flow)? = parent[destination[2]] {
+                        parent.set(destination[2], to: .sequence(elements + [unit.value], flow: flow))
+                    } else {
+                        parent.set(destination[2], to: .sequence([unit.value], flow: false))
+                    }
+                }
+            }()
         case .addItem(let group, let title, let quote, let section, let themes):
             let units = ReviewUnit.units(in: programme)
             let taken = Set(units.map(\.id))

@@ -190,6 +190,30 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(validated.status == 0, "\(validated.error)")
     }
 
+    @Test func anItemMovesToAnotherParentOrGroupOnlyToTheKindsOwnPlaces() async throws {
+        let folder = try DraftedFolder()
+        try await withReview(folder.server()) { review async throws in
+            let under = try await review.post("move", path: "execution_lines/d-3/activities/d-4", fields: [("to", "execution_lines/d-7/activities")])
+            #expect(under.status == .seeOther)
+            var value = try YAMLValue(yaml: folder.text)
+            #expect(value.value(at: ["execution_lines", "d-3", "activities", "d-4"]) == nil)
+            #expect(value.value(at: ["execution_lines", "d-7", "activities"])?.elements.last?["id"]?.string == "d-4")
+            let top = try await review.post("move", path: "execution_lines/d-7/activities/d-4", fields: [("to", "execution_lines")])
+            #expect(top.status == .seeOther)
+            value = try YAMLValue(yaml: folder.text)
+            #expect(value["execution_lines"]?.elements.last?["id"]?.string == "d-4")
+
+            let before = folder.text
+            #expect(try await review.post("move", path: "execution_lines/d-3", fields: [("to", "execution_lines/d-7/activities")]).status == .conflict, "an item with children stays at the top")
+            #expect(try await review.post("move", path: "execution_lines/d-7", fields: [("to", "execution_lines/d-7/activities")]).status == .conflict)
+            #expect(try await review.post("move", path: "execution_lines/d-4", fields: [("to", "../../taxonomy")]).status == .badRequest)
+            #expect(try await review.post("move", path: "budget/lines/b-1", fields: [("to", "execution_lines")]).status == .conflict)
+            #expect(folder.text == before)
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+    }
+
     @Test func undoPutsBackTheBytesOfEachChangeInTurn() async throws {
         let folder = try DraftedFolder()
         let drafted = folder.text
