@@ -642,7 +642,7 @@ extension ReviewPage {
         .new-item form, .upload form, .new-municipality { display: flex; flex-direction: column; gap: .5rem; }
         .upload { max-width: 40rem; }
         .upload fieldset { flex-direction: column; align-items: stretch; }
-        form.inline { display: inline; }
+        form.inline { display: inline; margin-left: .5rem; }
         button.small { font-size: .8rem; padding: 0 .4rem; }
         .field { display: flex; flex-direction: column; gap: .15rem; }
         .toolbar { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: baseline; }
