@@ -9,6 +9,10 @@ public struct Drafter: Sendable {
 
     private let kinds: ProgrammeKinds
 
+    /// An item's title made from a quote, as a draft titles its items: the quote's first clause, at most
+    /// twelve words, in the document's own words.
+    public static func title(ofQuote quote: String) -> String { ItemCollector.titleWords(quote) }
+
     public init(suggester: Suggester, kinds: ProgrammeKinds = ProgrammeKinds()) {
         self.suggester = suggester
         self.kinds = kinds

@@ -150,7 +150,9 @@ struct ReviewPage {
                     .element(named: "q", nodes: [.plain(quote["quote"]?.string ?? "")])),
                 .plain(" — " + (quote["section"]?.string ?? "")),
                 // An item keeps at least one quote: only one of several can go.
-                evidence.count > 1 ? indexed("remove-quote", unit, index: index, label: text("Citaat weghalen", "Remove quote"), describedBy: "item-\(unit.id)-title") : .empty)
+                evidence.count > 1 ? indexed("remove-quote", unit, index: index, label: text("Citaat weghalen", "Remove quote"), describedBy: "item-\(unit.id)-title") : .empty,
+                evidence.count > 1 && !unit.isBudgetLine && !unit.isProgramme
+                    ? indexed("split", unit, index: index, label: text("Afsplitsen als onderdeel", "Split off as an item"), describedBy: "item-\(unit.id)-title") : .empty)
         }
         let reasons: BodyNode =
             unit.isSuggestion
@@ -187,6 +189,7 @@ struct ReviewPage {
             unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
             unit.isProgramme ? .empty : (unit.isBudgetLine ? amountsForm(unit) : yearsForm(unit)),
             unit.isProgramme || unit.isBudgetLine ? .empty : moveForm(unit),
+            unit.isProgramme || unit.isBudgetLine ? .empty : mergeForm(unit),
             .group(unit.isBudgetLine || unit.isProgramme ? [] : Self.pickedFacets.map { picker(unit, facet: $0) }))
     }
 
@@ -268,6 +271,25 @@ struct ReviewPage {
                     tag("label", [("for", id)], .plain(text("Naar", "To"))),
                     tag("select", [("id", id), ("name", "to")], children: options),
                     tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Verplaatsen", "Move"))),
+                ]))
+    }
+
+    /// Another item this one goes up in (its quotes, facets and years join the other's).
+    private func mergeForm(_ unit: ReviewUnit) -> BodyNode {
+        let hasChildren = units.contains { $0.path.count > unit.path.count && Array($0.path.prefix(unit.path.count)) == unit.path }
+        let others = units.filter { !$0.isProgramme && !$0.isBudgetLine && $0.path != unit.path }
+        guard !hasChildren, !others.isEmpty else { return .empty }
+        let id = "merge-\(unit.id)"
+        return tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(text("Samenvoegen", "Merge"))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/merge"), ("class", "status-form")],
+                children: commonFields + [
+                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+                    tag("label", [("for", id)], .plain(text("Laten opgaan in", "Merge into"))),
+                    tag("select", [("id", id), ("name", "to")], children: others.map { tag("option", [("value", $0.formPath)], .plain("\($0.id) — \($0.title)")) }),
+                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Samenvoegen", "Merge"))),
                 ]))
     }
 

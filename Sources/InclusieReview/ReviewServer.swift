@@ -99,7 +99,7 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move", "finish"] {
+        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move", "merge", "split", "finish"] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -250,6 +250,20 @@ public struct ReviewServer: Sendable {
                     .badRequest, LocalizedText(nl: "Onbekende plaats gekozen.", en: "An unknown place was chosen."), language: language)
             }
             edit = .move(path, to: target)
+        case "merge":
+            let target = ReviewUnit.path(fromForm: form.to ?? "")
+            guard ReviewUnit.isWellFormed(target), !target.isEmpty else {
+                return ReviewPage.refusal(
+                    .badRequest, LocalizedText(nl: "Kies het onderdeel om mee samen te voegen.", en: "Choose the item to merge with."),
+                    language: language)
+            }
+            edit = .merge(path, into: target)
+        case "split":
+            guard let index = form.index, let quote = file.value.value(at: path)?["evidence"]?.elements[safe: index]?["quote"]?.string else {
+                return ReviewPage.refusal(
+                    .badRequest, LocalizedText(nl: "Dit verzoek noemt geen citaat.", en: "This request names no quote."), language: language)
+            }
+            edit = .split(path, quote: index, title: Drafter.title(ofQuote: quote))
         case "accept-reason", "remove-quote":
             guard let index = form.index else {
                 return ReviewPage.refusal(
@@ -288,7 +302,8 @@ public struct ReviewServer: Sendable {
         let position = ReviewUnit.units(in: file.value).firstIndex { $0.path == path } ?? 0
         let accepted = action == "accept" || (action == "accept-reason" && units.first { $0.path == path }?.isSuggestion != true)
         let next = accepted ? (units.dropFirst(position) + units.prefix(position)).first(where: \.isSuggestion) : nil
-        let anchor = action == "remove" ? "#items" : "#item-\(next?.id ?? path.last ?? "programme")"
+        let merged = action == "merge" ? ReviewUnit.path(fromForm: form.to ?? "").last : nil
+        let anchor = action == "remove" ? "#items" : "#item-\(merged ?? next?.id ?? path.last ?? "programme")"
         return Response(status: .seeOther, headers: [.location: page + anchor])
     }
 
@@ -367,4 +382,9 @@ public struct ReviewServer: Sendable {
         guard a.count == b.count else { return false }
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil when there is none: an index from a form may be anything.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

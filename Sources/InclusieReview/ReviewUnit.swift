@@ -100,6 +100,12 @@ public enum ReviewEdit: Sendable, Equatable {
     /// An item to the end of another list: a group (`[execution_lines]`) or another item's children
     /// (`[execution_lines, d-7, activities]`). The caller offers only the kind's own places.
     case move([String], to: [String])
+    /// One item goes up in another: its quotes, facets and years join the other's (whose primary ones stay
+    /// first), and a review mark with its reasons comes along. An item with children is not merged.
+    case merge([String], into: [String])
+    /// One of an item's quotes becomes an item of its own right after it, titled with the quote's first
+    /// words and with the same facets; the item keeps its other quotes.
+    case split([String], quote: Int, title: String)
 
     /// Keys an item's facet lists stand before, in the order `draft` and the format documentation use.
     static let keysAfterFacets = ["owner", "contact_points", "years", "related", "note", "review", "suggested_by", "evidence"]
@@ -196,6 +202,57 @@ public enum ReviewEdit: Sendable, Equatable {
                     }
                 }
             }()
+        case .merge(let path, let target):
+            let all = ReviewUnit.units(in: programme)
+            let hasChildren = all.contains { $0.path.count > path.count && Array($0.path.prefix(path.count)) == path }
+            guard let unit = all.first(where: { $0.path == path }), let into = all.first(where: { $0.path == target }), path != target,
+                !unit.isBudgetLine, !unit.isProgramme, !into.isBudgetLine, !into.isProgramme, !hasChildren
+            else {
+                found = false
+                break
+            }
+            found = result.update(at: target) { item in
+                for key in ["themes", "instruments", "roles", "target_groups"] {
+                    let ids = (into.value[key]?.elements ?? []) + (unit.value[key]?.elements ?? []).filter { !(into.value[key]?.elements ?? []).contains($0) }
+                    if !ids.isEmpty { item.set(key, to: .sequence(ids, flow: true), before: Self.keysAfterFacets) }
+                }
+                let years = Set(((into.value["years"]?.elements ?? []) + (unit.value["years"]?.elements ?? [])).compactMap(\.string)).sorted()
+                if !years.isEmpty { item.set("years", to: .sequence(years.map { .scalar($0, quoted: false) }, flow: true), before: Self.keysAfterYears) }
+                if unit.isSuggestion {
+                    item.set("review", to: .scalar("suggested", quoted: false), before: ["suggested_by", "evidence"])
+                    item.set("suggested_by", to: .sequence(into.reasons.map { .text($0) } + unit.reasons.map { .text($0) }, flow: false), before: ["evidence"])
+                }
+                item.set("evidence", to: .sequence((into.value["evidence"]?.elements ?? []) + (unit.value["evidence"]?.elements ?? []), flow: false))
+            } && result.removeElement(at: path)
+        case .split(let path, let index, let title):
+            let all = ReviewUnit.units(in: programme)
+            let quotes = programme.value(at: path)?["evidence"]?.elements ?? []
+            guard let unit = all.first(where: { $0.path == path }), !unit.isBudgetLine, !unit.isProgramme, quotes.count > 1,
+                quotes.indices.contains(index)
+            else {
+                found = false
+                break
+            }
+            let prefix = Self.idPrefix(of: all.filter { $0.path.first == path.first }.map(\.id))
+            let taken = Set(all.map(\.id))
+            let id = (1...).lazy.map { "\(prefix)-\($0)" }.first { !taken.contains($0) }!
+            var copy = unit.value
+            copy.set("id", to: .text(id))
+            copy.set("title", to: .scalar(title, quoted: true))
+            copy.remove("number")
+            for entry in copy.entries where entry.value.elements.first?["id"] != nil && entry.value.elements.first?["title"] != nil {
+                copy.remove(entry.key)
+            }
+            copy.set("evidence", to: .sequence([quotes[index]], flow: false))
+            found = result.update(at: path) { item in
+                var kept = quotes
+                kept.remove(at: index)
+                item.set("evidence", to: .sequence(kept, flow: false))
+            } && result.update(at: Array(path.dropLast())) { list in
+                guard case .sequence(var elements, let flow) = list, let position = elements.firstIndex(where: { $0["id"]?.string == path.last }) else { return }
+                elements.insert(copy, at: position + 1)
+                list = .sequence(elements, flow: flow)
+            }
         case .addItem(let group, let title, let quote, let section, let themes):
             let units = ReviewUnit.units(in: programme)
             let taken = Set(units.map(\.id))

@@ -214,6 +214,45 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(validated.status == 0, "\(validated.error)")
     }
 
+    @Test func anItemIsSplitAtAQuoteAndMergedBack() async throws {
+        let folder = try DraftedFolder()
+        let drafted = try YAMLValue(yaml: folder.text)
+        let d3 = try #require(drafted.value(at: ["execution_lines", "d-3"]))
+        let quotes = d3["evidence"]?.elements ?? []
+        try #require(quotes.count == 2)
+        try await withReview(folder.server()) { review async throws in
+            let taken = Set(ReviewUnit.units(in: drafted).map(\.id))
+            let newID = (1...).lazy.map { "d-\($0)" }.first { !taken.contains($0) }!
+            let split = try await review.post("split", path: "execution_lines/d-3", fields: [("index", "1")])
+            #expect(split.status == .seeOther)
+            var value = try YAMLValue(yaml: folder.text)
+            let list = value["execution_lines"]?.elements.compactMap { $0["id"]?.string } ?? []
+            #expect(list.firstIndex(of: newID) == list.firstIndex(of: "d-3").map { $0 + 1 }, "the new item stands right after the one it came from")
+            let part = try #require(value.value(at: ["execution_lines", newID]))
+            #expect(part["evidence"]?.elements == [quotes[1]])
+            #expect(part["title"]?.string == "Discriminatie komt in Havendam nog te vaak voor en wordt weinig gemeld")
+            #expect(part["themes"] == d3["themes"])
+            #expect(part["activities"] == nil, "children stay with the item they were under")
+            #expect(value.value(at: ["execution_lines", "d-3"])?["evidence"]?.elements == [quotes[0]])
+            #expect(try await review.post("split", path: "execution_lines/d-3", fields: [("index", "0")]).status == .conflict, "a last quote is not split off")
+
+            let merged = try await review.post("merge", path: "execution_lines/\(newID)", fields: [("to", "execution_lines/d-3")])
+            #expect(merged.status == .seeOther)
+            #expect(merged.location == ReviewClient.page + "#item-d-3")
+            value = try YAMLValue(yaml: folder.text)
+            #expect(value.value(at: ["execution_lines", newID]) == nil)
+            #expect(value.value(at: ["execution_lines", "d-3"])?["evidence"]?.elements == quotes)
+            let before = folder.text
+            #expect(try await review.post("merge", path: "execution_lines/d-3", fields: [("to", "execution_lines/d-7")]).status == .conflict, "an item with children is not merged")
+            #expect(try await review.post("merge", path: "execution_lines/d-2", fields: [("to", "budget/lines/b-1")]).status == .conflict)
+            #expect(try await review.post("merge", path: "execution_lines/d-2", fields: [("to", "../x")]).status == .badRequest)
+            #expect(try await review.post("split", path: "execution_lines/d-2", fields: [("index", "7")]).status == .badRequest)
+            #expect(folder.text == before)
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+    }
+
     @Test func undoPutsBackTheBytesOfEachChangeInTurn() async throws {
         let folder = try DraftedFolder()
         let drafted = folder.text
