@@ -274,8 +274,8 @@ private struct ItemTable {
     /// The items of each programme in order of position, each with its parent's local id; takes the items
     /// out of the table.
     ///
-    /// An item is a large value (a dozen strings and lists): it is copied once here, into its programme's
-    /// list, not once per step (a third of reading the catalog for a view went to copying items).
+    /// An item is a large value (a dozen strings and lists), and every view reads thousands: it is copied
+    /// once here, into its programme's list, not once per step.
     mutating func takeByProgramme() -> [String: [LocalItem]] {
         var items: [LocalItem] = []
         swap(&items, &self.items)
