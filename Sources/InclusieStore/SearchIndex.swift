@@ -158,8 +158,7 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        // One segment instead of the dozens the inserts left: every search then reads one b-tree per word.
-        // 0.13 s once at 342 municipalities; a tenth off each search's time in SQLite.
+        // One segment instead of the dozens the inserts left, so that every search reads one b-tree per word.
         try database.write { db in try db.execute(sql: "INSERT INTO entry_text(entry_text) VALUES ('optimize')") }
         var copies = [database]
         for _ in 1..<min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -276,8 +275,8 @@ public struct SearchIndex: Sendable {
             // One page, in one query that evaluates the match once: FTS5 sorts by rank itself (no sorter, so
             // `snippet()` runs for the rows of the page only), the filters are plain columns of `entry`, and
             // the rows before the page are skipped before their columns are made. A snippet per hit in a
-            // query of its own evaluated the match (every word's prefix expansion) again for each hit: three
-            // quarters of a varied search's time in SQLite (issue 30). Equal ranks come in row id order.
+            // query of its own would evaluate the match (every word's prefix expansion) again for each hit.
+            // Equal ranks come in row id order.
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
