@@ -255,23 +255,14 @@ struct ReviewPage {
             target != here && !(target.count == 3 && (hasChildren || Array(unit.path.prefix(2)) == Array(target.prefix(2)) && unit.depth == 0))
         }
         guard !targets.isEmpty else { return .empty }
-        let id = "move-\(unit.id)"
         let options = targets.map { target in
             tag(
                 "option", [("value", target.joined(separator: "/"))],
                 .plain(target.count == 1 ? text("groep \(target[0])", "group \(target[0])") : text("onder \(target[1]) \(titles[Array(target.prefix(2))] ?? "")", "under \(target[1]) \(titles[Array(target.prefix(2))] ?? "")")))
         }
-        return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Verplaatsen", "Move"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/move"), ("class", "status-form")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    tag("label", [("for", id)], .plain(text("Naar", "To"))),
-                    tag("select", [("id", id), ("name", "to")], children: options),
-                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Verplaatsen", "Move"))),
-                ]))
+        return folded(
+            "move", unit, summary: text("Verplaatsen", "Move"), label: text("Naar", "To"),
+            control: { tag("select", [("id", $0), ("name", "to")], children: options) }, button: text("Verplaatsen", "Move"))
     }
 
     /// Another item this one goes up in (its quotes, facets and years join the other's).
@@ -279,34 +270,36 @@ struct ReviewPage {
         let hasChildren = units.contains { $0.path.count > unit.path.count && Array($0.path.prefix(unit.path.count)) == unit.path }
         let others = units.filter { !$0.isProgramme && !$0.isBudgetLine && $0.path != unit.path }
         guard !hasChildren, !others.isEmpty else { return .empty }
-        let id = "merge-\(unit.id)"
-        return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Samenvoegen", "Merge"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/merge"), ("class", "status-form")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    tag("label", [("for", id)], .plain(text("Laten opgaan in", "Merge into"))),
-                    tag("select", [("id", id), ("name", "to")], children: others.map { tag("option", [("value", $0.formPath)], .plain("\($0.id) — \($0.title)")) }),
-                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Samenvoegen", "Merge"))),
-                ]))
+        let options = others.map { tag("option", [("value", $0.formPath)], .plain("\($0.id) — \($0.title)")) }
+        return folded(
+            "merge", unit, summary: text("Samenvoegen", "Merge"), label: text("Laten opgaan in", "Merge into"),
+            control: { tag("select", [("id", $0), ("name", "to")], children: options) }, button: text("Samenvoegen", "Merge"))
     }
 
     /// An item's years, typed as a list.
     private func yearsForm(_ unit: ReviewUnit) -> BodyNode {
         let current = (unit.value["years"]?.elements.compactMap(\.string) ?? []).joined(separator: ", ")
-        let id = "years-\(unit.id)"
+        return folded(
+            "years", unit, summary: text("Jaren wijzigen", "Change years"), label: text("Jaren (zoals 2025, 2026)", "Years (such as 2025, 2026)"),
+            control: { voidTag("input", [("id", $0), ("name", "yearlist"), ("value", current), ("maxlength", "100")]) },
+            button: text("Jaren opslaan", "Save years"))
+    }
+
+    /// A folded form of one labelled control for an item: open its summary, change, save.
+    private func folded(
+        _ action: String, _ unit: ReviewUnit, summary: String, label: String, control: (String) -> BodyNode, button: String
+    ) -> BodyNode {
+        let id = "\(action)-\(unit.id)"
         return tag(
             "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Jaren wijzigen", "Change years"))),
+            tag("summary", [], .plain(summary)),
             tag(
-                "form", [("method", "post"), ("action", "\(address)/years"), ("class", "status-form")],
+                "form", [("method", "post"), ("action", "\(address)/\(action)"), ("class", "status-form")],
                 children: commonFields + [
                     voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    tag("label", [("for", id)], .plain(text("Jaren (zoals 2025, 2026)", "Years (such as 2025, 2026)"))),
-                    voidTag("input", [("id", id), ("name", "yearlist"), ("value", current), ("maxlength", "100")]),
-                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Jaren opslaan", "Save years"))),
+                    tag("label", [("for", id)], .plain(label)),
+                    control(id),
+                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(button)),
                 ]))
     }
 
