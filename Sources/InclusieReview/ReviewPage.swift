@@ -372,7 +372,9 @@ struct ReviewPage {
                 voidTag(
                     "input",
                     [("type", "checkbox"), ("id", "\(prefix)-\(entry.id)"), ("name", "ids[]"), ("value", entry.id)]
-                        + (current.dropFirst().contains(entry.id) ? [("checked", "checked")] : [])),
+                        // The primary is ticked too: choosing another primary keeps it among the others
+                        // instead of dropping a suggestion no one removed.
+                        + (current.contains(entry.id) ? [("checked", "checked")] : [])),
                 tag("label", [("for", "\(prefix)-\(entry.id)")], .plain(label(entry))))
         }
         return tag(

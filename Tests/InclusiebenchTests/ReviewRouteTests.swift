@@ -93,6 +93,9 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(response.1[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
         #expect(response.1[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
         #expect(body.contains("<kbd>u</kbd>"), "the keys are shown on the page")
+        // The primary theme is ticked among the others too, so choosing another primary does not drop it.
+        let primary = try #require(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "d-3", "themes"])?.elements.first?.string)
+        #expect(body.contains("id=\"themes-d-3-\(primary)\" name=\"ids[]\" value=\"\(primary)\" checked=\"checked\""))
     }
 
     @Test func theScriptIsServedAsJavaScriptUnderTheSamePolicy() async throws {
