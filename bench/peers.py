@@ -4,8 +4,10 @@
 script reads the tables it needs with `read_sql` and does the grouping in pandas; they compute the same
 facts as `inclusiebench compare VIEW`, in pandas' own layout (the bytes differ, the work is the same).
 """
+import re
 import sqlite3
 import sys
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -56,35 +58,143 @@ def budgets(con):
     out(table)
 
 
+# The four levels of `ProposalCoverage` (issue 34), as an analyst would port them: the pairs that share a
+# theme by merges, then the level per pair by vectorised conditions, and the proposal's concrete words
+# (`MeasureTerms`: whole words by a light Dutch stem) held against each candidate item's words by sets.
+FUNCTION_WORDS = set("""aan als alle alleen allemaal ander andere bij binnen buiten daar daarom dan dat deze die dit
+door dus een eigen elk elke en er geen haar heeft hebben hen het hier hoe hun ieder iedere jij kan komt komen krijgt
+krijgen kunnen maar meer met minder moet moeten mogen naar niet nog ons onze ook om omdat onder over per sinds tegen
+toch tot tussen uit van vanaf veel via voor waar wat wel welke wie wil willen wij wordt worden zal zelf zich zij zijn
+zodat zonder zoals zullen the and for with bieden biedt blijft blijven doen doet gaat geeft geven hangen hangt houdt
+laat laten maakt neemt nemen staan staat vinden vindt voeren voert weet weten zeggen zegt zorgt""".split())
+GENERAL_WORDS = """gemeente gemeentelijk college raad beleid inwoner inwoners iedereen mensen mens stad samenleving
+aandacht zorgen zorg extra goed goede beter nieuw nieuwe jaar jaarlijks samen actief voldoende snel mogelijk belangrijk
+stimuleren bevorderen ondersteunen ondersteuning steun aanpak plan maatregel helpen hulp rekening houden maken gaan
+zetten bijzonder probleem problemen diversiteit divers diverse inclusie inclusief inclusieve inclusiviteit discriminatie
+racisme emancipatie gelijkwaardig gelijkwaardigheid gelijke gelijk kansen kans acceptatie participatie meedoen
+uitsluiting""".split()
+FOLD = str.maketrans("áàâäéèêëíìîïóòôöúùûü", "aaaaeeeeiiiioooouuuu")
+VOWELS = set("aeiouy")
+
+
+def tokens(text):
+    words, current, digit = [], [], False
+    for character in (text or "").lower() + " ":
+        if character.isalpha():
+            current.append(character.translate(FOLD))
+        elif character.isnumeric():
+            current.append(character)
+            digit = True
+        elif unicodedata.category(character) == "Mn":
+            continue
+        else:
+            if current and not digit:
+                words.append("".join(current))
+            current, digit = [], False
+    return words
+
+
+def base_form(s):
+    if len(s) < 3:
+        return s
+    last, before = s[-1], s[-2]
+    if last == before and last not in VOWELS:
+        return s[:-1]
+    s = s[:-1] + {"v": "f", "z": "s"}.get(last, last)
+    if last not in VOWELS and before in "aeou" and s[-3] not in VOWELS and not (last == "r" and before in "eo"):
+        s = s[:-2] + before + s[-2:]
+    return s
+
+
+def stem(word):
+    n = len(word)
+    if n > 7 and word.endswith("heden"):
+        return word[:-5]
+    if n > 6 and word.endswith("heid"):
+        return word[:-4]
+    if n >= 5 and word.endswith("en") and word[-3] not in VOWELS:
+        return base_form(word[:-2])
+    if n >= 6 and word.endswith("jes"):
+        return word[:-2]
+    if n >= 5 and word[-1] == "s" and word[-2] not in VOWELS and word[-2] not in "sj":
+        return word[:-1]
+    if n >= 5 and word[-1] == "e" and word[-2] not in VOWELS:
+        return word[:-1] if word[-2] == "j" else base_form(word[:-1])
+    return word
+
+
+GENERAL_STEMS = {stem(word) for word in GENERAL_WORDS}
+
+
+def content_stems(text):
+    return {stem(word) for word in tokens(text) if len(word.encode()) >= 3 and word not in FUNCTION_WORDS}
+
+
 def proposals(con):
     items = pd.read_sql(
-        "SELECT i.id, i.programme_key AS programme, p.municipality_slug AS municipality, p.author_type, "
-        "p.adoption_status, i.native_type_nl AS type, i.status, i.title FROM local_item i "
-        "JOIN programme p ON p.key = i.programme_key", con)
-    themes = pd.read_sql("SELECT item_id AS id, theme_id AS theme, position FROM item_theme", con)
-    groups = pd.read_sql("SELECT item_id AS id, target_group_id AS target_group FROM item_target_group", con)
-    quotes = pd.read_sql(
-        "SELECT item_id AS id, quote FROM evidence WHERE item_id IS NOT NULL AND position = 0", con)
+        "SELECT i.id, i.programme_key AS programme, p.municipality_slug AS municipality, m.name AS place, "
+        "p.author_type, p.adoption_status, i.native_type_nl AS type, i.status, i.title, i.position AS item_position "
+        "FROM local_item i JOIN programme p ON p.key = i.programme_key JOIN municipality m ON m.slug = p.municipality_slug", con)
+    themes = pd.read_sql(
+        "SELECT m.item_id AS id, m.theme_id AS theme, m.position, t.label_nl, t.label_en "
+        "FROM item_theme m JOIN theme t ON t.id = m.theme_id", con)
+    groups = pd.read_sql(
+        "SELECT m.item_id AS id, m.target_group_id AS target_group, t.label_nl, t.label_en "
+        "FROM item_target_group m JOIN target_group t ON t.id = m.target_group_id", con)
+    evidence = pd.read_sql("SELECT item_id AS id, quote FROM evidence WHERE item_id IS NOT NULL ORDER BY item_id, position", con)
     primary = themes[themes.position == 0][["id", "theme"]]
     proposals = items[(items.author_type == "party") & (items.type == "programmapunt")].merge(primary, on="id")
-    policy = items[(items.author_type == "municipality") & items.adoption_status.isin(
-        ["adopted", "council-proposal", "working-document"])]
-    candidates = proposals.merge(policy, on="municipality", suffixes=("", "_item"))
-    candidates = candidates.merge(themes.rename(columns={"id": "id_item", "theme": "theme_item"}), on="id_item")
-    candidates = candidates[candidates.theme == candidates.theme_item]
-    specific = groups[groups.target_group != "everyone"]
-    pairs = candidates[["id", "id_item"]].drop_duplicates().merge(specific, on="id")
-    shared = pairs.merge(specific.rename(columns={"id": "id_item"}), on=["id_item", "target_group"])
-    shared = shared[["id", "id_item"]].drop_duplicates().assign(shares_group=True)
-    candidates = candidates.merge(shared, on=["id", "id_item"], how="left")
-    covered = (candidates.position == 0) & candidates.shares_group.fillna(False).astype(bool) & candidates.status_item.isin(
-        ["commitment", "existing-policy"])
-    candidates["verdict"] = np.where(covered, "covered", "partly-covered")
-    best = candidates.sort_values("verdict").groupby("id").agg(
-        verdict=("verdict", "first"), matches=("id_item", "size"))
-    table = proposals.join(best, on="id").merge(quotes, on="id", how="left")
-    table["verdict"] = table["verdict"].fillna("not-covered")
-    out(table[["programme", "title", "theme", "verdict", "matches", "quote"]])
+    policy = items[items.adoption_status.isin(["adopted", "council-proposal", "working-document", "adoption-not-stated"])]
+    # Candidates: the item has the proposal's primary theme, or its primary theme is a secondary one of the proposal.
+    pairs = proposals[["id", "programme", "municipality", "theme"]].merge(
+        policy[["id", "programme", "municipality", "status", "type", "item_position"]], on="municipality", suffixes=("", "_item"))
+    has_primary = pairs.merge(themes[["id", "theme"]].rename(columns={"id": "id_item"}), on=["id_item", "theme"])
+    secondary = themes[themes.position > 0][["id", "theme"]].rename(columns={"theme": "secondary"})
+    item_primary = primary.rename(columns={"id": "id_item", "theme": "item_primary"})
+    by_secondary = pairs.merge(item_primary, on="id_item").merge(
+        secondary, left_on=["id", "item_primary"], right_on=["id", "secondary"])[pairs.columns]
+    candidates = pd.concat([has_primary, by_secondary]).drop_duplicates(["id", "id_item", "programme_item"])
+    candidates = candidates.merge(item_primary, on="id_item", how="left")
+    item_themes = themes.groupby("id")["theme"].agg(set)
+    group_sets = groups.groupby("id")["target_group"].agg(set)
+    empty = set()
+    proposal_groups = candidates.id.map(group_sets).apply(lambda g: g if isinstance(g, set) else empty)
+    item_groups = candidates.id_item.map(group_sets).apply(lambda g: g if isinstance(g, set) else empty)
+    shared = [a & b for a, b in zip(proposal_groups, item_groups)]
+    specific = pd.Series([bool(s - {"everyone"}) for s in shared], index=candidates.index)
+    everyone = lambda sets: pd.Series([not s or "everyone" in s for s in sets], index=candidates.index)
+    same_people = pd.Series([bool(s) for s in shared], index=candidates.index) | everyone(proposal_groups) | everyone(item_groups)
+    item_has_primary = pd.Series(
+        [t in item_themes.get(i, empty) for t, i in zip(candidates.theme, candidates.id_item)], index=candidates.index)
+    commits = (candidates.item_primary == candidates.theme) & specific & candidates.status.isin(["commitment", "existing-policy"])
+    mentions = (item_has_primary & same_people) | (~item_has_primary & specific)
+    candidates["level"] = np.select([commits, mentions], [1, 2], default=9)
+    candidates = candidates[candidates.level < 9]
+    # Same measure: a matching item, not a role or background, names one of the proposal's concrete words.
+    labels = pd.concat([themes[["id", "label_nl", "label_en"]], groups[["id", "label_nl", "label_en"]]])
+    subject = (labels.label_nl + " " + labels.label_en).groupby(labels.id).agg(" ".join)
+    terms = {
+        row.id: content_stems(row.title) - GENERAL_STEMS - content_stems(subject.get(row.id, "")) - content_stems(row.place)
+        for row in proposals.itertuples()}
+    texts = evidence.groupby("id")["quote"].agg(" ".join)
+    words = {}
+    measurable = (candidates.type != "rol") & (candidates.status != "context")
+    for i in candidates.id_item[measurable].unique():
+        words[i] = content_stems(items.title[items.id == i].iloc[0] + " " + texts.get(i, ""))
+    same = [m and bool(terms[p] & words[i]) for p, i, m in zip(candidates.id, candidates.id_item, measurable)]
+    candidates.loc[same, "level"] = 0
+    candidates.loc[~measurable, "level"] = 2
+    names = np.array(["same-measure", "commits-to-subject", "mentions-subject"])
+    best = candidates.groupby(["id", "programme_item"]).agg(level=("level", "min"), matches=("id_item", "size")).reset_index()
+    best["verdict"] = names[best.level.clip(upper=2).to_numpy()]
+    quotes = evidence.drop_duplicates("id")
+    against = proposals[["id", "programme", "municipality", "title", "theme"]].merge(
+        policy[["programme", "municipality"]].drop_duplicates(), on="municipality", suffixes=("", "_against"))
+    table = against.merge(best, left_on=["id", "programme_against"], right_on=["id", "programme_item"], how="left")
+    table["verdict"] = table["verdict"].fillna("not-found")
+    table["matches"] = table["matches"].fillna(0).astype(int)
+    table = table.merge(quotes, on="id", how="left")
+    out(table[["programme", "programme_against", "title", "theme", "verdict", "matches", "quote"]])
 
 
 def similarity(con, peers=5):

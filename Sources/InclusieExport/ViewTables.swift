@@ -1,10 +1,10 @@
 import InclusieComparison
 import InclusieModel
 
-/// Every table of every comparison view, as export files: whatever `ViewName.allCases` holds flows in.
+/// Every table of every comparison view, as export files: whatever `views` holds flows in.
 public enum ViewTables {
-    public static func tables(catalog: Catalog, language: Language) -> [ExportTable] {
-        ViewName.allCases.flatMap { name in
+    public static func tables(catalog: Catalog, language: Language, views: [ViewName] = ViewName.allCases) -> [ExportTable] {
+        views.flatMap { name in
             let tables = name.build(catalog: catalog, scope: ComparisonScope(language: language))
                 .tables(catalog: catalog, language: language)
             // File names come from the English titles, so they stay the same whatever the language.

@@ -50,10 +50,10 @@ extension ReportBuilder {
             ])
     }
 
-    /// Every view without a section of its own, as tables: new views in `ViewName` appear here by themselves.
+    /// Every view without a section of its own, as tables: new views appear here by themselves.
     func moreViews() -> BodyNode {
         var nodes: [BodyNode] = []
-        for name in ViewName.allCases where !HTMLReport.viewsWithOwnSection.contains(name.rawValue) {
+        for name in views where !HTMLReport.viewsWithOwnSection.contains(name.rawValue) {
             let tables = name.build(catalog: catalog, scope: scope).tables(catalog: catalog, language: language)
             for table in tables {
                 nodes.append(resultTable(table, id: elementID("view", name.rawValue, String(nodes.count + 1))))

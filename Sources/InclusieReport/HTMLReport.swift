@@ -11,21 +11,23 @@ public struct HTMLReport: Sendable {
     /// The sections every report has, by element id, in order; the browser check looks for each.
     public static let sectionIDs = ["programmes", "themes", "instruments-roles", "budgets", "proposals", "gaps", "more-views", "sources"]
 
-    /// Views drawn by a section of their own; any other view in `ViewName` is shown as tables in "more-views".
+    /// Views drawn by a section of their own; any other view in `views` is shown as tables in "more-views".
     static let viewsWithOwnSection: Set<String> = ["themes", "instruments", "roles", "budgets", "proposals"]
 
     public var catalog: Catalog
     public var scope: ComparisonScope
     public var dataVersion: DataVersion
+    public var views: [ViewName]
 
-    public init(catalog: Catalog, scope: ComparisonScope, dataVersion: DataVersion) {
+    public init(catalog: Catalog, scope: ComparisonScope, dataVersion: DataVersion, views: [ViewName] = ViewName.allCases) {
         self.catalog = catalog
         self.scope = scope
         self.dataVersion = dataVersion
+        self.views = views
     }
 
     public func render() -> String {
-        var builder = ReportBuilder(catalog: catalog, scope: scope)
+        var builder = ReportBuilder(catalog: catalog, scope: scope, views: views)
         let language = scope.language
         let title = phrase("Inclusieprogramma's van gemeenten vergeleken", "Municipal inclusion programmes compared", language)
         // Sections are built in reading order, so footnotes are numbered in the order a reader meets them.
@@ -61,11 +63,14 @@ struct ReportBuilder {
     let language: Language
     /// The programmes in scope, in the catalog's order: the columns of every table and the groups of every chart.
     let programmes: [Programme]
+    /// The views the report shows; those without a section of their own go to "more views".
+    let views: [ViewName]
     var footnotes = Footnotes()
 
-    init(catalog: Catalog, scope: ComparisonScope) {
+    init(catalog: Catalog, scope: ComparisonScope, views: [ViewName] = ViewName.allCases) {
         self.catalog = catalog
         self.scope = scope
+        self.views = views
         language = scope.language
         programmes = scope.programmes(in: catalog)
     }

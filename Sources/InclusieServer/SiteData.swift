@@ -1,4 +1,5 @@
 import InclusieComparison
+import InclusieExport
 import InclusieModel
 import InclusieStore
 
@@ -11,13 +12,21 @@ public struct SiteData: Sendable {
     let searchIndex: SearchIndex
     /// Per programme key, its budget as the budgets view computes it, for cards and programme pages.
     let budgets: [String: BudgetOverview.ProgrammeBudget]
+    /// The comparison views the site offers, in the order its index lists them.
+    let views: [ViewName]
 
-    public init(catalog: Catalog, sources: [SourceText] = []) throws {
+    public init(catalog: Catalog, sources: [SourceText] = [], views: [ViewName] = ViewName.allCases) throws {
         self.catalog = catalog
+        self.views = views
         sourceCount = sources.count
         searchIndex = try SearchIndex(catalog: catalog, sources: sources)
         let overview = BudgetOverview(catalog: catalog, scope: ComparisonScope())
         budgets = Dictionary(overview.programmes.map { ($0.programme.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The view the site offers under this name in its URLs, if any.
+    func view(named name: String?) -> ViewName? {
+        views.first { $0.rawValue == name }
     }
 
     /// The programme's municipality's size class, from the population figure nearest its first year.

@@ -81,16 +81,16 @@ public struct SiteServer: Sendable {
             }
         }
         route("/compare") { request, _, site in
-            return try await page(request, site, path: "/compare", allowed: []) { ViewIndexPage(layout: $0).render() }
+            return try await page(request, site, path: "/compare", allowed: []) { ViewIndexPage(views: site.data.views, layout: $0).render() }
         }
         route("/compare/:view") { request, context, site in
-            guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)) else { throw HTTPError(.notFound) }
+            guard let view = site.data.view(named: context.parameters.get("view")) else { throw HTTPError(.notFound) }
             return try await page(request, site, path: "/compare/\(view.rawValue)", allowed: ViewPage.parameters(for: view)) { layout in
                 try ViewPage(data: site.data, layout: layout, view: view).render()
             }
         }
         route("/compare/:view/:format") { request, context, site in
-            guard let view = context.parameters.get("view").flatMap(ViewName.init(rawValue:)),
+            guard let view = site.data.view(named: context.parameters.get("view")),
                 let format = context.parameters.get("format"), ["csv", "json"].contains(format)
             else { throw HTTPError(.notFound) }
             return try await cached(request, site) {

@@ -95,7 +95,7 @@ struct CatalogReader {
                 }
             }
         }
-        let itemsByProgramme = items.byProgramme()
+        let itemsByProgramme = items.takeByProgramme()
 
         let readBudgets = parts.contains(.budgets)
         let lines =
@@ -269,21 +269,28 @@ private struct ItemTable {
     }
 
     func localID(_ rowID: Int64) -> String? {
-        offsetOfRowID[rowID].map { items[$0].localID }
+        offsetOfRowID[rowID].map { records[$0].localId }
     }
 
     mutating func update(_ rowID: Int64, _ change: (inout LocalItem) -> Void) {
         if let offset = offsetOfRowID[rowID] { change(&items[offset]) }
     }
 
-    /// The items of each programme in order of position, each with its parent's local id.
-    func byProgramme() -> [String: [LocalItem]] {
-        var result: [String: [(position: Int, item: LocalItem)]] = [:]
-        for (record, item) in zip(records, items) {
-            var item = item
-            item.parentID = record.parentId.flatMap(localID)
-            result[record.programmeKey, default: []].append((record.position, item))
+    /// The items of each programme in order of position, each with its parent's local id; takes the items
+    /// out of the table.
+    ///
+    /// An item is a large value (a dozen strings and lists), and every view reads thousands: it is copied
+    /// once here, into its programme's list, not once per step.
+    mutating func takeByProgramme() -> [String: [LocalItem]] {
+        var items: [LocalItem] = []
+        swap(&items, &self.items)
+        var offsets: [String: [Int]] = [:]
+        for offset in records.indices {
+            items[offset].parentID = records[offset].parentId.flatMap(localID)
+            offsets[records[offset].programmeKey, default: []].append(offset)
         }
-        return result.mapValues { $0.sorted { $0.position < $1.position }.map(\.item) }
+        return offsets.mapValues { list in
+            list.sorted { (records[$0].position, $0) < (records[$1].position, $1) }.map { items[$0] }
+        }
     }
 }

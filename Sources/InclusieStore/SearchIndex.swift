@@ -119,11 +119,14 @@ public struct SearchIndex: Sendable {
                     CREATE VIRTUAL TABLE entry_text USING fts5(
                         title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
                     CREATE TABLE entry (
-                        id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL,
-                        item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL, long_body INTEGER NOT NULL);
+                        id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL, kind TEXT NOT NULL,
+                        status TEXT, item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL, long_body INTEGER NOT NULL);
+                    CREATE TABLE entry_theme (
+                        theme TEXT NOT NULL, entry_id INTEGER NOT NULL, PRIMARY KEY (theme, entry_id)) WITHOUT ROWID;
                     """)
             let addText = try db.makeStatement(sql: "INSERT INTO entry_text(rowid, title, body) VALUES (?, ?, ?)")
-            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?)")
+            let addEntry = try db.makeStatement(sql: "INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let addTheme = try db.makeStatement(sql: "INSERT OR IGNORE INTO entry_theme VALUES (?, ?)")
             var id: Int64 = 0
             let programmes = Dictionary(catalog.programmes.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             for programme in catalog.programmes {
@@ -133,9 +136,10 @@ public struct SearchIndex: Sendable {
                         .joined(separator: "\n")
                     try addText.execute(arguments: [id, item.displayLabel, body])
                     try addEntry.execute(arguments: [
-                        id, programme.key, programme.municipalitySlug, item.localID, item.evidence.first?.section ?? "",
-                        programme.sourceFile, body.utf8.count > Self.maximumSnippetSource,
+                        id, programme.key, programme.municipalitySlug, programme.kind.id, item.status, item.localID,
+                        item.evidence.first?.section ?? "", programme.sourceFile, body.utf8.count > Self.maximumSnippetSource,
                     ])
+                    for theme in item.themes { try addTheme.execute(arguments: [theme, id]) }
                     facets.add(
                         municipality: programme.municipalitySlug, kind: programme.kind.id, status: item.status,
                         themes: item.themes)
@@ -148,12 +152,14 @@ public struct SearchIndex: Sendable {
                     try addText.execute(arguments: [id, "", passage.text])
                     facets.add(municipality: programme.municipalitySlug, kind: programme.kind.id, status: nil, themes: [])
                     try addEntry.execute(arguments: [
-                        id, programme.key, programme.municipalitySlug, nil, passage.heading, source.fileName,
-                        passage.text.utf8.count > Self.maximumSnippetSource,
+                        id, programme.key, programme.municipalitySlug, programme.kind.id, nil, nil, passage.heading,
+                        source.fileName, passage.text.utf8.count > Self.maximumSnippetSource,
                     ])
                 }
             }
         }
+        // One segment instead of the dozens the inserts left, so that every search reads one b-tree per word.
+        try database.write { db in try db.execute(sql: "INSERT INTO entry_text(entry_text) VALUES ('optimize')") }
         var copies = [database]
         for _ in 1..<min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) {
             let copy = try DatabaseQueue()
@@ -260,16 +266,17 @@ public struct SearchIndex: Sendable {
                 ("municipality", request.municipality), ("kind", request.kind), ("status", request.status),
                 ("theme", request.theme),
             ]
-            // Every match once, with its rank: the total, every facet count and the order of the hits come
-            // from this list, so SQLite ranks without joining, and snippets are made for one page only.
-            let ranked = try Row.fetchAll(db, sql: "SELECT rowid, rank FROM entry_text WHERE entry_text MATCH ?", arguments: [expression])
-                .map { row -> (id: Int, rank: Double) in (row[0], row[1]) }
-            let counted = self.facets.count(ranked.map(\.id), filters: filters.map(\.value))
+            // The total and every facet count come from the matching row ids alone, counted in memory:
+            // no rank, no text.
+            let matches = try Int.fetchAll(
+                db.cachedStatement(sql: "SELECT rowid FROM entry_text WHERE entry_text MATCH ?"), arguments: [expression])
+            let counted = self.facets.count(matches, filters: filters.map(\.value))
             let facets = Dictionary(uniqueKeysWithValues: zip(filters.map(\.name), counted.facets))
-            var passing: [(id: Int, rank: Double)] = []
-            for (match, passes) in zip(ranked, counted.passing) where passes { passing.append(match) }
-            passing.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
-            let page = passing.dropFirst(max(0, request.offset)).prefix(max(0, request.limit))
+            // One page, in one query that evaluates the match once: FTS5 sorts by rank itself (no sorter, so
+            // `snippet()` runs for the rows of the page only), the filters are plain columns of `entry`, and
+            // the rows before the page are skipped before their columns are made. A snippet per hit in a
+            // query of its own would evaluate the match (every word's prefix expansion) again for each hit.
+            // Equal ranks come in row id order.
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT e.programme_key, e.municipality, e.item_id, e.section, e.source_file,
@@ -277,11 +284,22 @@ public struct SearchIndex: Sendable {
                         CASE WHEN e.long_body THEN NULL ELSE snippet(entry_text, 1, char(2), char(3), '…', 24) END AS snippet,
                         CASE WHEN e.long_body THEN entry_text.body ELSE NULL END AS body
                     FROM entry_text JOIN entry e ON e.id = entry_text.rowid
-                    WHERE entry_text MATCH ? AND entry_text.rowid = ?
+                    WHERE entry_text MATCH :match
+                        AND (:municipality IS NULL OR e.municipality = :municipality)
+                        AND (:kind IS NULL OR e.kind = :kind)
+                        AND (:status IS NULL OR e.status = :status)
+                        AND (:theme IS NULL OR EXISTS (SELECT 1 FROM entry_theme t WHERE t.theme = :theme AND t.entry_id = e.id))
+                    ORDER BY rank LIMIT :limit OFFSET :offset
                     """)
             let tokens = try Self.tokens(request.words)
-            let hits = try page.compactMap { match -> SearchResults.Hit? in
-                guard let row = try Row.fetchOne(statement, arguments: [expression, match.id]) else { return nil }
+            let rows = try Row.fetchAll(
+                statement,
+                arguments: [
+                    "match": expression, "municipality": request.municipality, "kind": request.kind,
+                    "status": request.status, "theme": request.theme, "limit": max(0, request.limit),
+                    "offset": max(0, request.offset),
+                ])
+            let hits = rows.map { row -> SearchResults.Hit in
                 let marked: String? = row["snippet"]
                 let body: String? = row["body"]
                 return SearchResults.Hit(
@@ -289,7 +307,7 @@ public struct SearchIndex: Sendable {
                     title: row["title"], section: row["section"], sourceFile: row["source_file"],
                     snippet: marked.map(Self.pieces) ?? Self.windowSnippet(of: body ?? "", tokens: tokens))
             }
-            return SearchResults(total: passing.count, hits: hits, facets: facets)
+            return SearchResults(total: counted.passing, hits: hits, facets: facets)
         }
     }
 
@@ -374,14 +392,14 @@ struct EntryFacets: Sendable {
         return names[facet].count - 1
     }
 
-    /// Per match whether it passes every filter, and per facet the count of each value among the
-    /// matches that pass the other facets' filters.
-    func count(_ matches: [Int], filters: [String?]) -> (passing: [Bool], facets: [[SearchResults.FacetCount]]) {
+    /// How many matches pass every filter, and per facet the count of each value among the matches that
+    /// pass the other facets' filters.
+    func count(_ matches: [Int], filters: [String?]) -> (passing: Int, facets: [[SearchResults.FacetCount]]) {
         // A filter on a value no entry has lets nothing through.
         let wanted: [Int?] = filters.enumerated().map { facet, value in value.map { indexes[facet][$0] ?? -1 } }
         var counts = names.map { [Int](repeating: 0, count: $0.count) }
-        var passing = [Bool](repeating: false, count: matches.count)
-        for (position, id) in matches.enumerated() {
+        var passing = 0
+        for id in matches {
             guard id >= 1, id <= entries.count else { continue }
             let entry = entries[id - 1]
             var failing = 0
@@ -392,7 +410,7 @@ struct EntryFacets: Sendable {
                     failedFacet = facet
                 }
             }
-            passing[position] = failing == 0
+            if failing == 0 { passing += 1 }
             for facet in 0..<entry.count where failing == 0 || (failing == 1 && failedFacet == facet) {
                 for value in entry[facet] { counts[facet][value] += 1 }
             }

@@ -21,7 +21,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Language: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
-extension ViewName: ExpressibleByArgument {}
+extension ViewName: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 /// How a view is shown, and which programmes and items it covers.
 struct ViewOptions: ParsableArguments {

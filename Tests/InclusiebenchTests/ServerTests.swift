@@ -79,6 +79,48 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         #expect(byTheme.total == themes.count)
     }
 
+    /// The page of hits is filtered in SQL and the counts in memory: both must agree, for every value of
+    /// every facet, and the hits must have the value filtered on.
+    @Test func hitsAgreeWithTheFacetCountsForEveryValue() throws {
+        let all = try index.search(SearchRequest(words: "inclusie"))
+        let items = Dictionary(
+            catalog.programmes.flatMap { programme in programme.items.map { ("\(programme.key)#\($0.localID)", $0) } },
+            uniquingKeysWith: { first, _ in first })
+        for (facet, counts) in all.facets {
+            #expect(!counts.isEmpty)
+            for count in counts {
+                var request = SearchRequest(words: "inclusie", limit: 10_000)
+                switch facet {
+                case "municipality": request.municipality = count.value
+                case "kind": request.kind = count.value
+                case "status": request.status = count.value
+                default: request.theme = count.value
+                }
+                let filtered = try index.search(request)
+                #expect(filtered.total == count.count, "\(facet)=\(count.value)")
+                #expect(filtered.hits.count == count.count, "\(facet)=\(count.value)")
+                for hit in filtered.hits {
+                    let item = try #require(items["\(hit.programmeKey)#\(hit.itemID ?? "")"])
+                    switch facet {
+                    case "municipality": #expect(hit.municipalitySlug == count.value)
+                    case "kind": #expect(catalog.programme(hit.programmeKey)?.kind.id == count.value)
+                    case "status": #expect(item.status == count.value)
+                    default: #expect(item.themes.contains(count.value))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func pagesFollowOneRankedOrder() throws {
+        let ten = try index.search(SearchRequest(words: "inclusie", limit: 10))
+        let first = try index.search(SearchRequest(words: "inclusie", limit: 5))
+        let second = try index.search(SearchRequest(words: "inclusie", limit: 5, offset: 5))
+        #expect(ten.hits.count == 10)
+        #expect(first.hits + second.hits == ten.hits)
+        #expect(Set(ten.hits.map { "\($0.programmeKey)#\($0.itemID ?? "")" }).count == 10)
+    }
+
     @Test(arguments: ["\"", "inclusie OR", "NEAR(a b)", "*", "title:inclusie", "a\u{0}b", "'; DROP TABLE entry; --", "^", "(((", "-inclusie"])
     func hostileWordsAreOnlyWords(words: String) throws {
         // FTS5 syntax never reaches SQLite: these are searched as plain words or as nothing, so a hostile
