@@ -37,6 +37,9 @@ struct ItemCollector {
     private var items: [RawItem] = []
     private var currentSection: Int?
     private var sawHeading = false
+    /// Whether a section item has been drafted: kept, not searched for, so a long text without headings
+    /// stays linear.
+    private var draftedSection = false
     private(set) var budgetLines: [DraftBudgetLine] = []
     private(set) var moneySentence: Evidence?
     /// An amount the text states without the years it is for ("een budget van € 145.000"), with its sentence.
@@ -207,6 +210,7 @@ struct ItemCollector {
                 isSection: true, evidence: [Evidence(quote: quote, section: sectionPath)],
                 coveredText: QuoteChecker.normalise(block.text), years: [], group: group, namesDocument: namesDocument))
         currentSection = items.count - 1
+        draftedSection = true
     }
 
     /// Text under a heading belongs to that section; text before any section is an item of its own (kept
@@ -219,7 +223,7 @@ struct ItemCollector {
                     id: nextID(), number: nil, title: Self.titleWords(quote), parentID: nil, isSection: false,
                     evidence: [Evidence(quote: quote, section: section(of: block))],
                     coveredText: QuoteChecker.normalise(block.text), years: [],
-                    isOpening: !items.contains(where: \.isSection)))
+                    isOpening: !draftedSection))
             return
         }
         items[index].paragraphs += 1
