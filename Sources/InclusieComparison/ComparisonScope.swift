@@ -91,13 +91,15 @@ extension ComparisonScope {
     ///
     /// `optionName` is how the user wrote the option (`--only` on the command line, `only=` in a URL), so
     /// the message quotes what they typed.
+    /// The names of a comma-separated option such as `--only`, without the spaces around them.
+    public static func names(_ text: String?) -> Set<String>? {
+        text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    }
+
     public static func checked(
         only: String?, status: String?, language: Language, in catalog: Catalog, optionName: String = "--only "
     ) throws(ScopeError) -> ComparisonScope {
-        func list(_ text: String?) -> Set<String>? {
-            text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-        }
-        let scope = ComparisonScope(only: list(only), statuses: list(status), language: language)
+        let scope = ComparisonScope(only: names(only), statuses: names(status), language: language)
         let knownStatuses = catalog.taxonomy.itemStatuses.map(\.id)
         if let unknown = scope.statuses?.subtracting(knownStatuses), !unknown.isEmpty {
             let listed = unknown.sorted().joined(separator: ", ")

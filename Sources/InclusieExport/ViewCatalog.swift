@@ -169,13 +169,16 @@ public struct ViewName: Hashable, Sendable, CustomStringConvertible {
         parts: [.items, .itemText, .itemYears]
     ) { catalog, scope, _ in ActionTimeline(catalog: catalog, scope: scope) }
 
+    /// Reads only the programmes `--only` names: two to four, with every quote, of hundreds.
     public static let sideBySide = ViewName(
         "side-by-side", title: LocalizedText(nl: "Naast elkaar", en: "Side by side"),
         purpose: LocalizedText(
             nl: "Twee tot vier programma's naast elkaar, hun onderdelen per thema met citaten (kies met 'alleen').",
             en: "Two to four programmes next to each other, their items by theme with quotes (choose with 'only')."),
-        parts: [.items, .itemText, .itemThemes, .itemEvidence]
-    ) { catalog, scope, _ in SideBySide(catalog: catalog, scope: scope) }
+        parts: [.items, .itemText, .itemThemes, .itemEvidence],
+        programmes: { settings in settings.only.map { .named($0) } ?? .all },
+        build: { catalog, scope, _ in SideBySide(catalog: catalog, scope: scope) },
+        buildWithDefaults: { catalog, scope in SideBySide(catalog: catalog, scope: scope) })
 }
 
 /// What a user can set beyond the scope, for the views that take it; every view ignores what it does not use.
@@ -186,10 +189,13 @@ public struct ViewSettings: Sendable {
     public var against: String?
     /// `similarity`: how many nearest programmes each programme lists.
     public var peers: Int
+    /// `side-by-side`: the municipalities and programmes `--only` names, so that only they are read.
+    public var only: Set<String>?
 
-    public init(party: String? = nil, against: String? = nil, peers: Int = ThemeSimilarity.defaultPeerCount) {
+    public init(party: String? = nil, against: String? = nil, peers: Int = ThemeSimilarity.defaultPeerCount, only: Set<String>? = nil) {
         self.party = party
         self.against = against
         self.peers = peers
+        self.only = only
     }
 }

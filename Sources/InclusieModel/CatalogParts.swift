@@ -4,6 +4,8 @@ public enum ProgrammeSelection: Hashable, Sendable {
     /// Every programme of each municipality that has a party's programme: all that comparing party
     /// proposals with their own municipality's policy needs, a tenth of the catalog.
     case municipalitiesWithPartyProgrammes
+    /// The programmes `--only` names, by municipality slug or programme key: what side by side shows.
+    case named(Set<String>)
 }
 
 /// Which parts of a catalog a computation reads.

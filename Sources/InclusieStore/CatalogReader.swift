@@ -16,7 +16,15 @@ struct CatalogReader {
         case .all: nil
         case .municipalitiesWithPartyProgrammes:
             "municipality_slug IN (SELECT municipality_slug FROM programme WHERE author_type = 'party')"
+        case .named(let names):
+            // Names are the user's text: each is an SQL string literal with its quotes doubled.
+            "(municipality_slug IN (\(Self.literals(names))) OR key IN (\(Self.literals(names))))"
         }
+    }
+
+    /// SQL string literals, sorted, joined by commas; `NULL` for none (matches nothing).
+    private static func literals(_ names: Set<String>) -> String {
+        names.isEmpty ? "NULL" : names.sorted().map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
     }
 
     /// ` WHERE`/` AND` plus the condition on the column `programme_key` for the selected programmes.

@@ -52,11 +52,19 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let settings = ViewSettings(party: party, against: against, peers: peers)
+        let settings = ViewSettings(party: party, against: against, peers: peers, only: ComparisonScope.names(options.only))
         let catalog = try CatalogSource.catalog(
             plugins: plugins, database: database, language: options.lang, parts: view.parts,
             programmes: view.programmes(for: settings))
-        let scope = try options.scope(in: catalog)
+        let scope: ComparisonScope
+        do {
+            scope = try options.scope(in: catalog)
+        } catch where view.programmes(for: settings) != .all {
+            // A catalog of the named programmes alone cannot say which names exist: ask the whole one.
+            _ = try options.scope(
+                in: CatalogSource.catalog(plugins: plugins, database: database, language: options.lang, parts: []))
+            throw error
+        }
         if full {
             ThemeSimilarityMatrix(catalog: catalog, scope: scope).writeCSV(dialect: options.dialect, language: options.lang) {
                 FileHandle.standardOutput.write($0)

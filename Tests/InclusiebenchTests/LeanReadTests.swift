@@ -79,6 +79,27 @@ import Testing
         #expect(lean.municipalities == catalog.municipalities)
     }
 
+    /// Side by side reads only the programmes `--only` names, by municipality or key; a name with a quote
+    /// is a name, not SQL.
+    @Test func sideBySideReadsOnlyTheNamedProgrammes() throws {
+        let catalog = try TestSupport.syntheticCatalog()
+        let store = try Store.inMemory()
+        try store.replaceAll(with: catalog)
+        let first = try #require(catalog.programmes.first)
+        let other = try #require(catalog.programmes.first { $0.municipalitySlug != first.municipalitySlug })
+        let names: Set<String> = [first.municipalitySlug, other.key, "x') OR 1=1 --", "o'neill"]
+        let lean = try store.catalog(parts: ViewName.sideBySide.parts, programmes: .named(names))
+        let expected = catalog.programmes.filter { $0.municipalitySlug == first.municipalitySlug || $0.key == other.key }
+        #expect(lean.programmes.map(\.key) == expected.map(\.key))
+        #expect(lean.municipalities.map(\.slug) == catalog.municipalities.map(\.slug))
+        #expect(try store.catalog(programmes: .named([])).programmes.isEmpty)
+        // The view over the lean catalog is the view over the whole one.
+        let scope = ComparisonScope(only: names, language: .nl)
+        let whole = try JSONRendering.encode(ViewName.sideBySide.build(catalog: catalog, scope: scope))
+        let read = try JSONRendering.encode(ViewName.sideBySide.build(catalog: lean, scope: scope))
+        #expect(whole == read)
+    }
+
     /// The byte writer against CSV.swift's writer, which wrote every CSV before it, on text that needs quoting.
     @Test func csvIsWrittenAsCSVSwiftWroteIt() throws {
         let awkward = [

@@ -292,6 +292,25 @@ import Testing
         #expect(result.error.contains("Geen gemeente of programma heet amstelven; bekend zijn: almere, amersfoort, amstelveen, arnhem,"))
     }
 
+    /// Side by side reads only the programmes `--only` names; a name that matches none still gets the
+    /// list of every municipality and programme.
+    @Test func sideBySideOnlyWithATypoListsEveryNameThatExists() throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("side-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: database) }
+        let result = try TestSupport.run([
+            "compare", "side-by-side", "--municipalities", TestSupport.municipalities, "--db", database, "--only", "almre",
+        ])
+        #expect(result.status != 0)
+        #expect(result.error.contains("Geen programma past bij --only almre; bekend zijn: almere, amersfoort, amstelveen, arnhem, almere/actieprogramma-2020-2022"))
+        let named = try TestSupport.run([
+            "compare", "side-by-side", "--municipalities", TestSupport.municipalities, "--db", database,
+            "--only", "almere,arnhem", "--format", "csv",
+        ])
+        #expect(named.status == 0, "\(named.error)")
+        #expect(named.output.contains("Almere: Almere voor iedereen") && named.output.contains("Arnhem"))
+        #expect(!named.output.contains("Amstelveen"))
+    }
+
     // MARK: - Source paths stay inside the sources folder
 
     @Test func sourceThatLeavesTheSourcesFolderIsRefusedAndNeverRead() throws {
