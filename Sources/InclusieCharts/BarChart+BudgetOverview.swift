@@ -5,7 +5,8 @@ extension BarChart {
     /// Budget per inhabitant as bars: per programme a bar per year, and apart from them the amounts the
     /// documents give for a whole period, which are never spread over its years.
     ///
-    /// A year whose amounts are not stated reads "niet vermeld" and has no bar; a programme without a
+    /// A year whose amounts are not stated reads "niet vermeld" and has no bar, and so has an amount whose
+    /// years the document does not state ("bedrag, jaren niet vermeld"); a programme without a
     /// budget of its own, or whose document says nothing about money, says so instead of showing bars.
     public static func perInhabitant(_ overview: BudgetOverview, language: Language) -> (years: [Group], periods: [Group]) {
         func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
@@ -35,10 +36,20 @@ extension BarChart {
                     valueText: (year.perInhabitantCents?.formatted(language) ?? notStated)
                         + suffix(includesNotStated: year.includesNotStated, stated: year.totalCents != nil, precision: year.precision))
             }
+            // An amount without years gets no bar: it belongs to no year and cannot be divided per inhabitant.
+            let undated = budget.yearsNotStated.map { undated in
+                "\(undated.label): " + (undated.totalCents?.formatted(language) ?? notStated)
+                    + suffix(includesNotStated: undated.includesNotStated, stated: undated.totalCents != nil, precision: undated.precision)
+                    + text(" (niet per inwoner per jaar te delen)", " (cannot be divided per inhabitant per year)")
+            }
+            let onlyPeriods =
+                yearBars.isEmpty && !budget.periods.isEmpty
+                ? text("alleen bedragen voor een hele periode (zie hieronder)", "only amounts for a whole period (see below)") : nil
+            let messages = [onlyPeriods, undated].compactMap { $0 }
             years.append(
                 Group(
                     title: name, colour: colour, bars: yearBars,
-                    message: yearBars.isEmpty ? text("alleen bedragen voor een hele periode (zie hieronder)", "only amounts for a whole period (see below)") : nil))
+                    message: messages.isEmpty ? nil : messages.joined(separator: "; ")))
             if !budget.periods.isEmpty {
                 periods.append(
                     Group(

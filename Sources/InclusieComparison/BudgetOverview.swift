@@ -86,6 +86,23 @@ public struct BudgetOverview: Codable, Sendable {
         public var lineCount: Int
     }
 
+    /// What the lines whose amount has no years at all add up to ("bedrag, jaren niet vermeld").
+    ///
+    /// Never divided over years, never added to a year's total, and never divided per inhabitant: without a
+    /// year there is neither a population figure to divide by nor a year to divide over.
+    public struct UndatedBudget: Codable, Sendable {
+        /// "bedrag, jaren niet vermeld" / "amount, years not stated".
+        public var label: String
+        /// Sum of the stated amounts; nil when no line states one.
+        public var totalCents: Money?
+        public var includesNotStated: Bool
+        public var notStatedLineLabels: [String]
+        public var byKind: [KindAmount]
+        public var precision: Precision?
+        public var precisionLabel: String?
+        public var lineCount: Int
+    }
+
     /// The lines under one heading of a budget table (e.g. Almere's "Reguliere subsidies").
     public struct BlockBudget: Codable, Sendable {
         /// The block heading as the document writes it; nil for lines outside any block.
@@ -93,6 +110,8 @@ public struct BudgetOverview: Codable, Sendable {
         public var years: [YearBudget]
         /// The block's amounts for a whole period; empty when every amount has its year.
         public var periods: [PeriodBudget]
+        /// The block's amounts without years; nil when it has none.
+        public var yearsNotStated: UndatedBudget?
     }
 
     public struct ProgrammeBudget: Codable, Sendable {
@@ -110,6 +129,8 @@ public struct BudgetOverview: Codable, Sendable {
         public var periods: [PeriodBudget]
         /// Per block of the budget table; empty when the table has no blocks.
         public var blocks: [BlockBudget]
+        /// Amounts whose years the document does not state; nil when it has none.
+        public var yearsNotStated: UndatedBudget?
     }
 
     public var programmes: [ProgrammeBudget]
@@ -125,11 +146,11 @@ public struct BudgetOverview: Codable, Sendable {
             case .none(let reason, _):
                 return ProgrammeBudget(
                     programme: column, budgetStated: false, budgetState: programme.budget.state,
-                    notStatedReason: reason, budgetNote: nil, years: [], periods: [], blocks: [])
+                    notStatedReason: reason, budgetNote: nil, years: [], periods: [], blocks: [], yearsNotStated: nil)
             case .unknown:
                 return ProgrammeBudget(
                     programme: column, budgetStated: false, budgetState: programme.budget.state,
-                    notStatedReason: nil, budgetNote: nil, years: [], periods: [], blocks: [])
+                    notStatedReason: nil, budgetNote: nil, years: [], periods: [], blocks: [], yearsNotStated: nil)
             case .lines(let lines, let note, _):
                 let summarise = { (lines: [BudgetLine]) in
                     Self.years(of: lines, municipality: municipality, language: language)
@@ -144,12 +165,14 @@ public struct BudgetOverview: Codable, Sendable {
                         BlockBudget(
                             block: name, years: summarise(lines.filter { $0.block == name }),
                             periods: Self.periods(
-                                of: lines.filter { $0.block == name }, municipality: municipality, language: language))
+                                of: lines.filter { $0.block == name }, municipality: municipality, language: language),
+                            yearsNotStated: Self.yearsNotStated(of: lines.filter { $0.block == name }, language: language))
                     }
                 return ProgrammeBudget(
                     programme: column, budgetStated: true, budgetState: programme.budget.state,
                     notStatedReason: nil, budgetNote: note, years: summarise(lines),
-                    periods: Self.periods(of: lines, municipality: municipality, language: language), blocks: blocks)
+                    periods: Self.periods(of: lines, municipality: municipality, language: language), blocks: blocks,
+                    yearsNotStated: Self.yearsNotStated(of: lines, language: language))
             }
         }
         allYears = Set(programmes.flatMap { $0.years.map(\.year) }).sorted()
@@ -228,6 +251,25 @@ public struct BudgetOverview: Codable, Sendable {
                 perInhabitantForPeriodCents: summary.perInhabitantCents, population: summary.population,
                 precision: summary.precision, precisionLabel: summary.precisionLabel, lineCount: summary.lineCount)
         }
+    }
+
+    /// The lines whose amount has no years, summed apart; nil when there are none.
+    ///
+    /// They are summed as if in one placeholder year, without a municipality, so no population figure is
+    /// looked up; the placeholder never leaves this function.
+    static func yearsNotStated(of lines: [BudgetLine], language: Language) -> UndatedBudget? {
+        let undated = lines.compactMap { line -> BudgetLine? in
+            guard let amount = line.undatedAmount else { return nil }
+            var placed = line
+            placed.amounts = [YearAmount(year: 0, amount: amount.amount)]
+            return placed
+        }
+        guard let summary = years(of: undated, municipality: nil, language: language).first else { return nil }
+        return UndatedBudget(
+            label: UndatedAmount.label(language), totalCents: summary.totalCents,
+            includesNotStated: summary.includesNotStated, notStatedLineLabels: summary.notStatedLineLabels,
+            byKind: summary.byKind, precision: summary.precision, precisionLabel: summary.precisionLabel,
+            lineCount: summary.lineCount)
     }
 
     /// An amount divided over the inhabitants, in whole cents rounded half up, with integers only.

@@ -71,9 +71,8 @@ public struct DraftWriter: Sendable {
     }
 
     /// The budget as the text states it. An amount or money without years is written for the programme's
-    /// period when the text states one (`period_amount`, never spread over the years); without a period the
-    /// format cannot hold it yet, so it is `unknown` with a comment naming the amount, and the programme's
-    /// review mark says so.
+    /// period when the text states one (`period_amount`, never spread over the years); without a period it is
+    /// an `undated_amount`, an amount whose years are not stated. Either way the line carries a review mark.
     private func budget(_ draft: DraftProgramme) -> [String] {
         func evidence(_ indent: String) -> [String] {
             [
@@ -92,20 +91,21 @@ public struct DraftWriter: Sendable {
             ] + evidence("    ")
         case .amountYearsNotStated, .statedAmountNotStated:
             let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount.map(euros) ?? "not-stated" : "not-stated"
-            guard let period = draft.period, let to = period.to else {
-                return [
-                    "# Het document noemt geld zonder jaren ('\(draft.budgetEvidence.quote.replacingOccurrences(of: "\n", with: " "))');",
-                    "# het formaat kan een bedrag zonder periode nog niet vastleggen. / Money without years: see suggested_by.",
-                    "budget: unknown",
-                ]
+            let amountLine: String
+            let yearsReason: String
+            if let period = draft.period, let to = period.to {
+                amountLine = "      period_amount: { from: \(period.from), to: \(to), amount: \(amount) }"
+                yearsReason = "periode: die van het programma, de tekst noemt geen jaren bij het bedrag / the programme's period; the text gives no years"
+            } else {
+                amountLine = "      undated_amount: \(amount)"
+                yearsReason = "jaren: de tekst noemt geen jaren en geen periode bij het bedrag / years: the text states neither years nor a period with the amount"
             }
             return [
                 "budget:", "  lines:", "    - id: b-1", "      label: \(YAMLScalar.doubleQuoted(ItemCollector.titleWords(draft.budgetEvidence.quote)))",
-                "      kind: own-programme-money", "      precision: exact",
-                "      period_amount: { from: \(period.from), to: \(to), amount: \(amount) }",
+                "      kind: own-programme-money", "      precision: exact", amountLine,
                 "      review: suggested", "      suggested_by:",
                 "        - \(YAMLScalar.doubleQuoted(draft.budgetReason))",
-                "        - \(YAMLScalar.doubleQuoted("periode: die van het programma, de tekst noemt geen jaren bij het bedrag / the programme's period; the text gives no years"))",
+                "        - \(YAMLScalar.doubleQuoted(yearsReason))",
                 "      evidence:",
             ] + evidence("        ")
         case .amounts:

@@ -90,8 +90,8 @@ public struct Drafter: Sendable {
                 if !writesProposals && kind != "workshop" {
                     if let group = group(of: block, kind: kind), Self.isListOfShortSentences(block.text) {
                         addGroupSentences(of: block, group: group, to: &builder)
-                    } else {
-                        addListedParts(of: block, to: &builder, topics: true)
+                    } else if addListedParts(of: block, to: &builder, topics: true) {
+                        builder.markSplit()
                     }
                 }
             case .listItem(let number):
@@ -153,9 +153,10 @@ public struct Drafter: Sendable {
         return (.unknown, nil, "begroting: de tekst zegt niets over geld / the text says nothing about money" + flagged)
     }
 
-    /// The first marked heading (`#` or capitals) of more than one word, else the first short line standing
-    /// alone, else the first line: what the document calls itself, past a web page's navigation. A numbered
-    /// heading ("1. Inleiding") names a section, never the document.
+    /// The first marked heading (`#` or capitals) of more than one word, else a short text standing before
+    /// every heading (a PDF's title page: "Nota Samen Verder 2026-2029 / Raadsvoorstel …"), else the first
+    /// short line standing alone, else the first line: what the document calls itself, past a web page's
+    /// navigation. A numbered heading ("1. Inleiding") names a section, never the document.
     private func documentTitle(_ blocks: [TextBlock]) -> String {
         func isTitle(_ block: TextBlock, marked: Bool) -> Bool {
             guard case .heading(let level) = block.kind, block.text.split(separator: " ").count >= 2,
@@ -163,7 +164,12 @@ public struct Drafter: Sendable {
             else { return false }
             return !marked || level < 7
         }
-        let heading = blocks.first { isTitle($0, marked: true) } ?? blocks.first { isTitle($0, marked: false) }
+        let firstHeading = blocks.firstIndex { if case .heading = $0.kind { true } else { false } } ?? blocks.endIndex
+        let titlePage = blocks[..<firstHeading].first { block in
+            guard case .paragraph = block.kind, let last = block.text.last, !".!?:;,".contains(last) else { return false }
+            return (2...12).contains(block.text.split(separator: " ").count) && block.text.first?.isNumber != true
+        }
+        let heading = blocks.first { isTitle($0, marked: true) } ?? titlePage ?? blocks.first { isTitle($0, marked: false) }
         guard let heading else { return ItemCollector.titleWords(blocks.first?.text ?? "Concept") }
         // A heading is a title as a whole: "Hoofdstuk 3. Samen leven in Lindewaard" is not cut after "3.".
         var title = heading.text.replacingOccurrences(of: "**", with: "").split(separator: " ").prefix(12).joined(separator: " ")

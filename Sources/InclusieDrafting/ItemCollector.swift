@@ -18,6 +18,14 @@ struct ItemCollector {
         var isPoint = false
         /// The kind's own group the item belongs in (`core_values`, `aims` …), from the heading it stands under.
         var group: String?
+        /// A paragraph before the first section: under the document's title or before any heading.
+        var isOpening = false
+        /// The first heading, naming the document, though not as the title the draft took.
+        var namesDocument = false
+        /// Of a section: its paragraphs, those that speak of money, and those split into items of their own.
+        var paragraphs = 0
+        var moneyParagraphs = 0
+        var splitParagraphs = 0
     }
 
     private let source: String
@@ -28,6 +36,10 @@ struct ItemCollector {
     private let documentTitle: String
     private var items: [RawItem] = []
     private var currentSection: Int?
+    private var sawHeading = false
+    /// Whether a section item has been drafted: kept, not searched for, so a long text without headings
+    /// stays linear.
+    private var draftedSection = false
     private(set) var budgetLines: [DraftBudgetLine] = []
     private(set) var moneySentence: Evidence?
     /// An amount the text states without the years it is for ("een budget van € 145.000"), with its sentence.
@@ -171,7 +183,22 @@ struct ItemCollector {
 
     /// A heading starts a section under the headings above it; a workshop's question stands on its own, not
     /// under the short answer lines before it that looked like headings.
+    ///
+    /// The document's first heading, of two words or more, without a number and with nothing drafted before
+    /// it, names the document: when it is the programme's title it is no item (what stands under it is the
+    /// opening, see `finish`); otherwise it is kept as a section only if something stands under it. A first
+    /// heading of one word ("Inleiding") is a section as any other.
     mutating func startSection(_ block: TextBlock, standsAlone: Bool = false, group: String? = nil) {
+        let namesDocument =
+            !sawHeading && items.isEmpty && !standsAlone && group == nil && headingNumber(block.text) == nil
+            && block.text.first?.isNumber != true && block.text.split(separator: " ").count >= 2
+        sawHeading = true
+        if namesDocument,
+            QuoteChecker.normalise(block.text.replacingOccurrences(of: "**", with: "")).hasPrefix(QuoteChecker.normalise(documentTitle))
+        {
+            currentSection = nil
+            return
+        }
         let sectionPath = ((standsAlone ? [] : block.sectionPath) + [block.text]).map { Self.titleWords($0) }.joined(separator: " > ")
         guard let quote = verified([block.text], in: block) else {
             currentSection = nil
@@ -181,11 +208,13 @@ struct ItemCollector {
             RawItem(
                 id: nextID(), number: headingNumber(block.text), title: Self.titleWords(withoutNumber(block.text)), parentID: nil,
                 isSection: true, evidence: [Evidence(quote: quote, section: sectionPath)],
-                coveredText: QuoteChecker.normalise(block.text), years: [], group: group))
+                coveredText: QuoteChecker.normalise(block.text), years: [], group: group, namesDocument: namesDocument))
         currentSection = items.count - 1
+        draftedSection = true
     }
 
-    /// Text under a heading belongs to that section; text before any heading is an item of its own.
+    /// Text under a heading belongs to that section; text before any section is an item of its own (kept
+    /// by `finish` only where it states an intention, see there).
     mutating func addParagraph(_ block: TextBlock) {
         guard let index = currentSection else {
             guard let quote = verified(candidates(block.text), in: block) else { return }
@@ -193,9 +222,13 @@ struct ItemCollector {
                 RawItem(
                     id: nextID(), number: nil, title: Self.titleWords(quote), parentID: nil, isSection: false,
                     evidence: [Evidence(quote: quote, section: section(of: block))],
-                    coveredText: QuoteChecker.normalise(block.text), years: []))
+                    coveredText: QuoteChecker.normalise(block.text), years: [],
+                    isOpening: !draftedSection))
             return
         }
+        items[index].paragraphs += 1
+        let lowered = block.text.lowercased()
+        if MoneyWords.money.contains(where: { lowered.contains($0) }) { items[index].moneyParagraphs += 1 }
         items[index].coveredText += " " + QuoteChecker.normalise(block.text)
         if items[index].evidence.count < 3, let quote = verified(candidates(block.text), in: block) {
             items[index].evidence.append(Evidence(quote: quote, section: items[index].evidence[0].section))
@@ -219,6 +252,11 @@ struct ItemCollector {
                 id: nextID(), number: number, title: Self.titleWords(titleText ?? quote), parentID: parent,
                 isSection: false, evidence: [Evidence(quote: quote, section: sectionName)],
                 coveredText: QuoteChecker.normalise(block.text), years: years, isPoint: isPoint, group: group))
+    }
+
+    /// The last paragraph of the current section was split into items of its own (numbered parts, topics).
+    mutating func markSplit() {
+        if let currentSection { items[currentSection].splitParagraphs += 1 }
     }
 
     /// The id of the section items now stand under, if any.
@@ -324,10 +362,26 @@ struct ItemCollector {
         return trimmed
     }
 
-    /// The items in document order, without headings that hold nothing and say little (navigation, captions).
+    /// The items in document order, without what is no item of the programme:
+    /// - headings that hold nothing and say little (navigation, captions), or that hold nothing and name the
+    ///   document above its first section;
+    /// - in a document with sections, the opening text before them that states no intention (a subtitle, the
+    ///   municipality's name, "In 2016 is het VN-verdrag …"): context, while "Brakkenstein wil …" stays;
+    /// - a heading over money only ("Budget", "Financiën" above "een budget van € 145.000"): what it says is
+    ///   in the draft's `budget:`;
+    /// - a heading whose every paragraph was split into items ("Acties" above "(1) …; (2) …"): its items
+    ///   stand for it, as a group's key stands for a heading of values.
     func finish() -> [RawItem] {
+        let hasSections = items.contains(where: \.isSection)
         let kept = items.filter { item in
-            !item.isSection || item.childCount > 0 || item.evidence.count > 1 || item.title.split(separator: " ").count >= 3
+            if item.isOpening { return !hasSections || Self.statesIntention(item.coveredText) }
+            guard item.isSection else { return true }
+            if item.childCount == 0, item.paragraphs > 0, item.moneyParagraphs == item.paragraphs, Self.isMoneyHeading(item.title) {
+                return false
+            }
+            if item.childCount > 0, item.paragraphs > 0, item.splitParagraphs == item.paragraphs { return false }
+            if item.namesDocument, item.childCount == 0, item.paragraphs == 0 { return false }
+            return item.childCount > 0 || item.evidence.count > 1 || item.title.split(separator: " ").count >= 3
         }
         let keptIDs = Set(kept.map(\.id))
         return kept.map { item in
@@ -335,6 +389,19 @@ struct ItemCollector {
             if let parent = item.parentID, !keptIDs.contains(parent) { item.parentID = nil }
             return item
         }
+    }
+}
+
+extension ItemCollector {
+    /// Says what will be done, wanted or looked into ("wil", "we gaan", "we onderzoeken"), not what was.
+    static func statesIntention(_ text: String) -> Bool {
+        StatusCues.cues(in: text).contains { ["commitment", "ambition", "exploration"].contains($0.status) && $0.words != "?" }
+    }
+
+    /// "Budget", "Financiën", "Geld", "Wat mag het kosten?", "Middelen".
+    static func isMoneyHeading(_ title: String) -> Bool {
+        let lowered = title.lowercased()
+        return ["budget", "begroting", "financ", "geld", "kosten", "middelen", "dekking"].contains { lowered.contains($0) }
     }
 }
 

@@ -29,7 +29,39 @@ enum PageNoise {
                 next += 1
             }
         }
+        // A menu: a run of short lines, with no blank line between them, that holds a navigation word ("Home",
+        // "Menu", "Zoeken") is navigation as a whole, also the lines that name the site's own sections or the
+        // site itself ("Wonen en leven", "Gemeente …"). Without a navigation word a run of short lines may be a
+        // title page or a list of values, and stays.
+        var start = 0
+        while start < trimmed.count {
+            guard !trimmed[start].isEmpty else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < trimmed.count, !trimmed[end].isEmpty { end += 1 }
+            let run = start..<end
+            if run.count >= 3, run.contains(where: { isNavigation(trimmed[$0]) }),
+                run.allSatisfy({ noise.contains($0) || isShortLabel(lines[$0]) })
+            {
+                noise.formUnion(run)
+            }
+            start = end
+        }
         return noise
+    }
+
+    /// A menu entry: "Home", "Zoeken", "Naar hoofdinhoud".
+    static func isNavigation(_ line: String) -> Bool {
+        navigation.contains(line.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces)))
+    }
+
+    /// One to four words that end no sentence and hold no table cells: a link's or a label's shape.
+    private static func isShortLabel(_ raw: String) -> Bool {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        guard !raw.contains("\t"), let last = line.last, !".!?:;,".contains(last) else { return false }
+        return line.split(separator: " ").count <= 4
     }
 
     private static let navigation: Set<String> = [

@@ -27,6 +27,21 @@ extension BudgetOverview: TabularView {
             "één bedrag voor de hele periode, niet over de jaren verdeeld; per inwoner voor de hele periode",
             "one amount for the whole period, not spread over the years; per inhabitant for the whole period", language)
 
+        let yearsNotStated = phrase(
+            "het document noemt geen jaren bij dit bedrag; het is niet over jaren verdeeld, telt in geen jaartotaal mee en heeft geen bedrag per inwoner",
+            "the document states no years with this amount; it is not spread over years, counts in no year's total and has no amount per inhabitant",
+            language)
+        func notStatedCell(_ undated: UndatedBudget) -> TableCell {
+            guard undated.includesNotStated else { return .empty }
+            return .text("+ \(notStated): " + undated.notStatedLineLabels.joined(separator: "; "))
+        }
+        let hasUndated = programmes.contains { $0.yearsNotStated != nil }
+
+        let undatedNote = phrase(
+            "'\(UndatedAmount.label(.nl))': het document noemt bij het bedrag geen jaren en geen periode; het wordt nooit over jaren verdeeld, niet bij een jaar opgeteld en niet per inwoner gedeeld.",
+            "'\(UndatedAmount.label(.en))': the document states neither years nor a period with the amount; it is never spread over years, never added to a year and never divided per inhabitant.",
+            language)
+
         var yearRows: [[TableCell]] = []
         for budget in programmes {
             let heading = TableCell.text(budget.programme.heading(language))
@@ -63,6 +78,16 @@ extension BudgetOverview: TabularView {
                         + populationCells(period.population)
                         + [period.precisionLabel.map(TableCell.text) ?? .empty, .text(wholePeriod)])
             }
+            if let undated = budget.yearsNotStated {
+                let byKind = kinds.map { kind -> TableCell in
+                    guard let entry = undated.byKind.first(where: { $0.kind == kind.rawValue }) else { return .empty }
+                    return amount(entry.amountCents, lineCount: 1)
+                }
+                yearRows.append(
+                    [heading, .text(undated.label), amount(undated.totalCents, lineCount: undated.lineCount), notStatedCell(undated)]
+                        + byKind + [.empty] + populationCells(nil)
+                        + [undated.precisionLabel.map(TableCell.text) ?? .empty, .text(yearsNotStated)])
+            }
         }
         let programmeNotes = programmes.compactMap { budget in
             budget.budgetNote.map { "\(budget.programme.shortName): \($0)" }
@@ -95,7 +120,7 @@ extension BudgetOverview: TabularView {
                     "'2020–2022 in totaal': één bedrag voor de hele periode; het wordt nooit over de jaren verdeeld en per inwoner geldt het voor de hele periode. 'onbekend': het document zegt niets over geld (iets anders dan 'geen eigen begroting').",
                     "'2020–2022 in total': one amount for the whole period; it is never spread over the years and per inhabitant it is for the whole period. 'unknown': the document says nothing about money (not the same as 'no budget of its own').",
                     language),
-            ] + programmeNotes)
+            ] + (hasUndated ? [undatedNote] : []) + programmeNotes)
 
         var blockRows: [[TableCell]] = []
         for budget in programmes {
@@ -118,6 +143,13 @@ extension BudgetOverview: TabularView {
                                 ? .text("+ \(notStated): " + period.notStatedLineLabels.joined(separator: "; ")) : .empty,
                             period.perInhabitantForPeriodCents.map(TableCell.money) ?? .empty,
                         ] + populationCells(period.population) + [period.precisionLabel.map(TableCell.text) ?? .empty])
+                }
+                if let undated = block.yearsNotStated {
+                    blockRows.append(
+                        [
+                            .text(budget.programme.heading(language)), .text(name), .text(undated.label),
+                            amount(undated.totalCents, lineCount: undated.lineCount), notStatedCell(undated), .empty,
+                        ] + populationCells(nil) + [undated.precisionLabel.map(TableCell.text) ?? .empty])
                 }
             }
         }
@@ -165,12 +197,21 @@ extension BudgetOverview: TabularView {
                                 return "\(period.label): \(stated)" + (period.includesNotStated && period.totalCents != nil ? " + \(notStated)" : "")
                             }.joined(separator: "; "))
                 ] : []
-            return [.text(budget.programme.heading(language))] + cells + periodCell + [explanation]
+            let undatedCell: [TableCell] =
+                hasUndated
+                ? [
+                    budget.yearsNotStated.map { undated in
+                        let stated = undated.totalCents?.formatted(language) ?? notStated
+                        return .text(stated + (undated.includesNotStated && undated.totalCents != nil ? " + \(notStated)" : ""))
+                    } ?? .empty
+                ] : []
+            return [.text(budget.programme.heading(language))] + cells + periodCell + undatedCell + [explanation]
         }
         let overview = ResultTable(
             title: phrase("Totaal per jaar", "Total by year", language),
             columns: [phrase("Programma", "Programme", language)] + allYears.map(String.init)
                 + (hasPeriods ? [phrase("Voor een hele periode", "For a whole period", language)] : [])
+                + (hasUndated ? [phrase("Bedrag, jaren niet vermeld", "Amount, years not stated", language)] : [])
                 + [phrase("Toelichting", "Explanation", language)],
             rows: overviewRows,
             notes: [
@@ -178,7 +219,7 @@ extension BudgetOverview: TabularView {
                     "Leeg: geen begrotingsregel voor dat jaar (geen € 0). '+ niet vermeld': er hoort nog een bedrag bij dat het document niet noemt.",
                     "Empty: no budget line for that year (not € 0). '+ not stated': there is also an amount the document does not give.",
                     language)
-            ])
+            ] + (hasUndated ? [undatedNote] : []))
         return [perYear, perBlock, overview]
     }
 }

@@ -2,8 +2,8 @@ import InclusieComparison
 import InclusieModel
 
 extension BudgetOverview.ProgrammeBudget {
-    /// One line on a programme's money, for cards in the report and on the web: amounts per year and
-    /// period, with "not stated" kept apart from zero, or why there is no budget.
+    /// One line on a programme's money, for cards in the report and on the web: amounts per year, per
+    /// period and without years, with "not stated" kept apart from zero, or why there is no budget.
     public func summary(_ language: Language) -> String {
         func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
         guard budgetStated else {
@@ -22,6 +22,7 @@ extension BudgetOverview.ProgrammeBudget {
         let all =
             years.map { "\($0.year): \(amount($0.totalCents, $0.includesNotStated, $0.precision))" }
             + periods.map { "\($0.label): \(amount($0.totalCents, $0.includesNotStated, $0.precision))" }
+            + (yearsNotStated.map { ["\($0.label): \(amount($0.totalCents, $0.includesNotStated, $0.precision))"] } ?? [])
         return all.isEmpty ? text("geen bedragen", "no amounts") : all.joined(separator: "; ")
     }
 }

@@ -346,7 +346,8 @@ private struct Builder {
     }
 
     func budgetLines() -> ExportTable {
-        /// `year` for an amount per year, `period` for one amount for a whole period.
+        /// `year` for an amount per year, `period` for one amount for a whole period, neither for an amount
+        /// whose years the document does not state.
         typealias Row = (programme: Programme, line: BudgetLine, year: Int?, period: PeriodAmount?, amount: Money?)
         let notStated = phrase("niet vermeld", "not stated", language)
         var columns: [Column<Row>] = programmeColumns { $0.programme }
@@ -371,14 +372,19 @@ private struct Builder {
             Column("Onderdeel (id)", "Item (id)", text("Onderdeel waarvoor het geld is (items.csv). Leeg: geen.", "Item the money pays for (items.csv). Empty: none."), { optional($0.line.itemID) }),
             Column(
                 "Jaar", "Year",
-                text("Begrotingsjaar (geheel getal). Leeg: één bedrag voor een hele periode, zie Periode.", "Budget year (integer). Empty: one amount for a whole period, see Period."),
+                text(
+                    "Begrotingsjaar (geheel getal). Leeg: één bedrag voor een hele periode, of een bedrag zonder jaren; zie Periode.",
+                    "Budget year (integer). Empty: one amount for a whole period, or an amount without years; see Period."),
                 { optional($0.year) }),
             Column(
                 "Periode", "Period",
                 text(
-                    "Bij één bedrag voor een hele periode waarvan het document de verdeling over de jaren niet geeft, bijv. '2020–2022 in totaal'; het bedrag is nooit over de jaren verdeeld. Leeg: bedrag voor één jaar.",
-                    "For one amount for a whole period whose split over the years the document does not give, e.g. '2020–2022 in total'; the amount is never spread over the years. Empty: amount for one year."),
-                { $0.period.map { .text($0.label(language)) } ?? .empty }),
+                    "Bij één bedrag voor een hele periode waarvan het document de verdeling over de jaren niet geeft, bijv. '2020–2022 in totaal'; 'bedrag, jaren niet vermeld' als het document bij het bedrag geen jaren noemt. Zo'n bedrag is nooit over de jaren verdeeld. Leeg: bedrag voor één jaar.",
+                    "For one amount for a whole period whose split over the years the document does not give, e.g. '2020–2022 in total'; 'amount, years not stated' when the document states no years with the amount. Such an amount is never spread over the years. Empty: amount for one year."),
+                { row in
+                    if let period = row.period { return .text(period.label(language)) }
+                    return row.year == nil ? .text(UndatedAmount.label(language)) : .empty
+                }),
             Column("Periode vanaf", "Period from", text("Eerste jaar van die periode. Leeg: bedrag voor één jaar.", "First year of that period. Empty: amount for one year."), { optional($0.period?.from) }),
             Column("Periode tot en met", "Period to", text("Laatste jaar van die periode. Leeg: bedrag voor één jaar.", "Last year of that period. Empty: amount for one year."), { optional($0.period?.to) }),
             Column(
@@ -398,13 +404,14 @@ private struct Builder {
             programme.budget.lines.flatMap { line -> [Row] in
                 line.amounts.map { (programme, line, $0.year, nil, $0.amount) }
                     + (line.periodAmount.map { [(programme, line, nil, $0, $0.amount)] } ?? [])
+                    + (line.undatedAmount.map { [(programme, line, nil, nil, $0.amount)] } ?? [])
             }
         }
         return make(
             "budget-lines.csv", title: text("Begrotingsregels", "Budget lines"),
             rowMeaning: text(
-                "Eén rij per begrotingsregel per jaar, of één rij voor een bedrag voor een hele periode. Een jaar zonder rij: het document noemt voor dat jaar niets (geen € 0). Programma's zonder eigen begroting hebben hier geen rijen; hun reden staat in programmes.csv.",
-                "One row per budget line per year, or one row for an amount for a whole period. A year without a row: the document says nothing for that year (not € 0). Programmes without a budget of their own have no rows here; their reason is in programmes.csv."),
+                "Eén rij per begrotingsregel per jaar, of één rij voor een bedrag voor een hele periode of zonder jaren. Een jaar zonder rij: het document noemt voor dat jaar niets (geen € 0). Programma's zonder eigen begroting hebben hier geen rijen; hun reden staat in programmes.csv.",
+                "One row per budget line per year, or one row for an amount for a whole period or without years. A year without a row: the document says nothing for that year (not € 0). Programmes without a budget of their own have no rows here; their reason is in programmes.csv."),
             columns: columns, rows: rows)
     }
 

@@ -46,13 +46,17 @@ public struct BudgetLine: Hashable, Codable, Sendable {
     /// One amount for a whole period whose split over the years the document does not give; then
     /// `amounts` is empty, and the amount is never spread over the years.
     public var periodAmount: PeriodAmount?
+    /// One amount for which the document states no years at all ("een budget van € 145.000"); then
+    /// `amounts` is empty and `periodAmount` nil, and the amount is never spread over years nor added to a
+    /// year's total.
+    public var undatedAmount: UndatedAmount?
     public var note: String?
     public var evidence: [Evidence]
 
     public init(
         localID: String, label: String, block: String?, kind: BudgetKind, precision: BudgetPrecision,
         instrument: String?, theme: String?, partnerID: String?, itemID: String?, amounts: [YearAmount],
-        note: String?, evidence: [Evidence], periodAmount: PeriodAmount? = nil
+        note: String?, evidence: [Evidence], periodAmount: PeriodAmount? = nil, undatedAmount: UndatedAmount? = nil
     ) {
         self.localID = localID
         self.label = label
@@ -65,6 +69,7 @@ public struct BudgetLine: Hashable, Codable, Sendable {
         self.itemID = itemID
         self.amounts = amounts
         self.periodAmount = periodAmount
+        self.undatedAmount = undatedAmount
         self.note = note
         self.evidence = evidence
     }
@@ -100,6 +105,24 @@ public struct PeriodAmount: Hashable, Codable, Sendable {
     public func label(_ language: Language) -> String {
         let span = from == to ? String(from) : "\(from)–\(to)"
         return language == .nl ? "\(span) in totaal" : "\(span) in total"
+    }
+}
+
+/// One amount for which the document states no years, neither per year nor for a period ("een budget van
+/// € 145.000 voor de agenda"); `amount == nil` means the document names money but no sum.
+///
+/// It has no year, so it is never divided over years, never added to a year's total and never divided per
+/// inhabitant per year: every view shows it apart, labelled "bedrag, jaren niet vermeld".
+public struct UndatedAmount: Hashable, Codable, Sendable {
+    public var amount: Money?
+
+    public init(amount: Money?) {
+        self.amount = amount
+    }
+
+    /// "bedrag, jaren niet vermeld" / "amount, years not stated".
+    public static func label(_ language: Language) -> String {
+        language == .nl ? "bedrag, jaren niet vermeld" : "amount, years not stated"
     }
 }
 

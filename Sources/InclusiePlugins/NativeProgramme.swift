@@ -197,7 +197,7 @@ struct NativeBudget: Decodable {
 struct NativeBudgetLine: Decodable {
     static let keys: Set<String> = [
         "id", "label", "block", "kind", "precision", "instrument", "theme", "partner", "item", "amounts", "note",
-        "evidence", "period_amount", "review", "suggested_by",
+        "evidence", "period_amount", "undated_amount", "review", "suggested_by",
     ]
 
     /// `period_amount: { from: 2020, to: 2022, amount: 1700000 }`: one sum for the whole period.
@@ -231,6 +231,7 @@ struct NativeBudgetLine: Decodable {
     var item: String?
     var amounts: [YearAmount]
     var periodAmount: PeriodAmount?
+    var undatedAmount: UndatedAmount?
     var note: String?
     var evidence: [NativeEvidence]
     /// `suggested` while the line is a candidate found by `inclusiebench draft`, not yet checked by a person.
@@ -261,6 +262,20 @@ struct NativeBudgetLine: Decodable {
         review = try optional("review")
         suggestedBy = try container.decodeIfPresent([String].self, forKey: key("suggested_by")) ?? []
 
+        // `undated_amount: 145000`: the document states the amount but no years, neither per year nor a period.
+        if let text = try container.decodeIfPresent(String.self, forKey: key("undated_amount")) {
+            let path = decoder.codingPath + [key("undated_amount")]
+            if let other = ["amounts", "period_amount"].first(where: { container.contains(key($0)) }) {
+                throw dataCorrupted(
+                    at: path,
+                    LocalizedText(
+                        nl: "begrotingsregel '\(id)' heeft zowel '\(other)' als 'undated_amount'; gebruik 'undated_amount' alleen als het document bij het bedrag geen jaren noemt, anders alleen '\(other)'",
+                        en: "budget line '\(id)' has both '\(other)' and 'undated_amount'; use 'undated_amount' only when the document states no years with the amount, otherwise only '\(other)'"))
+            }
+            undatedAmount = UndatedAmount(amount: try Self.amount(text, for: "'undated_amount'", at: path))
+            amounts = []
+            return
+        }
         if let native = try container.decodeIfPresent(NativePeriodAmount.self, forKey: key("period_amount")) {
             let path = decoder.codingPath + [key("period_amount")]
             guard !container.contains(key("amounts")) else {
@@ -282,6 +297,13 @@ struct NativeBudgetLine: Decodable {
                 amount: try Self.amount(native.amount, for: "\(native.from)–\(native.to)", at: path + [key("amount")]))
             amounts = []
             return
+        }
+        guard container.contains(key("amounts")) else {
+            throw dataCorrupted(
+                at: decoder.codingPath,
+                LocalizedText(
+                    nl: "begrotingsregel '\(id)' heeft geen bedrag; schrijf 'amounts: { 2024: 50000 }' met een bedrag per jaar, 'period_amount: { from: 2024, to: 2026, amount: 150000 }' voor één bedrag voor een periode, of 'undated_amount: 145000' als het document bij het bedrag geen jaren noemt",
+                    en: "budget line '\(id)' has no amount; write 'amounts: { 2024: 50000 }' with an amount per year, 'period_amount: { from: 2024, to: 2026, amount: 150000 }' for one amount for a period, or 'undated_amount: 145000' when the document states no years with the amount"))
         }
         let amountsContainer = try container.nestedContainer(keyedBy: AnyKey.self, forKey: key("amounts"))
         let path = decoder.codingPath + [key("amounts")]

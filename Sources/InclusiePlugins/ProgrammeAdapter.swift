@@ -96,7 +96,8 @@ extension ProgrammeAdapter {
                         localID: line.id, label: line.label, block: line.block, kind: line.kind,
                         precision: line.precision, instrument: line.instrument, theme: line.theme,
                         partnerID: line.partner, itemID: line.item, amounts: line.amounts, note: line.note,
-                        evidence: line.evidence.map(\.model), periodAmount: line.periodAmount)
+                        evidence: line.evidence.map(\.model), periodAmount: line.periodAmount,
+                        undatedAmount: line.undatedAmount)
                 }, note: header.budget.note, evidence: header.budget.evidence.map(\.model))
         }
         var programme = Programme(

@@ -271,13 +271,13 @@ struct ProgrammeValidator {
                     ("onderdeel '\(item)' bestaat niet in dit programma", "item '\(item)' does not exist in this programme"),
                     fix: useItemID)
             }
-            if line.amounts.isEmpty && line.periodAmount == nil {
+            if line.amounts.isEmpty && line.periodAmount == nil && line.undatedAmount == nil {
                 report(
                     at,
                     ("begrotingsregel '\(line.localID)' heeft geen bedragen", "budget line '\(line.localID)' has no amounts"),
                     fix: (
-                        "voeg 'amounts:' toe met jaar: euro's, of 'period_amount: { from: 2020, to: 2022, amount: 1700000 }' voor één bedrag voor de hele periode",
-                        "add 'amounts:' with year: euros, or 'period_amount: { from: 2020, to: 2022, amount: 1700000 }' for one amount for the whole period"
+                        "voeg 'amounts:' toe met jaar: euro's, 'period_amount: { from: 2020, to: 2022, amount: 1700000 }' voor één bedrag voor de hele periode, of 'undated_amount: 145000' als het document bij het bedrag geen jaren noemt",
+                        "add 'amounts:' with year: euros, 'period_amount: { from: 2020, to: 2022, amount: 1700000 }' for one amount for the whole period, or 'undated_amount: 145000' when the document states no years with the amount"
                     ))
             }
             if let period = line.periodAmount, !isYear(period.from) || !isYear(period.to) {

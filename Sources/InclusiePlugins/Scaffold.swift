@@ -119,6 +119,8 @@ public struct Scaffold: Sendable {
             #                                                    # 'not-stated' als het document een post zonder bedrag noemt
             #      # Eén bedrag voor de hele looptijd, zonder verdeling over jaren: in plaats van 'amounts'
             #      # period_amount: { from: 2024, to: 2026, amount: 1700000 }
+            #      # Een bedrag waarbij het document geen jaren en geen periode noemt: in plaats van 'amounts'
+            #      # undated_amount: 145000
             #      evidence:
             #        - { quote: "€ 50.000,- per jaar", section: Financiën }
 

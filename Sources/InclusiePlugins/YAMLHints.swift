@@ -210,16 +210,18 @@ extension YAMLDiagnostics {
                 en: "write the amount in whole euros, without a comma or 'miljoen': '\(euros)' (or with a point for cents: 1700000.50)"))
     }
 
-    /// `2020: 1,7 miljoen` outside braces: the amount in words, with the digits to write instead.
+    /// `2020: 1,7 miljoen` (or `undated_amount: 1,7 miljoen`) outside braces: the amount in words, with the
+    /// digits to write instead.
     static func wordAmountHint(at path: [any CodingKey], in yaml: String, file: String, message: LocalizedText) -> Diagnostic? {
-        guard path.count >= 2, path[path.count - 2].stringValue == "amounts", let year = path.last?.stringValue,
+        guard let last = path.last?.stringValue,
+            last == "undated_amount" || (path.count >= 2 && path[path.count - 2].stringValue == "amounts"),
             let node = node(at: path, in: yaml), let text = node.scalar?.string, let euros = euros(in: text)
         else { return nil }
         return Diagnostic(
             file: file, line: node.mark?.line, message: message,
             fix: LocalizedText(
-                nl: "schrijf '\(year): \(euros)' (hele euro's, zonder punt, komma of 'miljoen')",
-                en: "write '\(year): \(euros)' (whole euros, without a point, comma or 'miljoen')"))
+                nl: "schrijf '\(last): \(euros)' (hele euro's, zonder punt, komma of 'miljoen')",
+                en: "write '\(last): \(euros)' (whole euros, without a point, comma or 'miljoen')"))
     }
 
     /// An amount a person writes in words, as whole euros: "1,7 miljoen" is 1700000, "40 duizend" 40000.

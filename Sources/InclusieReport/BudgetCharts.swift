@@ -57,6 +57,12 @@ extension ReportBuilder {
                     label: period.label + text(" (hele periode)", " (whole period)"), value: period.perInhabitantForPeriodCents,
                     valueText: (period.perInhabitantForPeriodCents?.formatted(language) ?? notStated) + suffix(period))
             }
+            // An amount without years has no bar in either chart: it belongs to no year, and a bar among the
+            // years would read as one; it is written out instead.
+            let undatedMessage = budget.yearsNotStated.map { undated in
+                "\(undated.label): " + (undated.totalCents?.formatted(language) ?? notStated)
+                    + (undated.totalCents != nil && undated.includesNotStated ? " + \(notStated)" : "")
+            }
             totalGroups.append(
                 BarChart.Group(
                     title: name, colour: colour,
@@ -64,7 +70,7 @@ extension ReportBuilder {
                         BarChart.Bar(
                             label: String(year.year), value: year.totalCents,
                             valueText: (year.totalCents?.formatted(language) ?? notStated) + suffix(year))
-                    } + periodBars))
+                    } + periodBars, message: undatedMessage))
             var populations: [BudgetOverview.PopulationReference] = []
             for population in budget.years.compactMap(\.population) + budget.periods.compactMap(\.population)
             where !populations.contains(population) {
@@ -86,7 +92,10 @@ extension ReportBuilder {
                         BarChart.Bar(
                             label: String(year.year), value: year.perInhabitantCents,
                             valueText: (year.perInhabitantCents?.formatted(language) ?? notStated) + suffix(year))
-                    } + periodPerInhabitantBars))
+                    } + periodPerInhabitantBars,
+                    message: undatedMessage.map {
+                        $0 + text(" (niet per inwoner per jaar te delen)", " (cannot be divided per inhabitant per year)")
+                    }))
             let lines = programme.budget.lines
             explanations.append(
                 .li(
@@ -107,7 +116,11 @@ extension ReportBuilder {
                     text(
                         "Totaal: alle begrotingsregels van een jaar opgeteld zoals het document ze optelt, ontvangen bijdragen inbegrepen. '+ niet vermeld': het document noemt nog geld zonder bedrag; dat telt niet mee. Een jaar zonder balk heeft geen regel (geen € 0). Per inwoner: het totaal gedeeld door het inwonertal met de peildatum die het dichtst bij 1 januari van het jaar ligt. Een bedrag voor een hele periode ('2020–2022 in totaal') staat als één balk en wordt nooit over de jaren verdeeld; per inwoner geldt het dan voor de hele periode.",
                         "Total: every budget line of a year added up as the document adds them, grants received included. '+ not stated': the document names more money without an amount; it is not counted. A year without a bar has no line (not € 0). Per inhabitant: the total divided by the population figure whose reference date is nearest to 1 January of the year. An amount for a whole period ('2020–2022 in total') is one bar and never spread over the years; per inhabitant it is then for the whole period."
-                    )),
+                    )
+                        + (overview.programmes.contains { $0.yearsNotStated != nil }
+                            ? text(
+                                " Een bedrag zonder jaren ('bedrag, jaren niet vermeld') staat als tekst, zonder balk.",
+                                " An amount without years ('amount, years not stated') is written out, without a bar.") : "")),
                 .element(
                     named: "figure",
                     nodes: [

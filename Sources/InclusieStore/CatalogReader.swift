@@ -121,6 +121,10 @@ struct CatalogReader {
             readBudgets
             ? Dictionary(uniqueKeysWithValues: try BudgetPeriodAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
             : [:]
+        let undatedAmounts =
+            readBudgets
+            ? Dictionary(uniqueKeysWithValues: try BudgetUndatedAmountRecord.fetchAll(db).map { ($0.budgetLineId, $0) })
+            : [:]
 
         let programmeRecords = try ProgrammeRecord.fetchAll(
             db,
@@ -144,7 +148,8 @@ struct CatalogReader {
                             periodAmount: periodAmounts[id].map {
                                 PeriodAmount(
                                     from: $0.periodFrom, to: $0.periodTo, amount: $0.amountCents.map(Money.init(cents:)))
-                            })
+                            },
+                            undatedAmount: undatedAmounts[id].map { UndatedAmount(amount: $0.amountCents.map(Money.init(cents:))) })
                     }, note: record.budgetNote, evidence: quotes(programmeEvidence, .budget))
             } else {
                 budget = .none(reason: record.noBudgetReason ?? "", evidence: quotes(programmeEvidence, .budget))

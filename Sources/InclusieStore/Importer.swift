@@ -167,6 +167,9 @@ struct Importer {
                         amountCents: period.amount?.cents
                     ).insert(db)
                 }
+                if let undated = line.undatedAmount {
+                    try BudgetUndatedAmountRecord(budgetLineId: lineRowID, amountCents: undated.amount?.cents).insert(db)
+                }
                 try insertEvidence(line.evidence, programme: key, subject: .budgetLine, budgetLine: lineRowID)
             }
         case .none(_, let evidence):

@@ -15,6 +15,15 @@ enum Migrations {
             }
         }
         migrator.registerMigration("v5-link-tables-by-their-keys", migrate: storeLinkTablesByTheirKeys)
+        migrator.registerMigration("v6-amounts-without-years") { db in
+            // One amount for which the document states no years at all ("een budget van € 145.000"): it has
+            // no year and no period, so neither `budget_amount` nor `budget_period_amount` can hold it.
+            try db.create(table: "budget_undated_amount") { t in
+                t.primaryKey("budget_line_id", .integer).references("budget_line", onDelete: .cascade)
+                // Whole euro cents; NULL: the document names the money but no amount.
+                t.column("amount_cents", .integer).check { $0 == nil || $0 >= 0 }
+            }
+        }
         return migrator
     }
 

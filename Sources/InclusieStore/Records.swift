@@ -319,6 +319,19 @@ struct BudgetPeriodAmountRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
+/// One amount of a budget line for which the document states no years.
+struct BudgetUndatedAmountRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "budget_undated_amount"
+    var budgetLineId: Int64
+    /// Whole euro cents; nil when the document states no amount.
+    var amountCents: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case budgetLineId = "budget_line_id"
+        case amountCents = "amount_cents"
+    }
+}
+
 /// Its row id (nil before the insert) is SQLite's to give; nothing refers to it.
 struct EvidenceRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "evidence"

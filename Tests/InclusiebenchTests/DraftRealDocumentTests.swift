@@ -160,6 +160,54 @@ import Testing
         #expect(again.status == 0 && !yaml.contains("partij-proza#"), "no suggestion points at an unreviewed item")
     }
 
+    // Precision: what stands in a document without being an item of its programme.
+    @Test func theTitleAContextOpeningAMoneyHeadingAndASplitHeadingAreNoItems() throws {
+        let text = """
+            Inclusieagenda Voorbeeldwaard 2025-2028
+
+            De gemeenteraad heeft deze agenda in 2024 vastgesteld.
+
+            Wonen
+
+            We bouwen in elke wijk woningen voor mensen met een beperking.
+
+            Acties
+
+            Dit jaar starten we met 1) een cursus eenvoudig schrijven, 2) een spreekuur over discriminatie en 3) een campagne tegen pesten.
+
+            Geld
+
+            Voor de uitvoering is een budget van € 50.000 beschikbaar.
+            """
+        let draft = try drafter().draft(text: text, kind: "policy-note")
+        let titles = draft.items.map(\.title)
+        #expect(draft.title == "Inclusieagenda Voorbeeldwaard 2025-2028")
+        #expect(!titles.contains(draft.title), "the title is the programme's, no item: \(titles)")
+        #expect(!titles.contains { $0.hasPrefix("De gemeenteraad") }, "an opening that states no intention is context")
+        #expect(!titles.contains("Geld"), "a heading over money only: its money is in budget")
+        #expect(draft.undatedAmount == Money(cents: 5_000_000))
+        #expect(!titles.contains("Acties"), "its numbered parts stand for it")
+        #expect(titles.contains("Wonen") && titles.contains("een cursus eenvoudig schrijven"))
+
+        let intention = try drafter().draft(
+            text: "Samen verder in Voorbeeldwaard\n\nVoorbeeldwaard wil een gemeente zijn waar iedereen meedoet.\n\nWonen\n\nWe bouwen woningen.\n",
+            kind: "policy-note")
+        #expect(intention.items.contains { $0.title.hasPrefix("Voorbeeldwaard wil") }, "an opening that states an intention stays")
+        let introduction = try drafter().draft(
+            text: "Inleiding\n\nHet inclusieteam bestaat uit collega's van alle afdelingen.\n\nWonen\n\nWe bouwen woningen.\n",
+            kind: "policy-note")
+        #expect(introduction.items.contains { $0.title == "Inleiding" }, "a first heading of one word is a section like any other")
+    }
+
+    @Test func aMenuOfShortLinesWithANavigationWordIsNoiseAndATitlePageIsTheTitle() throws {
+        let page = ["Naar hoofdinhoud", "Menu", "Wonen en leven", "Werk en inkomen", "", "Regenboogbeleid in Brakkenstein"]
+        #expect(PageNoise.lines(page) == [0, 1, 2, 3])
+        let cover = ["Actieprogramma", "Diversiteit en inclusie", "Gemeente Voorbeeldwaard", "", "Inleiding"]
+        #expect(PageNoise.lines(cover).isEmpty, "without a navigation word short lines may be a title page")
+        #expect(try draft("webpagina-inclusieagenda").title == "Inclusieagenda Oudemolen 2024-2027", "the site's name in its menu is no title")
+        #expect(try draft("pdf-nota-samen-verder").title == "Nota Samen Verder 2026-2029 Raadsvoorstel diversiteit en inclusie")
+    }
+
     // 8. The next step draft prints works, and import takes --only.
     @Test func theValidateCommandDraftPrintsPassesBesideTheBundledPluginsAndImportTakesOnly() throws {
         let plugins = try TestSupport.copyOfMunicipalities()

@@ -106,11 +106,13 @@ import Testing
             Veilig over straat.
             """
         let draft = try drafter().draft(text: text, kind: "workshop")
-        let questions = draft.items.filter(\.isSection).dropFirst().map { $0 }
-        #expect(draft.items.first?.title == "Werksessie Samen in de wijk")
+        let questions = draft.items.filter(\.isSection)
+        #expect(draft.title == "Werksessie Samen in de wijk")
+        #expect(!draft.items.contains { $0.title == "Werksessie Samen in de wijk" }, "the document's title is no item")
         #expect(questions.map(\.title) == ["Waar moeten we als eerste aan werken? (1/2)", "Beschrijf de ideale wijk"])
         let answers = draft.items.filter { !$0.isSection }
         #expect(answers.map(\.title) == ["Ontmoeten in de buurt", "Een plek voor jongeren", "Veilig over straat"])
+        try #require(questions.count == 2)
         #expect(answers.prefix(2).allSatisfy { $0.parentID == questions[0].id }, "a short line under a question is an answer, not a heading")
         #expect(answers[1].evidence.first?.section == "Waar moeten we als eerste aan werken? (1/2)")
         #expect(answers[2].parentID == questions[1].id, "a prompt starting with 'Beschrijf' is a question too")

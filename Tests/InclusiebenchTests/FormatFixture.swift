@@ -8,15 +8,8 @@ enum FormatFixture {
     static let actionProgrammeKey = "voorbeeldstad/actieprogramma-inclusie"
     static let planKey = "voorbeeldstad/plan-tegen-racisme"
 
-    static let municipality = """
-        slug: voorbeeldstad
-        name: Voorbeeldstad
-        province: Zuid-Holland
-        population:
-          - reference_date: 2021-01-01
-            count: 650000
-            publisher: CBS (as cited)
-        """
+    static let municipality = TestSupport.municipalityYAML(
+        slug: slug, name: "Voorbeeldstad", province: "Zuid-Holland", inhabitants: 650_000, on: "2021-01-01")
 
     static let actionProgramme = """
         kind: action-programme

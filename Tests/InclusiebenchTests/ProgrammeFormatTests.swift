@@ -17,15 +17,11 @@ import Testing
     }
 
     private func load() throws -> LoadedPlugins {
-        let loaded = PluginLoader().load(directory: municipalities.path)
-        try #require(loaded.errors.isEmpty, "\(loaded.errors)")
-        return loaded
+        try TestSupport.loadWithoutErrors(municipalities)
     }
 
     private func run(_ arguments: [String]) throws -> String {
-        let result = try TestSupport.run(arguments + ["--municipalities", municipalities.path, "--db", database])
-        #expect(result.status == 0, "\(arguments): \(result.error)")
-        return result.output
+        try TestSupport.runSucceeding(arguments, municipalities: municipalities, database: database)
     }
 
     /// Writes one file of the fixture with `change` applied, and returns what `validate` says.

@@ -179,14 +179,20 @@ import Testing
             MunicipalityRecord.self, PopulationFigureRecord.self, ProgrammeRecord.self, LocalItemRecord.self,
             ItemYearRecord.self, ContactPointRecord.self, ItemRelationRecord.self, ItemPartnerRecord.self,
             ItemCitedSourceRecord.self, PartnerRecord.self, BudgetLineRecord.self, BudgetAmountRecord.self,
-            BudgetPeriodAmountRecord.self, EvidenceRecord.self,
+            BudgetPeriodAmountRecord.self, BudgetUndatedAmountRecord.self, EvidenceRecord.self,
         ]
         // The bundled plugins have cited sources, the synthetic ones contact points; neither has an amount
-        // for a whole period, so one budget line gets one.
+        // for a whole period or one without years, so one budget line gets the first and a copy the second.
         var bundled = catalog
         let withLines = try #require(bundled.programmes.firstIndex { !$0.budget.lines.isEmpty })
         guard case .lines(var lines, let note, let evidence) = bundled.programmes[withLines].budget else { return }
         lines[0].periodAmount = PeriodAmount(from: 2020, to: 2022, amount: Money(cents: 150_000))
+        var undated = lines[0]
+        undated.localID += "-zonder-jaren"
+        undated.amounts = []
+        undated.periodAmount = nil
+        undated.undatedAmount = UndatedAmount(amount: Money(cents: 14_500_000))
+        lines.append(undated)
         bundled.programmes[withLines].budget = .lines(lines, note: note, evidence: evidence)
 
         var tablesWithRows: Set<String> = []

@@ -100,6 +100,33 @@ enum TestSupport {
         try runTool(executable.path, arguments, in: directory)
     }
 
+    /// Runs the CLI on a fixture's plugins and database, expecting success, and returns its output.
+    static func runSucceeding(_ arguments: [String], municipalities: URL, database: String) throws -> String {
+        let result = try run(arguments + ["--municipalities", municipalities.path, "--db", database])
+        #expect(result.status == 0, "\(arguments): \(result.error)")
+        return result.output
+    }
+
+    /// The plugins of a fixture folder, which must load without errors.
+    static func loadWithoutErrors(_ municipalities: URL) throws -> LoadedPlugins {
+        let loaded = PluginLoader().load(directory: municipalities.path)
+        try #require(loaded.errors.isEmpty, "\(loaded.errors)")
+        return loaded
+    }
+
+    /// A fictional municipality's `municipality.yaml` with one population figure.
+    static func municipalityYAML(slug: String, name: String, province: String, inhabitants: Int, on date: String) -> String {
+        """
+        slug: \(slug)
+        name: \(name)
+        province: \(province)
+        population:
+          - reference_date: \(date)
+            count: \(inhabitants)
+            publisher: CBS (as cited)
+        """
+    }
+
     /// Runs any program, as `run` runs the CLI.
     @discardableResult
     static func runTool(_ path: String, _ arguments: [String], in directory: URL? = nil) throws -> (

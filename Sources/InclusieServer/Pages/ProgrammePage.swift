@@ -96,7 +96,10 @@ struct ProgrammePage {
                 guard let amount = line.amounts.first(where: { $0.year == year }) else { return .empty }
                 return .plain(amount.amount?.formatted(layout.language) ?? notStated)
             }
-            let period: BodyNode = line.periodAmount.map { .plain("\($0.label(layout.language)): \($0.amount?.formatted(layout.language) ?? notStated)") } ?? .empty
+            let period: BodyNode =
+                line.periodAmount.map { .plain("\($0.label(layout.language)): \($0.amount?.formatted(layout.language) ?? notStated)") }
+                ?? line.undatedAmount.map { .plain("\(UndatedAmount.label(layout.language)): \($0.amount?.formatted(layout.language) ?? notStated)") }
+                ?? .empty
             return [.plain(line.label), .plain(line.block ?? ""), .plain(line.kind.label.text(layout.language)), .plain(line.precision.label.text(layout.language))] + amounts + [period]
         }
         return .section(

@@ -100,6 +100,15 @@ struct ViewFigures {
                     .plain(year.population.map { layout.language.grouped($0.inhabitantCount) } ?? ""),
                 ])
             }
+            if let undated = budget.yearsNotStated {
+                // Beside the per-year figures, never among them: no per-inhabitant figure, no population.
+                yearRows.append([
+                    name, .plain(undated.label),
+                    .plain(layout.text("niet per inwoner te delen", "cannot be divided per inhabitant")),
+                    cents(undated.totalCents, notStated: notStated, extra: undated.includesNotStated && undated.totalCents != nil),
+                    .empty,
+                ])
+            }
             for period in budget.periods {
                 periodRows.append([
                     name, .plain(period.label),
