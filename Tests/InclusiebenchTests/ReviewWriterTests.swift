@@ -32,6 +32,9 @@ struct DraftedFolder {
     }
 
     var text: String { (try? String(contentsOf: plugin, encoding: .utf8)) ?? "" }
+
+    /// The review marks in the file, counted as `draft` and `validate` count them.
+    var marks: Int { text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == "review: suggested" }.count }
 }
 
 @Suite struct ReviewWriterTests {
