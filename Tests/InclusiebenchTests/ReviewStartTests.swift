@@ -163,16 +163,10 @@ private let example = try! Data(contentsOf: URL(fileURLWithPath: DraftedFolder.e
     }
 
     /// A PDF is read through pdftotext, as `draft` reads it; its text is kept as the source.
-    @Test func anUploadedPDFIsReadAsDraftReadsIt() async throws {
-        let hasTool = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
-            FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext")
-        }
-        guard hasTool || ProcessInfo.processInfo.environment["CI"] != nil else {
-            print("skipped: pdftotext is not installed (apt-get install poppler-utils)")
-            return
-        }
+    @Test(.enabled(if: DraftFromPDFTests.pdftotextInstalled, "pdftotext (poppler-utils) is not installed here"))
+    func anUploadedPDFIsReadAsDraftReadsIt() async throws {
         let folder = try EmptyFolder()
-        let pdf = Self.onePagePDF(["Actieplan Proefdam 2026", "", "1. Discriminatie", "", "We openen een meldpunt voor discriminatie in de wijk."])
+        let pdf = DraftFromPDFTests.pdf(lines: ["Actieplan Proefdam 2026", "", "1. Discriminatie", "", "We openen een meldpunt voor discriminatie in de wijk."])
         try await Application(router: folder.server.router()).test(.router) { client in
             let answer = try await upload(client, fileName: "Proefdam plan.pdf", document: pdf, fields: havendam)
             #expect(answer.status == .seeOther, "\(answer.body)")
@@ -181,26 +175,6 @@ private let example = try! Data(contentsOf: URL(fileURLWithPath: DraftedFolder.e
         let source = try String(contentsOf: folder.plugins.appendingPathComponent("havendam/sources/proefdam-plan.txt"), encoding: .utf8)
         #expect(source.contains("We openen een meldpunt voor discriminatie in de wijk."))
         #expect(!FileManager.default.fileExists(atPath: folder.plugins.appendingPathComponent("havendam/sources/proefdam-plan.pdf").path))
-    }
-
-    /// A PDF of one page with these lines of text in Helvetica, written out with its cross-reference table.
-    static func onePagePDF(_ lines: [String]) -> Data {
-        let content = "BT /F1 12 Tf 72 720 Td 14 TL " + lines.map { "(\($0)) '" }.joined(separator: " ") + " ET"
-        let objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-        var text = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(text.utf8.count)
-            text += "\(index + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let table = text.utf8.count
-        text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
-        text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(table)\n%%EOF\n"
-        return Data(text.utf8)
     }
 
     @Test func aFileNameWithAPathBecomesASlugInsideTheMunicipality() async throws {
