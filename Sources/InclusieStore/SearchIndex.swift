@@ -100,7 +100,9 @@ public struct SearchError: Error, Sendable {
 /// It lives in memory and is built from the catalog when a server or search starts: derived data, so the
 /// database file stays exactly what the import wrote and can be opened read-only. Words are folded to
 /// lower case without accents (`unicode61 remove_diacritics 2`), so "Sinti" finds "sinti" and "beleid"
-/// finds "béleid"; every word is a prefix, so "discrimin" finds "discriminatie".
+/// finds "béleid"; every word is a prefix, so "discrimin" finds "discriminatie". Prefixes of two to eight
+/// letters have an index of their own, so that a typed word is one list to read rather than every longer
+/// word that begins with it merged on each search (twice the index's memory, 14 MB at 342 municipalities).
 ///
 /// A connection answers one query at a time, so the index is copied once per core (at most four) and a
 /// search goes to the copy its words pick: concurrent searches then run side by side.
@@ -117,7 +119,7 @@ public struct SearchIndex: Sendable {
             try db.execute(
                 sql: """
                     CREATE VIRTUAL TABLE entry_text USING fts5(
-                        title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+                        title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6 7 8');
                     CREATE TABLE entry (
                         id INTEGER PRIMARY KEY, programme_key TEXT NOT NULL, municipality TEXT NOT NULL, kind TEXT NOT NULL,
                         status TEXT, item_id TEXT, section TEXT NOT NULL, source_file TEXT NOT NULL, long_body INTEGER NOT NULL);
