@@ -113,7 +113,10 @@ measure() {
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     local start ready
     start=$(date +%s.%N)
-    "$tool" serve --host 127.0.0.1 --port "$port" --db "$work/benchmark.sqlite" \
+    # The baseline imports into a database of its own: an older schema cannot read a newer one.
+    local database="$work/benchmark.sqlite"
+    [[ "$label" == "this build" ]] || database="$work/baseline.sqlite"
+    "$tool" serve --host 127.0.0.1 --port "$port" --db "$database" \
         --municipalities "$work/municipalities" --sources "$work/sources" >"$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 600); do
