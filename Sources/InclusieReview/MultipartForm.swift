@@ -3,10 +3,12 @@ import Foundation
 /// A `multipart/form-data` body as a browser sends a form with a file in it.
 ///
 /// Hummingbird 2 reads a request body only up to a bound (`collect(upTo:)`), which keeps an upload's size
-/// in check, but has no multipart decoder of its own (its examples bring in another package, which this
-/// project does not have). The start page sends one file and a few short fields, so this reads exactly
-/// that: parts separated by the boundary, each with a `Content-Disposition` naming its field and, for the
-/// file, its name. Anything malformed is refused as a whole (nil), never guessed at.
+/// in check, but has no multipart decoder of its own; its examples use vapor/multipart-kit. Version 4.7.1
+/// of that (the one on these machines) splits the parts but gives no file name, and its header-parameter
+/// reader cuts a value at `=` or `;`, so the part we need most would still be ours. The start page sends
+/// one file and a few short fields, so this reads exactly that: parts separated by the boundary, each with
+/// a `Content-Disposition` naming its field and, for the file, its name. Anything malformed is refused as a
+/// whole (nil), never guessed at.
 struct MultipartForm {
     struct Part {
         var name: String
