@@ -209,6 +209,18 @@ def review(drafts, document):
     # Change a suggestion: item d-3's primary theme, with the picker and the mouse.
     item = driver.find_element(By.ID, "item-d-3")
     item.find_element(By.CSS_SELECTOR, "details.picker[data-facet=themes] summary").click()
+    # The picker's search box narrows its list, accents and case aside; cleared again, the list is whole.
+    search = item.find_element(By.CSS_SELECTOR, "details.picker[data-facet=themes] .picker-search input")
+    search.send_keys("DISCRIM")
+    rows = item.find_elements(By.CSS_SELECTOR, "details.picker[data-facet=themes] .choice")
+    shown = [row.text for row in rows if row.is_displayed()]
+    if not shown or len(shown) == len(rows) or not all("discrim" in text.lower() for text in shown):
+        fail(f"the picker's search for 'DISCRIM' shows {len(shown)} of {len(rows)} choices: {shown[:3]}")
+    search.clear()
+    search.send_keys(" ")
+    search.send_keys(Keys.BACKSPACE)
+    if sum(row.is_displayed() for row in rows) != len(rows):
+        fail("the picker's list is not whole again after the search is cleared")
     Select(item.find_element(By.CSS_SELECTOR, "select[name=primary]")).select_by_value("anti-discrimination-policy")
     follow(item.find_element(By.CSS_SELECTOR, "details.picker[data-facet=themes] button[type=submit]").click)
     act(3)

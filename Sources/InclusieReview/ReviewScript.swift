@@ -2,7 +2,8 @@
 ///
 /// It only adds to forms that work without it: a passage selected in the source text fills the new-item
 /// form (quote, the heading above it as section, a first title), so the quote is verbatim by construction;
-/// single keys press the focused item's buttons; and focusing an item scrolls the source to its quote.
+/// single keys press the focused item's buttons; focusing an item scrolls the source to its quote; and a
+/// search box narrows each picker's list to the labels that contain what is typed.
 enum ReviewScript {
     static let source = #"""
         "use strict";
@@ -156,6 +157,31 @@ enum ReviewScript {
                 return;
             }
             event.preventDefault();
+          });
+
+          // Each picker's list of choices gets a search box: typing part of a label, in Dutch or English,
+          // with or without accents, leaves the choices that contain it. Without script the list is whole.
+          const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+          document.querySelectorAll("details.picker fieldset.choices").forEach((choices, index) => {
+            const field = document.createElement("div");
+            field.className = "field picker-search";
+            const label = document.createElement("label");
+            const input = document.createElement("input");
+            input.type = "search";
+            input.id = "picker-search-" + index;
+            label.htmlFor = input.id;
+            label.textContent = say("Zoek in de lijst", "Search the list");
+            field.append(label, input);
+            choices.before(field);
+            const rows = Array.from(choices.querySelectorAll(".choice")).map((row) => [row, fold(row.textContent)]);
+            input.addEventListener("input", () => {
+              const wanted = fold(input.value.trim());
+              for (const [row, text] of rows) row.hidden = wanted !== "" && !text.includes(wanted);
+            });
+            // Enter in the search box must not save the form half chosen.
+            input.addEventListener("keydown", (event) => {
+              if (event.key === "Enter") event.preventDefault();
+            });
           });
 
           // Back from a change at an item's anchor: that item is the current one.
