@@ -186,6 +186,7 @@ struct ReviewPage {
                 "div", [("class", "actions")],
                 unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading, key: "a") : .empty,
                 unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading, key: "x")),
+            unit.isProgramme ? programmeForm(unit) : (unit.isBudgetLine ? .empty : titleForm(unit)),
             unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
             unit.isProgramme ? .empty : (unit.isBudgetLine ? amountsForm(unit) : yearsForm(unit)),
             unit.isProgramme || unit.isBudgetLine ? .empty : moveForm(unit),
@@ -283,6 +284,43 @@ struct ReviewPage {
             "years", unit, summary: text("Jaren wijzigen", "Change years"), label: text("Jaren (zoals 2025, 2026)", "Years (such as 2025, 2026)"),
             control: { voidTag("input", [("id", $0), ("name", "yearlist"), ("value", current), ("maxlength", "100")]) },
             button: text("Jaren opslaan", "Save years"))
+    }
+
+    /// An item's title as a person rewrites it: one line.
+    private func titleForm(_ unit: ReviewUnit) -> BodyNode {
+        let current = unit.value["title"]?.string ?? ""
+        return folded(
+            "title", unit, summary: text("Titel wijzigen", "Change title"), label: text("Titel", "Title"),
+            control: { voidTag("input", [("id", $0), ("name", "title"), ("value", current), ("maxlength", "300")]) },
+            button: text("Titel opslaan", "Save title"))
+    }
+
+    /// The programme's own fields a draft guesses: title, adoption status, period.
+    private func programmeForm(_ unit: ReviewUnit) -> BodyNode {
+        let title = unit.value["title"]?.string ?? ""
+        let adoption = unit.value["adoption_status"]?.string ?? ""
+        let period = unit.value["period"]
+        let options = AdoptionStatus.allCases.map { status in
+            tag(
+                "option", [("value", status.rawValue)] + (status.rawValue == adoption ? [("selected", "selected")] : []),
+                .plain("\(status.label.nl) / \(status.label.en)"))
+        }
+        func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
+            tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
+        }
+        return tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(text("Programmagegevens wijzigen", "Change the programme's fields"))),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/programme")],
+                children: commonFields + [
+                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+                    field("programme-title", text("Titel", "Title"), voidTag("input", [("id", "programme-title"), ("name", "title"), ("value", title), ("maxlength", "300")])),
+                    field("programme-adoption", text("Vaststelling", "Adoption status"), tag("select", [("id", "programme-adoption"), ("name", "adoption")], children: options)),
+                    field("programme-from", text("Eerste jaar (leeg: geen periode)", "First year (empty: no period)"), voidTag("input", [("id", "programme-from"), ("name", "from"), ("value", period?["from"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
+                    field("programme-until", text("Laatste jaar (leeg: open einde)", "Last year (empty: open-ended)"), voidTag("input", [("id", "programme-until"), ("name", "until"), ("value", period?["to"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
+                    tag("button", [("type", "submit")], .plain(text("Programmagegevens opslaan", "Save the programme's fields"))),
+                ]))
     }
 
     /// A folded form of one labelled control for an item: open its summary, change, save.

@@ -61,6 +61,33 @@ public struct ReviewServer: Sendable {
         var amounts: [String]?
         /// Where an item is moved: a list's path, as `ReviewUnit.moveTargets` names it.
         var to: String?
+        /// The programme's own fields: adoption status and the period's first and last year.
+        var adoption: String?
+        var from: String?
+        var until: String?
+    }
+
+    /// Longer than this is a passage, not a title.
+    static let maximumTitleLength = 300
+
+    /// A title as typed: one line, trimmed, not empty, not too long.
+    static func title(_ text: String?) -> String? {
+        guard let title = text?.trimmingCharacters(in: .whitespaces), !title.isEmpty, title.count <= maximumTitleLength,
+            !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return nil }
+        return title
+    }
+
+    /// A period as typed: both years empty (none), a first year (open-ended), or a first and a last that
+    /// does not come before it; nil for anything else.
+    static func period(from fromText: String?, until untilText: String?) -> (from: Int?, to: Int?)? {
+        let first = (fromText ?? "").trimmingCharacters(in: .whitespaces)
+        let last = (untilText ?? "").trimmingCharacters(in: .whitespaces)
+        if first.isEmpty { return last.isEmpty ? (nil, nil) : nil }
+        guard let from = YearAmount.year(first) else { return nil }
+        if last.isEmpty { return (from, nil) }
+        guard let to = YearAmount.year(last), to >= from else { return nil }
+        return (from, to)
     }
 
     /// The largest upload: a PDF as large as `draft` reads, and the form's few fields around it.
@@ -99,7 +126,10 @@ public struct ReviewServer: Sendable {
             }
             return Self.html(reviewPage(file, language: language))
         }
-        for action in ["accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move", "merge", "split", "finish"] {
+        for action in [
+            "accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move",
+            "merge", "split", "title", "programme", "finish",
+        ] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
             }
@@ -217,6 +247,30 @@ public struct ReviewServer: Sendable {
         switch action {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
+        case "title", "programme":
+            guard let title = Self.title(form.title) else {
+                return ReviewPage.refusal(
+                    .unprocessableContent,
+                    LocalizedText(
+                        nl: "Geef een titel van één regel, hoogstens \(Self.maximumTitleLength) tekens.",
+                        en: "Give a title of one line, at most \(Self.maximumTitleLength) characters."),
+                    language: language)
+            }
+            guard action == "programme" else {
+                edit = .setTitle(path, title: title)
+                break
+            }
+            guard let adoption = form.adoption, AdoptionStatus(rawValue: adoption) != nil,
+                let period = Self.period(from: form.from, until: form.until)
+            else {
+                return ReviewPage.refusal(
+                    .unprocessableContent,
+                    LocalizedText(
+                        nl: "Kies een vaststelling uit de lijst, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
+                        en: "Choose an adoption status from the list, and write the period as four-digit years (the first, and the last when the document gives it)."),
+                    language: language)
+            }
+            edit = .setProgrammeFields(title: title, adoptionStatus: adoption, from: period.from, to: period.to)
         case "years":
             guard let years = YearAmount.years(form.yearlist ?? "") else {
                 return ReviewPage.refusal(

@@ -103,6 +103,11 @@ public enum ReviewEdit: Sendable, Equatable {
     /// One item goes up in another: its quotes, facets and years join the other's (whose primary ones stay
     /// first), and a review mark with its reasons comes along. An item with children is not merged.
     case merge([String], into: [String])
+    /// An item's title, as a person writes it (a budget line has a label, not a title).
+    case setTitle([String], title: String)
+    /// The programme's own fields a draft guesses: title, adoption status and period (`to` nil: open-ended;
+    /// `from` nil: no period).
+    case setProgrammeFields(title: String, adoptionStatus: String, from: Int?, to: Int?)
     /// One of an item's quotes becomes an item of its own right after it, titled with the quote's first
     /// words and with the same facets; the item keeps its other quotes.
     case split([String], quote: Int, title: String)
@@ -125,6 +130,21 @@ public enum ReviewEdit: Sendable, Equatable {
         case .setFacet(let path, let key, let ids):
             found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set(key, to: .idList(ids), before: Self.keysAfterFacets)
+            }
+        case .setTitle(let path, let title):
+            found = !path.isEmpty && path.first != "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
+                unit.set("title", to: .scalar(title, quoted: true))
+            }
+        case .setProgrammeFields(let title, let adoptionStatus, let from, let to):
+            found = result.update(at: []) { unit in
+                unit.set("title", to: .scalar(title, quoted: true))
+                unit.set("adoption_status", to: .scalar(adoptionStatus, quoted: false))
+                if let from {
+                    let bounds = [("from", from)] + (to.map { [("to", $0)] } ?? [])
+                    unit.set("period", to: .mapping(bounds.map { .init(key: $0.0, value: .scalar(String($0.1), quoted: false)) }, flow: true))
+                } else {
+                    unit.remove("period")
+                }
             }
         case .setStatus(let path, let status):
             found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
