@@ -295,10 +295,11 @@ struct ReviewPage {
             button: text("Titel opslaan", "Save title"))
     }
 
-    /// The programme's own fields a draft guesses: title, adoption status, period.
+    /// The programme's own fields a draft guesses: title, author's name, adoption status, period.
     private func programmeForm(_ unit: ReviewUnit) -> BodyNode {
         let title = unit.value["title"]?.string ?? ""
         let adoption = unit.value["adoption_status"]?.string ?? ""
+        let author = unit.value["author"]?["name"]?.string ?? ""
         let period = unit.value["period"]
         let options = AdoptionStatus.allCases.map { status in
             tag(
@@ -316,6 +317,7 @@ struct ReviewPage {
                 children: commonFields + [
                     voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
                     field("programme-title", text("Titel", "Title"), voidTag("input", [("id", "programme-title"), ("name", "title"), ("value", title), ("maxlength", "300")])),
+                    field("programme-author", text("Auteur (de gemeente of de partij)", "Author (the municipality or the party)"), voidTag("input", [("id", "programme-author"), ("name", "author"), ("value", author), ("maxlength", "300")])),
                     field("programme-adoption", text("Vaststelling", "Adoption status"), tag("select", [("id", "programme-adoption"), ("name", "adoption")], children: options)),
                     field("programme-from", text("Eerste jaar (leeg: geen periode)", "First year (empty: no period)"), voidTag("input", [("id", "programme-from"), ("name", "from"), ("value", period?["from"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
                     field("programme-until", text("Laatste jaar (leeg: open einde)", "Last year (empty: open-ended)"), voidTag("input", [("id", "programme-until"), ("name", "until"), ("value", period?["to"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),

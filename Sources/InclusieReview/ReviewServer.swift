@@ -61,8 +61,9 @@ public struct ReviewServer: Sendable {
         var amounts: [String]?
         /// Where an item is moved: a list's path, as `ReviewUnit.moveTargets` names it.
         var to: String?
-        /// The programme's own fields: adoption status and the period's first and last year.
+        /// The programme's own fields: adoption status, the author's name, and the period's first and last year.
         var adoption: String?
+        var author: String?
         var from: String?
         var until: String?
     }
@@ -261,16 +262,16 @@ public struct ReviewServer: Sendable {
                 break
             }
             guard let adoption = form.adoption, AdoptionStatus(rawValue: adoption) != nil,
-                let period = Self.period(from: form.from, until: form.until)
+                let period = Self.period(from: form.from, until: form.until), let author = Self.title(form.author)
             else {
                 return ReviewPage.refusal(
                     .unprocessableContent,
                     LocalizedText(
-                        nl: "Kies een vaststelling uit de lijst, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
-                        en: "Choose an adoption status from the list, and write the period as four-digit years (the first, and the last when the document gives it)."),
+                        nl: "Geef de auteur op één regel, kies een vaststelling uit de lijst, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
+                        en: "Give the author on one line, choose an adoption status from the list, and write the period as four-digit years (the first, and the last when the document gives it)."),
                     language: language)
             }
-            edit = .setProgrammeFields(title: title, adoptionStatus: adoption, from: period.from, to: period.to)
+            edit = .setProgrammeFields(title: title, authorName: author, adoptionStatus: adoption, from: period.from, to: period.to)
         case "years":
             guard let years = YearAmount.years(form.yearlist ?? "") else {
                 return ReviewPage.refusal(

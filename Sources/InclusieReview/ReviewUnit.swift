@@ -105,9 +105,9 @@ public enum ReviewEdit: Sendable, Equatable {
     case merge([String], into: [String])
     /// An item's title, as a person writes it (a budget line has a label, not a title).
     case setTitle([String], title: String)
-    /// The programme's own fields a draft guesses: title, adoption status and period (`to` nil: open-ended;
-    /// `from` nil: no period).
-    case setProgrammeFields(title: String, adoptionStatus: String, from: Int?, to: Int?)
+    /// The programme's own fields a draft guesses: title, the author's name, adoption status and period
+    /// (`to` nil: open-ended; `from` nil: no period).
+    case setProgrammeFields(title: String, authorName: String, adoptionStatus: String, from: Int?, to: Int?)
     /// One of an item's quotes becomes an item of its own right after it, titled with the quote's first
     /// words and with the same facets; the item keeps its other quotes.
     case split([String], quote: Int, title: String)
@@ -135,9 +135,10 @@ public enum ReviewEdit: Sendable, Equatable {
             found = !path.isEmpty && path.first != "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set("title", to: .scalar(title, quoted: true))
             }
-        case .setProgrammeFields(let title, let adoptionStatus, let from, let to):
+        case .setProgrammeFields(let title, let authorName, let adoptionStatus, let from, let to):
             found = result.update(at: []) { unit in
                 unit.set("title", to: .scalar(title, quoted: true))
+                _ = unit.update(at: ["author"]) { author in author.set("name", to: .scalar(authorName, quoted: true)) }
                 unit.set("adoption_status", to: .scalar(adoptionStatus, quoted: false))
                 if let from {
                     let bounds = [("from", from)] + (to.map { [("to", $0)] } ?? [])

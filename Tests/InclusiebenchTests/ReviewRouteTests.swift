@@ -204,22 +204,27 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             #expect(page.body.contains("name=\"adoption\""), "the programme has a form for its fields")
             let changed = try await review.post(
                 "programme", path: "programme",
-                fields: [("title", "Actieplan Havendam 2025–2026"), ("adoption", "adopted"), ("from", "2025"), ("until", "2026")])
+                fields: [
+                    ("title", "Actieplan Havendam 2025–2026"), ("author", "Gemeente Havendam"), ("adoption", "adopted"), ("from", "2025"),
+                    ("until", "2026"),
+                ])
             #expect(changed.status == .seeOther)
             let programme = try YAMLValue(yaml: folder.text)
             #expect(programme["title"]?.string == "Actieplan Havendam 2025–2026")
             #expect(programme["adoption_status"]?.string == "adopted")
+            #expect(programme["author"]?["name"]?.string == "Gemeente Havendam" && programme["author"]?["type"]?.string == "municipality")
             #expect(programme["period"]?["from"]?.string == "2025" && programme["period"]?["to"]?.string == "2026")
             #expect(folder.text.contains("period: { from: 2025, to: 2026 }"))
             #expect(try await review.post("title", path: "execution_lines/d-3", fields: [("title", "Discriminatie melden")]).status == .seeOther)
             #expect(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "d-3"])?["title"]?.string == "Discriminatie melden")
             let before = folder.text
             for fields in [
-                [("title", "Titel"), ("adoption", "vastgesteld"), ("from", "2025"), ("until", "")],
-                [("title", "Titel"), ("adoption", "adopted"), ("from", "2026"), ("until", "2025")],
-                [("title", "Titel"), ("adoption", "adopted"), ("from", ""), ("until", "2025")],
-                [("title", " "), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
-                [("title", "twee\nregels"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("author", "Havendam"), ("adoption", "vastgesteld"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2026"), ("until", "2025")],
+                [("title", "Titel"), ("author", "Havendam"), ("adoption", "adopted"), ("from", ""), ("until", "2025")],
+                [("title", " "), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "twee\nregels"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("author", ""), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
             ] {
                 #expect(try await review.post("programme", path: "programme", fields: fields).status == .unprocessableContent, "\(fields)")
             }
