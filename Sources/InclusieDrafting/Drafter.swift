@@ -346,18 +346,22 @@ public struct Drafter: Sendable {
         }
     }
 
+    /// A number of one or two digits closed by `)` (perhaps opened by `(`) at the start or after a space or
+    /// separator; compiled once, as every paragraph of a document is tried.
+    private static let numberedPartPattern = try! NSRegularExpression(pattern: #"(?:^|(?<=[\s:;,]))\(?(\d{1,2})\)\s+"#)
+
     /// "(1) a; (2) b; (3) c" or "1) a, 2) b en 3) c": the parts, numbered as the text numbers them; nil
     /// unless the numbers run 1, 2, … with at least two of them.
     static func numberedParts(_ text: String) -> [(String?, String)]? {
-        let pattern = try! NSRegularExpression(pattern: #"(?:^|(?<=[\s:;,]))\(?(\d{1,2})\)\s+"#)
-        let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        let matches = numberedPartPattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         guard matches.count >= 2 else { return nil }
         let numbers = matches.compactMap { Range($0.range(at: 1), in: text).flatMap { Int(text[$0]) } }
-        guard numbers == Array(1...numbers.count) else { return nil }
+        let ranges = matches.compactMap { Range($0.range, in: text) }
+        guard numbers.count == matches.count, ranges.count == matches.count, numbers == Array(1...numbers.count) else { return nil }
         var parts: [(String?, String)] = []
-        for (position, match) in matches.enumerated() {
-            guard let start = Range(match.range, in: text)?.upperBound else { return nil }
-            let end = position + 1 < matches.count ? Range(matches[position + 1].range, in: text)!.lowerBound : text.endIndex
+        for (position, range) in ranges.enumerated() {
+            let start = range.upperBound
+            let end = position + 1 < ranges.count ? ranges[position + 1].lowerBound : text.endIndex
             var part = String(text[start..<end]).trimmingCharacters(in: .whitespaces)
             for ending in [" en", " of", ";", ",", "."] where part.hasSuffix(ending) {
                 part = String(part.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)

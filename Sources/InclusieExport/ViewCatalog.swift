@@ -45,13 +45,15 @@ public struct ViewName: Hashable, Sendable, CustomStringConvertible {
     private let make: @Sendable (Catalog, ComparisonScope, ViewSettings) throws(ProposalCoverage.LookupError) -> any TabularView
     private let makeWithDefaults: @Sendable (Catalog, ComparisonScope) -> any TabularView
 
-    /// A view that cannot fail: every setting it reads has a meaning for every catalog.
+    /// A view that cannot fail: every setting it reads has a meaning for every catalog. It reads every
+    /// programme unless `programmes` says which.
     public init(
         _ rawValue: String, title: LocalizedText, purpose: LocalizedText, parts: CatalogParts,
+        programmes: @escaping @Sendable (ViewSettings) -> ProgrammeSelection = { _ in .all },
         build: @escaping @Sendable (Catalog, ComparisonScope, ViewSettings) -> any TabularView
     ) {
         self.init(
-            rawValue, title: title, purpose: purpose, parts: parts, programmes: { _ in .all },
+            rawValue, title: title, purpose: purpose, parts: parts, programmes: programmes,
             build: { catalog, scope, settings in build(catalog, scope, settings) },
             buildWithDefaults: { catalog, scope in build(catalog, scope, ViewSettings()) })
     }
@@ -176,9 +178,8 @@ public struct ViewName: Hashable, Sendable, CustomStringConvertible {
             nl: "Twee tot vier programma's naast elkaar, hun onderdelen per thema met citaten (kies met 'alleen').",
             en: "Two to four programmes next to each other, their items by theme with quotes (choose with 'only')."),
         parts: [.items, .itemText, .itemThemes, .itemEvidence],
-        programmes: { settings in settings.only.map { .named($0) } ?? .all },
-        build: { catalog, scope, _ in SideBySide(catalog: catalog, scope: scope) },
-        buildWithDefaults: { catalog, scope in SideBySide(catalog: catalog, scope: scope) })
+        programmes: { settings in settings.only.map { .named($0) } ?? .all }
+    ) { catalog, scope, _ in SideBySide(catalog: catalog, scope: scope) }
 }
 
 /// What a user can set beyond the scope, for the views that take it; every view ignores what it does not use.

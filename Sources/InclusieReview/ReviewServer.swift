@@ -71,8 +71,8 @@ public struct ReviewServer: Sendable {
     /// Longer than this is a passage, not a title.
     static let maximumTitleLength = 300
 
-    /// A title as typed: one line, trimmed, not empty, not too long.
-    static func title(_ text: String?) -> String? {
+    /// A title or a name as typed: one line, trimmed, not empty, not too long.
+    static func oneLine(_ text: String?) -> String? {
         guard let title = text?.trimmingCharacters(in: .whitespaces), !title.isEmpty, title.count <= maximumTitleLength,
             !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { return nil }
@@ -249,7 +249,7 @@ public struct ReviewServer: Sendable {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
         case "title", "programme":
-            guard let title = Self.title(form.title) else {
+            guard let title = Self.oneLine(form.title) else {
                 return ReviewPage.refusal(
                     .unprocessableContent,
                     LocalizedText(
@@ -262,7 +262,7 @@ public struct ReviewServer: Sendable {
                 break
             }
             guard let adoption = form.adoption, AdoptionStatus(rawValue: adoption) != nil,
-                let period = Self.period(from: form.from, until: form.until), let author = Self.title(form.author)
+                let period = Self.period(from: form.from, until: form.until), let author = Self.oneLine(form.author)
             else {
                 return ReviewPage.refusal(
                     .unprocessableContent,

@@ -230,12 +230,11 @@ public struct SearchIndex: Sendable {
         passage.count <= 80 && !passage.contains("\n") && !(passage.last.map { ".;:,!?".contains($0) } ?? true)
     }
 
-    /// The FTS5 query for the user's words: each word as a quoted prefix, all of them required.
+    /// The FTS5 query for the user's words (`tokens`): each word as a quoted prefix, all of them required.
     ///
     /// Only letters and digits reach the query, so no user input is read as FTS5 syntax (`OR`, `NEAR`,
     /// `*`, quotes, column filters); an empty result means there was nothing to search for.
-    static func matchExpression(_ words: String) throws(SearchError) -> String? {
-        let tokens = try tokens(words)
+    static func matchExpression(_ tokens: [String]) -> String? {
         guard !tokens.isEmpty else { return nil }
         return tokens.map { "\"\($0)\"*" }.joined(separator: " ")
     }
@@ -259,7 +258,8 @@ public struct SearchIndex: Sendable {
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
-        guard let expression = try Self.matchExpression(request.words) else {
+        let tokens = try Self.tokens(request.words)
+        guard let expression = Self.matchExpression(tokens) else {
             return SearchResults(total: 0, hits: [], facets: [:])
         }
         let copy = copies[Int(UInt(bitPattern: request.words.hashValue) % UInt(copies.count))]
@@ -293,7 +293,6 @@ public struct SearchIndex: Sendable {
                         AND (:theme IS NULL OR EXISTS (SELECT 1 FROM entry_theme t WHERE t.theme = :theme AND t.entry_id = e.id))
                     ORDER BY rank LIMIT :limit OFFSET :offset
                     """)
-            let tokens = try Self.tokens(request.words)
             let rows = try Row.fetchAll(
                 statement,
                 arguments: [
