@@ -19,13 +19,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
-from selenium.webdriver.chrome.service import Service
+import browser
+from browser import axe_violations, chromium
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 mode, base, work = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
 axe_source = (work / "axe.min.js").read_text(encoding="utf-8")
@@ -33,14 +32,7 @@ failures = []
 step_number = 0
 actions = 0
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000"):
-    options.add_argument(flag)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(60)
-driver.set_script_timeout(60)
+driver = chromium("1400,1000")
 
 
 def fail(message):
@@ -65,40 +57,16 @@ def check_page(name, run_axe=True):
         fail("no h1 inside main")
     if not run_axe:
         return
-    driver.execute_script(axe_source)
-    violations = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']})"
-        ".then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"
-        ".catch(error => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: 0}]));"
-    )
+    violations = axe_violations(driver, axe_source)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     for violation in serious:
         fail(f"axe {violation['impact']}: {violation['id']} ({violation['help']}, {violation['nodes']} elements)")
     print(f"ok {name}: axe found {len(serious)} serious or critical, {len(violations) - len(serious)} minor")
 
 
-def replaced(old):
-    """True once `old` no longer belongs to the document shown (as in check_site.py)."""
-    def check(_):
-        try:
-            old.is_enabled()
-            return False
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as error:
-            if "does not belong to the document" in str(error):
-                return True
-            raise
-    return check
-
-
 def follow(action):
     """Does `action` and waits until the page the form answers with has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    action()
-    WebDriverWait(driver, 120).until(replaced(page))
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    browser.follow(driver, action, timeout=120)
 
 
 def key(letter, counted=True):

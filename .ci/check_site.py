@@ -11,26 +11,18 @@ import sys
 import urllib.error
 import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
-from selenium.webdriver.chrome.service import Service
+import browser
+from browser import axe_violations, chromium
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 base, work = sys.argv[1], pathlib.Path(sys.argv[2])
 axe_source = (work / "axe.min.js").read_text(encoding="utf-8")
 failures = []
 step_number = 0
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1800"):
-    options.add_argument(flag)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(60)
-driver.set_script_timeout(60)
+driver = chromium("1400,1800")
 
 
 def fail(message):
@@ -61,13 +53,7 @@ def check_page(name, expected_status=None):
     lang = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
     if lang not in ("nl", "en"):
         fail(f"html lang is {lang!r}")
-    driver.execute_script(axe_source)
-    violations = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']})"
-        ".then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"
-        ".catch(error => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: 0}]));"
-    )
+    violations = axe_violations(driver, axe_source)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     for violation in serious:
         fail(f"axe {violation['impact']}: {violation['id']} ({violation['help']}, {violation['nodes']} elements)")
@@ -75,28 +61,9 @@ def check_page(name, expected_status=None):
     print(f"ok {name}: axe found {len(serious)} serious or critical, {len(minor)} minor {minor}")
 
 
-def replaced(old):
-    """`staleness_of`, also when Chromium, asked in the middle of a navigation, answers that the old node no
-    longer belongs to the document (a WebDriverException, not a StaleElementReferenceException)."""
-    def check(_):
-        try:
-            old.is_enabled()
-            return False
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as error:
-            if "does not belong to the document" in str(error):
-                return True
-            raise
-    return check
-
-
 def follow(action):
     """Clicks, types Enter or submits, and waits until the next page has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
-    action()
-    WebDriverWait(driver, 60).until(replaced(page))
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    browser.follow(driver, action, timeout=60)
 
 
 def status_of(path):
