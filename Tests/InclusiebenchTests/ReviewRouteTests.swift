@@ -217,6 +217,11 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             #expect(folder.text.contains("period: { from: 2025, to: 2026 }"))
             #expect(try await review.post("title", path: "execution_lines/d-3", fields: [("title", "Discriminatie melden")]).status == .seeOther)
             #expect(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "d-3"])?["title"]?.string == "Discriminatie melden")
+            // A title with markup and quotes is a title: kept as typed in the file, escaped on the page.
+            let hostile = "Melden <script>alert(1)</script> \"dubbel\" 'enkel' #geen: commentaar"
+            #expect(try await review.post("title", path: "execution_lines/d-3", fields: [("title", hostile)]).status == .seeOther)
+            #expect(try YAMLValue(yaml: folder.text).value(at: ["execution_lines", "d-3"])?["title"]?.string == hostile)
+            #expect(!(try await review.get(ReviewClient.page).body.contains("<script>alert")))
             let before = folder.text
             for fields in [
                 [("title", "Titel"), ("author", "Havendam"), ("adoption", "vastgesteld"), ("from", "2025"), ("until", "")],
