@@ -369,13 +369,16 @@ struct ReviewPage {
     private func budgetForm(_ unit: ReviewUnit) -> BodyNode {
         let budget = unit.value["budget"]
         let lines = budget?["lines"]?.elements.count ?? 0
+        let summary = tag("summary", [], .plain(text("Begroting wijzigen", "Change the budget")))
         guard lines == 0 else {
-            return .p(
-                .id("budget-lines-kept"), .class("meta"),
-                .plain(
-                    text(
-                        "De begroting heeft \(lines) regels; die blijven staan. Noemt het document geen bedragen, verwijder dan elke regel (Verwijderen bij de regel); daarna kiest u hier 'onbekend' of 'geen'.",
-                        "The budget has \(lines) lines; they stay. When the document states no amounts, remove each line (Remove at the line); then choose 'unknown' or 'none' here.")))
+            return tag(
+                "details", [("class", "picker")], summary,
+                .p(
+                    .id("budget-lines-kept"),
+                    .plain(
+                        text(
+                            "De begroting heeft \(lines) regels; die blijven staan. Noemt het document geen bedragen, verwijder dan elke regel (Verwijderen bij de regel); daarna kiest u hier 'onbekend' of 'geen'.",
+                            "The budget has \(lines) lines; they stay. When the document states no amounts, remove each line (Remove at the line); then choose 'unknown' or 'none' here."))))
         }
         let current = budget?["none"] != nil ? "none" : "unknown"
         let states = [
@@ -389,8 +392,7 @@ struct ReviewPage {
             tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
         }
         return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Begroting wijzigen", "Change the budget"))),
+            "details", [("class", "picker")], summary,
             tag(
                 "form", [("method", "post"), ("action", "\(address)/budget")],
                 children: commonFields + [
