@@ -307,34 +307,19 @@ struct ReviewPage {
         let author = unit.value["author"]?["name"]?.string ?? ""
         let authorType = unit.value["author"]?["type"]?.string
         let period = unit.value["period"]
-        let authorTypes = Author.AuthorType.allCases.map { type in
-            tag(
-                "option", [("value", type.rawValue)] + (type.rawValue == authorType ? [("selected", "selected")] : []),
-                .plain("\(type.label.nl) / \(type.label.en)"))
-        }
-        let options = AdoptionStatus.allCases.map { status in
-            tag(
-                "option", [("value", status.rawValue)] + (status.rawValue == adoption ? [("selected", "selected")] : []),
-                .plain("\(status.label.nl) / \(status.label.en)"))
-        }
-        func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
-            tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
-        }
-        return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Programmagegevens wijzigen", "Change the programme's fields"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/programme")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    field("programme-title", text("Titel", "Title"), voidTag("input", [("id", "programme-title"), ("name", "title"), ("value", title), ("maxlength", "300")])),
-                    field("programme-author-type", text("Soort auteur", "Kind of author"), tag("select", [("id", "programme-author-type"), ("name", "authortype")], children: authorTypes)),
-                    field("programme-author", text("Auteur (de gemeente of de partij)", "Author (the municipality or the party)"), voidTag("input", [("id", "programme-author"), ("name", "author"), ("value", author), ("maxlength", "300")])),
-                    field("programme-adoption", text("Vaststelling", "Adoption status"), tag("select", [("id", "programme-adoption"), ("name", "adoption")], children: options)),
-                    field("programme-from", text("Eerste jaar (leeg: geen periode)", "First year (empty: no period)"), voidTag("input", [("id", "programme-from"), ("name", "from"), ("value", period?["from"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
-                    field("programme-until", text("Laatste jaar (leeg: open einde)", "Last year (empty: open-ended)"), voidTag("input", [("id", "programme-until"), ("name", "until"), ("value", period?["to"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
-                    tag("button", [("type", "submit")], .plain(text("Programmagegevens opslaan", "Save the programme's fields"))),
-                ]))
+        let authorTypes = Self.options(Author.AuthorType.allCases.map { ($0.rawValue, $0.label) }, selected: authorType)
+        let options = Self.options(AdoptionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: adoption)
+        return foldedForm(
+            "programme", unit, summary: text("Programmagegevens wijzigen", "Change the programme's fields"),
+            fields: [
+                field("programme-title", text("Titel", "Title"), voidTag("input", [("id", "programme-title"), ("name", "title"), ("value", title), ("maxlength", "300")])),
+                field("programme-author-type", text("Soort auteur", "Kind of author"), tag("select", [("id", "programme-author-type"), ("name", "authortype")], children: authorTypes)),
+                field("programme-author", text("Auteur (de gemeente of de partij)", "Author (the municipality or the party)"), voidTag("input", [("id", "programme-author"), ("name", "author"), ("value", author), ("maxlength", "300")])),
+                field("programme-adoption", text("Vaststelling", "Adoption status"), tag("select", [("id", "programme-adoption"), ("name", "adoption")], children: options)),
+                field("programme-from", text("Eerste jaar (leeg: geen periode)", "First year (empty: no period)"), voidTag("input", [("id", "programme-from"), ("name", "from"), ("value", period?["from"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
+                field("programme-until", text("Laatste jaar (leeg: open einde)", "Last year (empty: open-ended)"), voidTag("input", [("id", "programme-until"), ("name", "until"), ("value", period?["to"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
+                tag("button", [("type", "submit")], .plain(text("Programmagegevens opslaan", "Save the programme's fields"))),
+            ])
     }
 
     /// The programme's own fields as the page shows them: who wrote it, adoption status, period and budget.
@@ -369,10 +354,10 @@ struct ReviewPage {
     private func budgetForm(_ unit: ReviewUnit) -> BodyNode {
         let budget = unit.value["budget"]
         let lines = budget?["lines"]?.elements.count ?? 0
-        let summary = tag("summary", [], .plain(text("Begroting wijzigen", "Change the budget")))
+        let summaryText = text("Begroting wijzigen", "Change the budget")
         guard lines == 0 else {
             return tag(
-                "details", [("class", "picker")], summary,
+                "details", [("class", "picker")], tag("summary", [], .plain(summaryText)),
                 .p(
                     .id("budget-lines-kept"),
                     .plain(
@@ -381,59 +366,39 @@ struct ReviewPage {
                             "The budget has \(lines) lines; they stay. When the document states no amounts, remove each line (Remove at the line); then choose 'unknown' or 'none' here."))))
         }
         let current = budget?["none"] != nil ? "none" : "unknown"
-        let states = [
-            ("unknown", "onbekend: het document zegt niets over geld", "unknown: the document says nothing about money"),
-            ("none", "geen: het document zegt dat er geen begroting is", "none: the document says there is no budget"),
-        ].map { state in
-            tag("option", [("value", state.0)] + (state.0 == current ? [("selected", "selected")] : []), .plain("\(state.1) / \(state.2)"))
-        }
+        let states = Self.options(
+            [
+                ("unknown", LocalizedText(nl: "onbekend: het document zegt niets over geld", en: "unknown: the document says nothing about money")),
+                ("none", LocalizedText(nl: "geen: het document zegt dat er geen begroting is", en: "none: the document says there is no budget")),
+            ], selected: current)
         let hasQuote = !(budget?["evidence"]?.elements.isEmpty ?? true)
-        func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
-            tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
-        }
-        return tag(
-            "details", [("class", "picker")], summary,
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/budget")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    field("budget-state", text("Begroting", "Budget"), tag("select", [("id", "budget-state"), ("name", "budget")], children: states)),
-                    field("budget-reason", text("Waarom er geen begroting is (bij 'geen')", "Why there is no budget (with 'none')"), voidTag("input", [("id", "budget-reason"), ("name", "reason"), ("value", budget?["none"]?.string ?? ""), ("maxlength", "300")])),
-                    field(
-                        "budget-quote",
-                        hasQuote
-                            ? text("Passage die dat zegt (leeg: het citaat blijft)", "Passage that says so (empty: the quote stays)")
-                            : text("Passage uit de brontekst die dat zegt (bij 'geen')", "Passage of the source text that says so (with 'none')"),
-                        tag("textarea", [("id", "budget-quote"), ("name", "quote"), ("rows", "3"), ("maxlength", "2000")])),
-                    field("budget-section", text("Kop waaronder de passage staat", "Heading the passage stands under"), voidTag("input", [("id", "budget-section"), ("name", "section"), ("maxlength", "300")])),
-                    tag("button", [("type", "submit")], .plain(text("Begroting opslaan", "Save the budget"))),
-                ]))
+        return foldedForm(
+            "budget", unit, summary: summaryText,
+            fields: [
+                field("budget-state", text("Begroting", "Budget"), tag("select", [("id", "budget-state"), ("name", "budget")], children: states)),
+                field("budget-reason", text("Waarom er geen begroting is (bij 'geen')", "Why there is no budget (with 'none')"), voidTag("input", [("id", "budget-reason"), ("name", "reason"), ("value", budget?["none"]?.string ?? ""), ("maxlength", "300")])),
+                field(
+                    "budget-quote",
+                    hasQuote
+                        ? text("Passage die dat zegt (leeg: het citaat blijft)", "Passage that says so (empty: the quote stays)")
+                        : text("Passage uit de brontekst die dat zegt (bij 'geen')", "Passage of the source text that says so (with 'none')"),
+                    tag("textarea", [("id", "budget-quote"), ("name", "quote"), ("rows", "3"), ("maxlength", "2000")])),
+                field("budget-section", text("Kop waaronder de passage staat", "Heading the passage stands under"), voidTag("input", [("id", "budget-section"), ("name", "section"), ("maxlength", "300")])),
+                tag("button", [("type", "submit")], .plain(text("Begroting opslaan", "Save the budget"))),
+            ])
     }
 
     /// A budget line's kind of money, from the model's list, and its label as the document has it.
     private func budgetLineForm(_ unit: ReviewUnit) -> BodyNode {
-        let kind = unit.value["kind"]?.string
-        let kinds = BudgetKind.allCases.map { choice in
-            tag(
-                "option", [("value", choice.rawValue)] + (choice.rawValue == kind ? [("selected", "selected")] : []),
-                .plain("\(choice.label.nl) / \(choice.label.en)"))
-        }
+        let kinds = Self.options(BudgetKind.allCases.map { ($0.rawValue, $0.label) }, selected: unit.value["kind"]?.string)
         let prefix = "budget-line-\(unit.id)"
-        return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Soort en omschrijving wijzigen", "Change kind and label"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/budget-line")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    tag(
-                        "div", [("class", "field")], tag("label", [("for", "\(prefix)-label")], .plain(text("Omschrijving", "Label"))),
-                        voidTag("input", [("id", "\(prefix)-label"), ("name", "label"), ("value", unit.value["label"]?.string ?? ""), ("maxlength", "300")])),
-                    tag(
-                        "div", [("class", "field")], tag("label", [("for", "\(prefix)-kind")], .plain(text("Soort geld", "Kind of money"))),
-                        tag("select", [("id", "\(prefix)-kind"), ("name", "kind")], children: kinds)),
-                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Regel opslaan", "Save line"))),
-                ]))
+        return foldedForm(
+            "budget-line", unit, summary: text("Soort en omschrijving wijzigen", "Change kind and label"),
+            fields: [
+                field("\(prefix)-label", text("Omschrijving", "Label"), voidTag("input", [("id", "\(prefix)-label"), ("name", "label"), ("value", unit.value["label"]?.string ?? ""), ("maxlength", "300")])),
+                field("\(prefix)-kind", text("Soort geld", "Kind of money"), tag("select", [("id", "\(prefix)-kind"), ("name", "kind")], children: kinds)),
+                tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Regel opslaan", "Save line"))),
+            ])
     }
 
     /// Another kind for a draft: its source is drafted again in that kind, replacing every edit so far.
@@ -442,7 +407,7 @@ struct ReviewPage {
         let kind = file.value["kind"]?.string
         let others = ProgrammeKinds().all.filter { $0.id != kind }
         guard marks > 0, source != nil, !others.isEmpty else { return .empty }
-        let options = others.map { other in tag("option", [("value", other.id)], .plain("\(other.label.nl) / \(other.label.en)")) }
+        let options = Self.options(others.map { ($0.id, $0.label) }, selected: nil)
         let current = ProgrammeKinds().all.first { $0.id == kind }.map { text($0.label.nl, $0.label.en) } ?? kind ?? ""
         return tag(
             "details", [("class", "picker"), ("id", "kind")],
@@ -456,11 +421,34 @@ struct ReviewPage {
                             text(
                                 "Een andere soort leest de brontekst opnieuw in als die soort, zoals bij het inlezen: alle wijzigingen die tot nu toe in dit bestand zijn gemaakt worden vervangen. Ongedaan maken (u) brengt de vorige versie terug.",
                                 "Another kind reads the source text again as that kind, as the upload does: every change made to this file so far is replaced. Undo (u) brings the previous version back."))),
-                    tag(
-                        "div", [("class", "field")], tag("label", [("for", "kind-choice")], .plain(text("Soort programma", "Kind of programme"))),
-                        tag("select", [("id", "kind-choice"), ("name", "kind")], children: options)),
+                    field("kind-choice", text("Soort programma", "Kind of programme"), tag("select", [("id", "kind-choice"), ("name", "kind")], children: options)),
                     tag("button", [("type", "submit"), ("aria-describedby", "kind-warning")], .plain(text("Opnieuw inlezen als deze soort", "Read again as this kind"))),
                 ]))
+    }
+
+    /// A folded form of several fields for an item: its summary opens it, then the fields and the button.
+    private func foldedForm(_ action: String, _ unit: ReviewUnit, summary: String, fields: [BodyNode]) -> BodyNode {
+        tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(summary)),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/\(action)")],
+                children: commonFields + [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)])] + fields))
+    }
+
+    /// A labelled control of a form, the label above it.
+    private func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
+        tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
+    }
+
+    /// The options of a closed list the model labels, each in Dutch and English, never a bare id; the
+    /// current one selected.
+    static func options(_ choices: [(id: String, label: LocalizedText)], selected: String?) -> [BodyNode] {
+        choices.map { choice in
+            tag(
+                "option", [("value", choice.id)] + (choice.id == selected ? [("selected", "selected")] : []),
+                .plain("\(choice.label.nl) / \(choice.label.en)"))
+        }
     }
 
     /// A folded form of one labelled control for an item: open its summary, change, save.
@@ -494,15 +482,12 @@ struct ReviewPage {
                 tag("label", [("for", amount)], .plain(text("Bedrag in euro's", "Amount in euros"))),
                 voidTag("input", [("id", amount), ("name", "amounts[]"), ("value", row.1), ("size", "14"), ("maxlength", "30")]))
         }
-        return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Bedragen wijzigen", "Change amounts"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/amounts")],
-                children: commonFields + [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)])] + rows + [
-                    .p(.class("meta"), .plain(text("Een leeg bedrag haalt dat jaar weg.", "An empty amount removes that year."))),
-                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Bedragen opslaan", "Save amounts"))),
-                ]))
+        return foldedForm(
+            "amounts", unit, summary: text("Bedragen wijzigen", "Change amounts"),
+            fields: rows + [
+                .p(.class("meta"), .plain(text("Een leeg bedrag haalt dat jaar weg.", "An empty amount removes that year."))),
+                tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Bedragen opslaan", "Save amounts"))),
+            ])
     }
 
     /// A small form for one of an item's quotes or reasons.
@@ -577,11 +562,7 @@ struct ReviewPage {
         guard let taxonomy = check.taxonomy else { return .empty }
         let current = unit.value["status"]?.string
         let id = "status-\(unit.id)"
-        let options = taxonomy.itemStatuses.map { entry in
-            tag(
-                "option", [("value", entry.id)] + (current == entry.id ? [("selected", "selected")] : []),
-                .plain("\(entry.label.nl) / \(entry.label.en)"))
-        }
+        let options = Self.options(taxonomy.itemStatuses.map { ($0.id, $0.label) }, selected: current)
         return tag(
             "form", [("method", "post"), ("action", "\(address)/status"), ("class", "status-form")],
             children: commonFields + [

@@ -262,18 +262,18 @@ public struct ReviewServer: Sendable {
                 LocalizedText(nl: "Dit verzoek noemt geen onderdeel van het programma.", en: "This request names no part of the programme."),
                 language: language)
         }
+        func refuse(_ status: HTTPResponse.Status, _ nl: String, _ en: String) -> Response {
+            ReviewPage.refusal(status, LocalizedText(nl: nl, en: en), language: language)
+        }
         let edit: ReviewEdit
         switch action {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
         case "title", "programme":
             guard let title = Self.oneLine(form.title) else {
-                return ReviewPage.refusal(
-                    .unprocessableContent,
-                    LocalizedText(
-                        nl: "Geef een titel van één regel, hoogstens \(Self.maximumTitleLength) tekens.",
-                        en: "Give a title of one line, at most \(Self.maximumTitleLength) characters."),
-                    language: language)
+                return refuse(
+                    .unprocessableContent, "Geef een titel van één regel, hoogstens \(Self.maximumTitleLength) tekens.",
+                    "Give a title of one line, at most \(Self.maximumTitleLength) characters.")
             }
             guard action == "programme" else {
                 edit = .setTitle(path, title: title)
@@ -283,23 +283,19 @@ public struct ReviewServer: Sendable {
                 let authorType = form.authortype.flatMap(Author.AuthorType.init(rawValue:)),
                 let period = Self.period(from: form.from, until: form.until), let author = Self.oneLine(form.author)
             else {
-                return ReviewPage.refusal(
+                return refuse(
                     .unprocessableContent,
-                    LocalizedText(
-                        nl: "Geef de auteur op één regel, kies de soort auteur en de vaststelling uit de lijsten, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
-                        en: "Give the author on one line, choose the kind of author and the adoption status from the lists, and write the period as four-digit years (the first, and the last when the document gives it)."),
-                    language: language)
+                    "Geef de auteur op één regel, kies de soort auteur en de vaststelling uit de lijsten, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
+                    "Give the author on one line, choose the kind of author and the adoption status from the lists, and write the period as four-digit years (the first, and the last when the document gives it).")
             }
             edit = .setProgrammeFields(
                 title: title, authorType: authorType, authorName: author, adoptionStatus: adoption, from: period.from, to: period.to)
         case "budget-line":
             guard let kind = form.kind.flatMap(BudgetKind.init(rawValue:)), let label = Self.oneLine(form.label) else {
-                return ReviewPage.refusal(
+                return refuse(
                     .unprocessableContent,
-                    LocalizedText(
-                        nl: "Kies de soort geld uit de lijst en geef de omschrijving op één regel, hoogstens \(Self.maximumTitleLength) tekens.",
-                        en: "Choose the kind of money from the list and give the label on one line, at most \(Self.maximumTitleLength) characters."),
-                    language: language)
+                    "Kies de soort geld uit de lijst en geef de omschrijving op één regel, hoogstens \(Self.maximumTitleLength) tekens.",
+                    "Choose the kind of money from the list and give the label on one line, at most \(Self.maximumTitleLength) characters.")
             }
             edit = .setBudgetLine(path, kind: kind, label: label)
         case "budget":
@@ -308,32 +304,24 @@ public struct ReviewServer: Sendable {
                 edit = .setBudget(.unknown)
             case "none":
                 guard let reason = Self.oneLine(form.reason) else {
-                    return ReviewPage.refusal(
-                        .unprocessableContent,
-                        LocalizedText(
-                            nl: "Schrijf op één regel waarom er geen begroting is, in de woorden van het document.",
-                            en: "Write on one line why there is no budget, in the document's words."),
-                        language: language)
+                    return refuse(
+                        .unprocessableContent, "Schrijf op één regel waarom er geen begroting is, in de woorden van het document.",
+                        "Write on one line why there is no budget, in the document's words.")
                 }
                 // No passage keeps the quote the budget has.
                 var evidence: Evidence?
                 if let quote = Self.typed(form.quote) {
                     guard let section = Self.typed(form.section), section.count <= 300, quote.count <= 2000, isInSource(quote, of: file) else {
-                        return ReviewPage.refusal(
+                        return refuse(
                             .unprocessableContent,
-                            LocalizedText(
-                                nl: "Het citaat moet letterlijk in de brontekst staan (hoogstens 2000 tekens), met de kop waaronder het staat.",
-                                en: "The quote must stand in the source text as it is (at most 2000 characters), with the heading it stands under."),
-                            language: language)
+                            "Het citaat moet letterlijk in de brontekst staan (hoogstens 2000 tekens), met de kop waaronder het staat.",
+                            "The quote must stand in the source text as it is (at most 2000 characters), with the heading it stands under.")
                     }
                     evidence = Evidence(quote: quote, section: section)
                 }
                 edit = .setBudget(.none(reason: reason, quote: evidence))
             default:
-                return ReviewPage.refusal(
-                    .badRequest,
-                    LocalizedText(nl: "Kies voor de begroting 'onbekend' of 'geen'.", en: "Choose 'unknown' or 'none' for the budget."),
-                    language: language)
+                return refuse(.badRequest, "Kies voor de begroting 'onbekend' of 'geen'.", "Choose 'unknown' or 'none' for the budget.")
             }
         case "years":
             guard let years = YearAmount.years(form.yearlist ?? "") else {
