@@ -332,8 +332,9 @@ struct ReviewPage {
         if let adoption = unit.value["adoption_status"]?.string {
             facts.append((text("vaststelling", "adoption status"), AdoptionStatus(rawValue: adoption)?.label.text(language) ?? adoption))
         }
-        if let from = unit.value["period"]?["from"]?.string {
-            facts.append((text("periode", "period"), from + "–" + (unit.value["period"]?["to"]?.string ?? "")))
+        if let from = unit.value["period"]?["from"]?.string.flatMap({ Int($0) }) {
+            let period = Period(from: from, to: unit.value["period"]?["to"]?.string.flatMap { Int($0) })
+            facts.append((text("periode", "period"), period.label(language)))
         }
         facts.append((text("begroting", "budget"), budgetState(unit.value["budget"])))
         return facts
