@@ -112,9 +112,10 @@ public struct PluginLoader: Sendable {
     /// One plugin folder read and checked on its own, with the taxonomy: what a whole load finds in that
     /// folder's files, for every check of a programme stays inside its municipality (ids and labels are
     /// unique per municipality). The review app checks the folder it changes this way, not all of them.
-    /// What only the whole folder shows is `checkedPluginFolders` and `duplicateMunicipalities`.
-    public func load(directory: String, folder: String) -> LoadedPlugins {
-        var result = taxonomy(in: directory)
+    /// What only the whole folder shows is `checkedPluginFolders` and `duplicateMunicipalities`. With
+    /// `taxonomy` given (read for an earlier folder), `taxonomy.yaml` is not read again.
+    public func load(directory: String, folder: String, taxonomy given: Taxonomy? = nil) -> LoadedPlugins {
+        var result = given.map { LoadedPlugins(taxonomy: $0, municipalities: [], programmes: [], diagnostics: []) } ?? taxonomy(in: directory)
         guard let taxonomy = result.taxonomy else { return result }
         loadFolder(slug: folder, path: join(directory, folder), into: &result)
         result.diagnostics += ProgrammeValidator(taxonomy: taxonomy).validate(result.programmes)

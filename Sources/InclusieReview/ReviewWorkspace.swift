@@ -82,16 +82,17 @@ public struct ReviewWorkspace: Sendable {
     public func check(_ file: PluginFile) -> Check {
         let loader = PluginLoader()
         let (folders, folderProblems) = loader.checkedPluginFolders(in: directory)
+        // Taken before the taxonomy is read, so that a change while reading makes the next check read it again.
+        let taxonomyStamp = FolderChecks.stamp(of: taxonomyPath, name: PluginLoader.taxonomyFileName)
         let own = folders.contains(file.municipality) ? checked(folder: file.municipality, loader: loader) : nil
         guard own?.loaded.taxonomy != nil else {
             let loaded = loader.load(directory: directory)
             return Check(problems: [], otherErrors: loaded.errors.count, taxonomy: loaded.taxonomy)
         }
-        let taxonomyStamp = FolderChecks.stamp(of: taxonomyPath, name: PluginLoader.taxonomyFileName)
         let others = ParallelResults.compute(count: folders.count) { index -> FolderChecks.Outcome? in
             guard folders[index] != file.municipality else { return nil }
             return folderChecks.outcome(of: folders[index], path: join(directory, folders[index]), taxonomy: taxonomyStamp) {
-                let folder = checked(folder: folders[index], loader: loader)
+                let folder = checked(folder: folders[index], loader: loader, taxonomy: own?.loaded.taxonomy)
                 return (folder.loaded.municipalities, folder.diagnostics.filter { $0.severity == .error }.count)
             }
         }
@@ -112,8 +113,8 @@ public struct ReviewWorkspace: Sendable {
     }
 
     /// One plugin folder read and validated on its own, quotes included.
-    private func checked(folder: String, loader: PluginLoader) -> (loaded: LoadedPlugins, diagnostics: [Diagnostic]) {
-        let loaded = loader.load(directory: directory, folder: folder)
+    private func checked(folder: String, loader: PluginLoader, taxonomy: Taxonomy? = nil) -> (loaded: LoadedPlugins, diagnostics: [Diagnostic]) {
+        let loaded = loader.load(directory: directory, folder: folder, taxonomy: taxonomy)
         return (loaded, loaded.diagnostics + QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics)
     }
 
