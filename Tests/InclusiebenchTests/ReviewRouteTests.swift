@@ -320,6 +320,7 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
     /// unknown, or none with a reason and a verbatim quote.
     @Test func theBudgetBecomesUnknownOrNoneOnceItsLinesAreRemovedOneByOne() async throws {
         let folder = try DraftedFolder()
+        let drafted = folder.problems
         let passage = "Voor dit actieplan is € 1.700.000 beschikbaar over drie jaar."
         let reason = "Het actieplan heeft geen eigen begroting."
         try await withReview(folder.server()) { review async throws in
@@ -375,6 +376,7 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         }
         let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
         #expect(validated.status == 0, "\(validated.error)")
+        #expect(folder.problems.isSubset(of: drafted), "no new problems: \(folder.problems.subtracting(drafted))")
     }
 
     /// Another kind drafts the source again, as the start page would have with that kind chosen; the page
@@ -402,6 +404,7 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             #expect(value["kind"]?.string == "policy-note" && value["execution_lines"] == nil)
             let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
             #expect(validated.status == 0, "\(validated.error)")
+            #expect(folder.problems == DraftedFolder.problems(in: other), "what validate finds is what it finds in draft's own file")
 
             #expect(try await review.post("undo").status == .seeOther)
             #expect(folder.text == edited, "undo brings back the file with its edits")

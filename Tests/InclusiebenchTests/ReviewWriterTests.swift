@@ -34,8 +34,10 @@ struct DraftedFolder {
     var text: String { (try? String(contentsOf: plugin, encoding: .utf8)) ?? "" }
 
     /// What `validate` finds in the folder, by message: a change in the review must add none.
-    var problems: Set<String> {
-        let loaded = PluginLoader().load(directory: plugins.path)
+    var problems: Set<String> { Self.problems(in: plugins) }
+
+    static func problems(in folder: URL) -> Set<String> {
+        let loaded = PluginLoader().load(directory: folder.path)
         return Set((loaded.diagnostics + QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics).map(\.message.en))
     }
 
