@@ -126,19 +126,26 @@ struct ReviewPage {
             facts.append(tag("dt", [], .plain(label)))
             facts.append(tag("dd", [], value))
         }
-        if let status = unit.value["status"]?.string { fact(text("status", "status"), .plain(status)) }
-        for (facet, key) in [(TaxonomyFacet.theme, "themes"), (.instrument, "instruments"), (.role, "roles"), (.targetGroup, "target_groups")] {
-            guard let ids = unit.value[key]?.elements.compactMap(\.string) else { continue }
+        if let status = unit.value["status"]?.string {
+            fact(text("status", "status"), .plain(check.taxonomy?.label(status, in: .itemStatus, language) ?? status))
+        }
+        for facet in Self.pickedFacets {
+            guard let ids = unit.value[facet.pluginKey]?.elements.compactMap(\.string) else { continue }
             let labels = ids.enumerated().map { index, id in
                 (check.taxonomy?.label(id, in: facet, language) ?? id) + (index == 0 && ids.count > 1 ? text(" (eerste)", " (primary)") : "")
             }
-            fact(key, .plain(labels.isEmpty ? text("geen", "none") : labels.joined(separator: "; ")))
+            fact(facetName(facet).plural.lowercased(), .plain(labels.isEmpty ? text("geen", "none") : labels.joined(separator: "; ")))
         }
         if let years = unit.value["years"]?.elements.compactMap(\.string), !years.isEmpty {
             fact(text("jaren", "years"), .plain(years.joined(separator: ", ")))
         }
         if let amounts = unit.value["amounts"]?.entries, !amounts.isEmpty {
-            fact(text("bedragen", "amounts"), .plain(amounts.map { "\($0.key): \($0.value.string ?? "")" }.joined(separator: "; ")))
+            // As people read money (`€ 23.200`); a value that is no amount is shown as written, for validate names it.
+            let shown = amounts.map { entry in
+                let amount = entry.value.string.flatMap { try? Money.parseEuros($0) }
+                return "\(entry.key): \(amount?.formatted(language) ?? entry.value.string ?? "")"
+            }
+            fact(text("bedragen", "amounts"), .plain(shown.joined(separator: "; ")))
         }
         if let kind = unit.value["kind"]?.string {
             let label = unit.isBudgetLine ? BudgetKind(rawValue: kind)?.label : ProgrammeKinds().all.first { $0.id == kind }?.label
