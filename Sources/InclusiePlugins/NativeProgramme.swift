@@ -122,22 +122,17 @@ struct NativeHeader: Decodable {
     }
 }
 
-/// A programme file: the shared header plus the body in the kind's native shape.
-struct NativeProgramme<Body: NativeBody>: Decodable {
+/// A programme file: the shared header plus the groups of items its kind's details name.
+struct NativeProgramme<Kind: ProgrammeAdapter>: Decodable {
     var header: NativeHeader
-    var body: Body
+    var groups: NativeGroups
 
     init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: NativeHeader.keys.union(Body.keys))
+        let details = Kind.details
+        let (container, keys) = try knownKeys(in: decoder, allowed: NativeHeader.keys.union(details.groupKeys))
         header = try NativeHeader(from: decoder)
-        body = try Body(from: decoder)
+        groups = try NativeGroups(container, keys: keys, groups: details.groups)
     }
-}
-
-/// The kind-specific top level of a programme file.
-protocol NativeBody: Decodable {
-    /// The top-level keys of this native shape, besides the shared header's.
-    static var keys: Set<String> { get }
 }
 
 /// The budget part: a table of lines, `none:` with the reason there is no budget, or `unknown` when the

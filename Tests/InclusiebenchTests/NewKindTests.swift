@@ -7,15 +7,6 @@ import Testing
 
 /// A kind made up for this test, declared the way a real one is: one adapter, nothing else.
 private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
-    struct Body: NativeBody {
-        static var keys: Set<String> { ThrowAwayAgendaAdapter.details.groupKeys }
-        var points: [NativeItem]
-
-        init(from decoder: any Decoder) throws {
-            points = try decoder.container(keyedBy: AnyKey.self).list("points")
-        }
-    }
-
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "throw-away-agenda", label: LocalizedText(nl: "wegwerpagenda", en: "throw-away agenda")),
         groups: [ItemGroupDetails("points", LocalizedText(nl: "punten", en: "points"), "de punten van de agenda")],
@@ -23,8 +14,8 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
         defaultItemStatus: "commitment", documentWords: ["wegwerpagenda", "wegwerpdorp"],
         draftLayout: DraftLayout(sections: "points"))
 
-    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
-        builder.add(body.points, type: LocalizedText(nl: "punt", en: "point"), defaultStatus: "commitment")
+    func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
+        builder.add(groups["points"], type: LocalizedText(nl: "punt", en: "point"), defaultStatus: "commitment")
     }
 }
 
