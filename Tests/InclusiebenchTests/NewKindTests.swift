@@ -86,4 +86,39 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
             #expect(unknown.isEmpty, "\(kind.rawValue): \(unknown)")
         }
     }
+
+    /// A group a kind declares is a group its adapter maps: one item in every group, and one child under it
+    /// where the group has children, all come out as items.
+    @Test(arguments: ProgrammeKinds().all.map(\.id))
+    func everyDeclaredGroupIsMapped(kind: String) throws {
+        let details = try #require(ProgrammeKinds().details(of: kind))
+        func item(_ id: String, indent: String) -> String {
+            "\(indent)- id: \(id)\n\(indent)  number: '1'\n\(indent)  title: \(id)\n\(indent)  owner: afdeling\n\(indent)  years: [2024]\n"
+        }
+        var yaml = """
+            kind: \(details.kind.id)
+            id: elke-groep
+            title: Elke groep
+            author: { type: \(details.authorType), name: Gemeente Voorbeeld }
+            adoption_status: \(details.usualAdoptionStatus.rawValue)
+            source: elke-groep.txt
+            budget: unknown
+
+            """
+        for group in details.groups {
+            yaml += "\(group.key):\n" + item("\(group.key)-1", indent: "  ")
+            // An action names the execution line it runs under.
+            if let linkKey = group.linkKey { yaml += "    \(linkKey): [execution_lines-1]\n" }
+            if let childKey = group.childKey { yaml += "    \(childKey):\n" + item("\(group.key)-1-1", indent: "      ") }
+        }
+        let adapter = try #require(ProgrammeKinds().adapter(for: details.kind.id))
+        let (programme, _) = try adapter.read(YAMLDocument(yaml: yaml), municipalitySlug: "voorbeeld")
+        let ids = Set(programme.items.map(\.localID))
+        for group in details.groups {
+            #expect(ids.contains("\(group.key)-1"), "\(details.kind.id): group '\(group.key)' is declared but not mapped")
+            if group.childKey != nil {
+                #expect(ids.contains("\(group.key)-1-1"), "\(details.kind.id): the children of '\(group.key)' are not mapped")
+            }
+        }
+    }
 }
