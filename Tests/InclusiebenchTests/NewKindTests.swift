@@ -87,6 +87,15 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
         }
     }
 
+    /// `draft` writes a section's children under the key the section's group reads them from.
+    @Test func theDraftWritesChildrenWhereTheirGroupReadsThem() {
+        for details in ProgrammeKinds().details {
+            let sections = details.groups.first { $0.key == details.draftLayout.sections }
+            #expect(sections != nil, "\(details.kind.id): the draft's sections group is not declared")
+            #expect(sections?.childKey == details.draftLayout.childKey, "\(details.kind.id)")
+        }
+    }
+
     /// A group a kind declares is a group its adapter maps: one item in every group, and one child under it
     /// where the group has children, all come out as items.
     @Test(arguments: ProgrammeKinds().all.map(\.id))
