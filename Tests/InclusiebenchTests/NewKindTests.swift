@@ -75,15 +75,19 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
         #expect(withoutTheKind.errors.contains { $0.file.contains("wegwerpagenda.yaml") }, "a build without the adapter refuses the kind")
     }
 
-    /// The synthetic generator keeps its own weights and headings, but only for kinds and groups the
-    /// adapters declare: a renamed group fails here instead of generating files the loader refuses.
+    /// The synthetic generator keeps its own weights and headings, but only for kinds, groups and child keys
+    /// the adapters declare: a renamed one fails here instead of generating files the loader refuses.
     @Test func theSyntheticGeneratorWritesOnlyDeclaredKindsAndGroups() {
         let declared = ProgrammeKinds()
         #expect(Set(SyntheticKind.allCases.map(\.rawValue)) == Set(declared.all.map(\.id)))
         for kind in SyntheticKind.allCases {
-            let keys = declared.details(of: kind.rawValue)?.groupKeys ?? []
-            let unknown = kind.groups.map(\.key).filter { !keys.contains($0) }
+            let groups = declared.details(of: kind.rawValue)?.groups ?? []
+            let unknown = kind.groups.map(\.key).filter { key in !groups.contains { $0.key == key } }
             #expect(unknown.isEmpty, "\(kind.rawValue): \(unknown)")
+            for group in kind.groups {
+                let childKey = groups.first { $0.key == group.key }?.childKey
+                #expect(group.children == nil || group.children?.key == childKey, "\(kind.rawValue) \(group.key): children under \(childKey ?? "no key")")
+            }
         }
     }
 
