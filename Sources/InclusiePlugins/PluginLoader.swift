@@ -83,16 +83,8 @@ public struct PluginLoader: Sendable {
     }
 
     public func load(directory: String) -> LoadedPlugins {
-        var result = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
-        let taxonomyPath = join(directory, Self.taxonomyFileName)
-        guard let taxonomyText = readCheckedText(taxonomyPath, into: &result.diagnostics) else { return result }
-        do {
-            result.taxonomy = try TaxonomyReader.read(yaml: taxonomyText)
-            result.terms = try TaxonomyReader.readTerms(yaml: taxonomyText)
-        } catch {
-            result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: taxonomyPath, yaml: taxonomyText))
-            return result
-        }
+        var result = taxonomy(in: directory)
+        guard result.taxonomy != nil else { return result }
         let (folders, folderProblems) = checkedPluginFolders(in: directory)
         result.diagnostics += folderProblems
         for part in loadFolders(folders, in: directory) {
@@ -117,9 +109,36 @@ public struct PluginLoader: Sendable {
         return result
     }
 
+    /// One plugin folder read and checked on its own, with the taxonomy: what a whole load finds in that
+    /// folder's files, for every check of a programme stays inside its municipality (ids and labels are
+    /// unique per municipality). The review app checks the folder it changes this way, not all of them.
+    /// What only the whole folder shows is `checkedPluginFolders` and `duplicateMunicipalities`. With
+    /// `taxonomy` given (read for an earlier folder), `taxonomy.yaml` is not read again.
+    public func load(directory: String, folder: String, taxonomy given: Taxonomy? = nil) -> LoadedPlugins {
+        var result = given.map { LoadedPlugins(taxonomy: $0, municipalities: [], programmes: [], diagnostics: []) } ?? taxonomy(in: directory)
+        guard let taxonomy = result.taxonomy else { return result }
+        loadFolder(slug: folder, path: join(directory, folder), into: &result)
+        result.diagnostics += ProgrammeValidator(taxonomy: taxonomy).validate(result.programmes)
+        return result
+    }
+
+    /// The taxonomy, or the problem that stops every load.
+    private func taxonomy(in directory: String) -> LoadedPlugins {
+        var result = LoadedPlugins(taxonomy: nil, municipalities: [], programmes: [], diagnostics: [])
+        let taxonomyPath = join(directory, Self.taxonomyFileName)
+        guard let taxonomyText = readCheckedText(taxonomyPath, into: &result.diagnostics) else { return result }
+        do {
+            result.taxonomy = try TaxonomyReader.read(yaml: taxonomyText)
+            result.terms = try TaxonomyReader.readTerms(yaml: taxonomyText)
+        } catch {
+            result.diagnostics.append(YAMLDiagnostics.diagnostic(for: error, file: taxonomyPath, yaml: taxonomyText))
+        }
+        return result
+    }
+
     /// The folders that are plugins, and a word on every folder that is not read: a folder name is the
     /// municipality's slug, so one that breaks the slug rule is an error, and a hidden one is mentioned.
-    private func checkedPluginFolders(in directory: String) -> ([String], [Diagnostic]) {
+    public func checkedPluginFolders(in directory: String) -> ([String], [Diagnostic]) {
         let manager = FileManager.default
         let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
         let folders = entries.filter { entry in
@@ -168,7 +187,7 @@ public struct PluginLoader: Sendable {
 
     /// Two folders for one municipality (a copy under another slug) would show its programmes twice in
     /// every view: the same CBS code or the same name is refused in the second folder.
-    private func duplicateMunicipalities(_ municipalities: [Municipality], in directory: String) -> [Diagnostic] {
+    public func duplicateMunicipalities(_ municipalities: [Municipality], in directory: String) -> [Diagnostic] {
         var byName: [String: String] = [:]
         var byCode: [String: String] = [:]
         var problems: [Diagnostic] = []

@@ -525,7 +525,7 @@ struct ReviewPage {
         var marks: [(range: Range<String.Index>, id: String)] = []
         for unit in units {
             for (index, evidence) in (unit.value["evidence"]?.elements ?? []).enumerated() {
-                guard let quote = evidence["quote"]?.string, !quote.isEmpty, let range = source.range(of: quote) else { continue }
+                guard let quote = evidence["quote"]?.string, !quote.isEmpty, let range = Self.place(of: quote, in: source) else { continue }
                 marks.append((range, "src-\(unit.id)-\(index)"))
             }
         }
@@ -540,6 +540,22 @@ struct ReviewPage {
         nodes.append(.plain(String(source[position...])))
         return tag(
             "pre", [("class", "source-text"), ("tabindex", "0"), ("aria-labelledby", "source-heading")], children: nodes)
+    }
+
+    /// Where a quote stands in the source, compared as `validate` compares: white space of any kind and
+    /// length (a quote over a line break) and typographic quotes aside. The mark then covers the source's
+    /// own text, so the page shows the document as it is.
+    static func place(of quote: String, in source: String) -> Range<String.Index>? {
+        if let exact = source.range(of: quote) { return exact }
+        let words = QuoteChecker.normalise(quote).split(separator: " ").map { word in
+            NSRegularExpression.escapedPattern(for: String(word))
+                .replacingOccurrences(of: "'", with: "['‘’‚′]")
+                .replacingOccurrences(of: "\"", with: "[\"“”„″]")
+        }
+        guard !words.isEmpty, let pattern = try? NSRegularExpression(pattern: words.joined(separator: "\\s+")),
+            let match = pattern.firstMatch(in: source, range: NSRange(source.startIndex..., in: source))
+        else { return nil }
+        return Range(match.range, in: source)
     }
 }
 

@@ -12,6 +12,8 @@ public struct ReviewWorkspace: Sendable {
     public let directory: String
     /// Where "Klaar" imports, as `import --db` does.
     public let database: String
+    /// What the last check found in each folder, shared by every copy of this workspace.
+    let folderChecks = FolderChecks()
 
     public init(directory: String, database: String) {
         self.directory = directory
@@ -73,13 +75,47 @@ public struct ReviewWorkspace: Sendable {
         public var errors: [Diagnostic] { problems.filter { $0.severity == .error } }
     }
 
-    /// Runs the same checks as `validate` over the whole folder and keeps what concerns `file`.
+    /// The same checks as `validate`, quotes included, over the whole folder: `file`'s own folder is read
+    /// again, every other folder only when one of its files changed since the last check (`folderChecks`),
+    /// so a change costs one municipality, not all of them. The outcome is what a whole `validate` finds,
+    /// for every check of a programme stays inside its municipality's folder.
     public func check(_ file: PluginFile) -> Check {
-        let loaded = PluginLoader().load(directory: directory)
-        let diagnostics = loaded.diagnostics + QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics
-        let own = diagnostics.filter { isSameFile($0.file, file.path) }
-        let others = diagnostics.filter { !isSameFile($0.file, file.path) && $0.severity == .error }
-        return Check(problems: own, otherErrors: others.count, taxonomy: loaded.taxonomy)
+        let loader = PluginLoader()
+        let (folders, folderProblems) = loader.checkedPluginFolders(in: directory)
+        // Taken before the taxonomy is read, so that a change while reading makes the next check read it again.
+        let taxonomyStamp = FolderChecks.stamp(of: taxonomyPath, name: PluginLoader.taxonomyFileName)
+        let own = folders.contains(file.municipality) ? checked(folder: file.municipality, loader: loader) : nil
+        guard own?.loaded.taxonomy != nil else {
+            let loaded = loader.load(directory: directory)
+            return Check(problems: [], otherErrors: loaded.errors.count, taxonomy: loaded.taxonomy)
+        }
+        let others = ParallelResults.compute(count: folders.count) { index -> FolderChecks.Outcome? in
+            guard folders[index] != file.municipality else { return nil }
+            return folderChecks.outcome(of: folders[index], path: join(directory, folders[index]), taxonomy: taxonomyStamp) {
+                let folder = checked(folder: folders[index], loader: loader, taxonomy: own?.loaded.taxonomy)
+                return (folder.loaded.municipalities, folder.diagnostics.filter { $0.severity == .error }.count)
+            }
+        }
+        var municipalities: [Municipality] = []
+        var otherErrors = folderProblems.filter { $0.severity == .error }.count
+        for (folder, outcome) in zip(folders, others) {
+            if let outcome {
+                municipalities += outcome.municipalities
+                otherErrors += outcome.errors
+            } else if let own, folder == file.municipality {
+                municipalities += own.loaded.municipalities
+                otherErrors += own.diagnostics.filter { !isSameFile($0.file, file.path) && $0.severity == .error }.count
+            }
+        }
+        otherErrors += loader.duplicateMunicipalities(municipalities, in: directory).filter { $0.severity == .error }.count
+        let problems = own?.diagnostics.filter { isSameFile($0.file, file.path) } ?? []
+        return Check(problems: problems, otherErrors: otherErrors, taxonomy: own?.loaded.taxonomy)
+    }
+
+    /// One plugin folder read and validated on its own, quotes included.
+    private func checked(folder: String, loader: PluginLoader, taxonomy: Taxonomy? = nil) -> (loaded: LoadedPlugins, diagnostics: [Diagnostic]) {
+        let loaded = loader.load(directory: directory, folder: folder, taxonomy: taxonomy)
+        return (loaded, loaded.diagnostics + QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics)
     }
 
     /// The text of the programme's source document, from its plugin folder's `sources/`, as `validate` finds it.

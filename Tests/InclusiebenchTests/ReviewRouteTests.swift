@@ -70,6 +70,17 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(page.body.contains("href=\"/review/havendam/havendam-actieplan-2025-2027.yaml\""))
     }
 
+    /// The example's first action runs over a line break in the source; its quote has one space there, as
+    /// `validate` compares. It is marked all the same, over the source's own text, so focusing its item
+    /// scrolls to it.
+    @Test func aQuoteOverALineBreakIsMarkedInTheSource() async throws {
+        let folder = try DraftedFolder()
+        #expect(folder.text.contains("weten waar zij discriminatie kunnen melden."))
+        let page = try await withReview(folder.server()) { try await $0.get(ReviewClient.page) }
+        let marks = page.body.matches(of: /<mark id="(src-[^"]+)">([^<]*)<\/mark>/).map { String($0.2) }
+        #expect(marks.contains { $0.hasPrefix("We gaan samen met het meldpunt") && $0.contains("waar zij\n    discriminatie kunnen melden.") })
+    }
+
     @Test func theReviewPageShowsSourceItemsReasonsAndTheSameHeadersAsServe() async throws {
         let folder = try DraftedFolder()
         let response = try await Application(router: folder.server().router()).test(.router) { client in
