@@ -241,6 +241,15 @@ struct PluginProblem: Error {
     var fix: LocalizedText?
 }
 
+/// Throws at the first of `items` whose `field` is missing or empty: a field that makes an item what it is in
+/// its kind (a spearhead's owner, a proposal's number). `missing` says so for the item's id.
+func requireField(
+    _ field: KeyPath<NativeItem, String?>, in items: [NativeItem], missing: (String) -> LocalizedText, fix: LocalizedText
+) throws {
+    guard let item = items.first(where: { ($0[keyPath: field] ?? "").isEmpty }) else { return }
+    throw PluginProblem(line: item.line, message: missing(item.id), fix: fix)
+}
+
 /// The message of a problem found while decoding, in both languages.
 ///
 /// A `DecodingError` carries only an English `debugDescription` and a coding path; this rides along as its

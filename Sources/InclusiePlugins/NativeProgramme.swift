@@ -63,42 +63,39 @@ struct NativeHeader: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         func key(_ name: String) -> AnyKey { AnyKey(stringValue: name) }
+        func problem(at name: String, nl: String, en: String) -> DecodingError { dataCorrupted(at: decoder.codingPath + [key(name)], LocalizedText(nl: nl, en: en)) }
         review = try container.decodeIfPresent(String.self, forKey: key("review"))
         suggestedBy = try container.decodeIfPresent([String].self, forKey: key("suggested_by")) ?? []
         if let review, review != "suggested" {
-            throw dataCorrupted(
-                at: decoder.codingPath + [key("review")],
-                LocalizedText(
-                    nl: "'review: \(review)' kent de tool niet; schrijf 'review: suggested', of haal de regel weg als je de programmagegevens hebt nagekeken",
-                    en: "the tool does not know 'review: \(review)'; write 'review: suggested', or remove the line once you have reviewed the programme's fields"))
+            throw problem(
+                at: "review",
+                nl: "'review: \(review)' kent de tool niet; schrijf 'review: suggested', of haal de regel weg als je de programmagegevens hebt nagekeken",
+                en: "the tool does not know 'review: \(review)'; write 'review: suggested', or remove the line once you have reviewed the programme's fields")
         }
         label = try container.decodeIfPresent(String.self, forKey: key("label"))
         let coverageReason = try container.decodeIfPresent(String.self, forKey: key("coverage_reason"))
         switch try container.decodeIfPresent(String.self, forKey: key("coverage")) {
         case nil, "complete":
             guard coverageReason == nil else {
-                throw dataCorrupted(
-                    at: decoder.codingPath + [key("coverage_reason")],
-                    LocalizedText(
-                        nl: "'coverage_reason' hoort bij 'coverage: partial'; schrijf 'coverage: partial' erboven, of haal de reden weg",
-                        en: "'coverage_reason' belongs with 'coverage: partial'; write 'coverage: partial' above it, or remove the reason"))
+                throw problem(
+                    at: "coverage_reason",
+                    nl: "'coverage_reason' hoort bij 'coverage: partial'; schrijf 'coverage: partial' erboven, of haal de reden weg",
+                    en: "'coverage_reason' belongs with 'coverage: partial'; write 'coverage: partial' above it, or remove the reason")
             }
             coverage = .complete
         case "partial":
             guard let reason = coverageReason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw dataCorrupted(
-                    at: decoder.codingPath + [key("coverage")],
-                    LocalizedText(
-                        nl: "'coverage: partial' heeft een reden nodig; voeg 'coverage_reason: <waarop het plugin gebaseerd is, bv. alleen de samenvatting>' toe",
-                        en: "'coverage: partial' needs a reason; add 'coverage_reason: <what the plugin is based on, e.g. only the summary>'"))
+                throw problem(
+                    at: "coverage",
+                    nl: "'coverage: partial' heeft een reden nodig; voeg 'coverage_reason: <waarop het plugin gebaseerd is, bv. alleen de samenvatting>' toe",
+                    en: "'coverage: partial' needs a reason; add 'coverage_reason: <what the plugin is based on, e.g. only the summary>'")
             }
             coverage = .partial(reason: reason)
         case let other?:
-            throw dataCorrupted(
-                at: decoder.codingPath + [key("coverage")],
-                LocalizedText(
-                    nl: "'\(other)' is hier niet toegestaan; gebruik 'partial' (met 'coverage_reason') of laat 'coverage' weg",
-                    en: "'\(other)' is not allowed here; use 'partial' (with 'coverage_reason') or leave 'coverage' out"))
+            throw problem(
+                at: "coverage",
+                nl: "'\(other)' is hier niet toegestaan; gebruik 'partial' (met 'coverage_reason') of laat 'coverage' weg",
+                en: "'\(other)' is not allowed here; use 'partial' (with 'coverage_reason') or leave 'coverage' out")
         }
         kind = try container.decode(String.self, forKey: key("kind"))
         id = try requiredText(container, key("id"), at: decoder.codingPath)

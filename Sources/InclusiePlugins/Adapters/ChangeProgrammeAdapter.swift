@@ -23,15 +23,12 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
     func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
         builder.add(groups["vision"], type: LocalizedText(nl: "visie", en: "vision"), defaultStatus: "ambition")
         // A spearhead is defined by the department that owns it: without one it is not a spearhead.
-        if let ownerless = groups["spearheads"].map(\.item).first(where: { ($0.owner ?? "").isEmpty }) {
-            throw PluginProblem(
-                line: ownerless.line,
-                message: LocalizedText(
-                    nl: "speerpunt '\(ownerless.id)' heeft geen eigenaar", en: "spearhead '\(ownerless.id)' has no owner"),
-                fix: LocalizedText(
-                    nl: "voeg 'owner:' toe met het programma of de afdeling die het document ervoor noemt",
-                    en: "add 'owner:' with the programme or department the document names for it"))
-        }
+        try requireField(
+            \.owner, in: groups["spearheads"].map(\.item),
+            missing: { LocalizedText(nl: "speerpunt '\($0)' heeft geen eigenaar", en: "spearhead '\($0)' has no owner") },
+            fix: LocalizedText(
+                nl: "voeg 'owner:' toe met het programma of de afdeling die het document ervoor noemt",
+                en: "add 'owner:' with the programme or department the document names for it"))
         builder.add(groups["spearheads"], type: LocalizedText(nl: "speerpunt", en: "spearhead"), defaultStatus: "in-preparation")
         builder.add(groups["roles"], type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
         builder.add(

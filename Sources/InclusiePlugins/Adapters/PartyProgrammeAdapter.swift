@@ -17,14 +17,10 @@ struct PartyProgrammeAdapter: ProgrammeAdapter {
         draftLayout: DraftLayout(looseItems: "preamble", sections: "sections", childKey: "proposals", numbersChildren: true))
 
     func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
-        if let unnumbered = groups["sections"].flatMap(\.children).first(where: { ($0.number ?? "").isEmpty }) {
-            throw PluginProblem(
-                line: unnumbered.line,
-                message: LocalizedText(
-                    nl: "programmapunt '\(unnumbered.id)' heeft geen nummer", en: "proposal '\(unnumbered.id)' has no number"),
-                fix: LocalizedText(
-                    nl: "voeg 'number:' toe zoals het programma het nummert", en: "add 'number:' as the programme numbers it"))
-        }
+        try requireField(
+            \.number, in: groups["sections"].flatMap(\.children),
+            missing: { LocalizedText(nl: "programmapunt '\($0)' heeft geen nummer", en: "proposal '\($0)' has no number") },
+            fix: LocalizedText(nl: "voeg 'number:' toe zoals het programma het nummert", en: "add 'number:' as the programme numbers it"))
         builder.add(groups["preamble"], type: LocalizedText(nl: "inleiding", en: "preamble"), defaultStatus: "proposal")
         builder.add(
             groups["sections"], type: LocalizedText(nl: "paragraaf", en: "section"),
