@@ -7,8 +7,9 @@ WORK_DIR holds axe.min.js; screenshots are written there.
 review: uploads the fictional example document on the start page and creates its municipality, changes a
 suggested theme with the picker, selects a passage in the source with the mouse and makes an item of it,
 fixes the problem validation shows for that item, accepts every part left with the keyboard (the page's
-keys), undoes and redoes one change, presses Klaar, and checks that changes without the session's token
-or from another origin are refused. serve: finds the imported programme in `inclusiebench serve`'s pages.
+keys), undoes and redoes one change, and presses Klaar. On the way it reads the draft again as another kind
+and undoes that, changes a budget line's kind, and checks that changes without the session's token or from
+another origin are refused. serve: finds the imported programme in `inclusiebench serve`'s pages.
 Fails (exit 1) on a console error, a missing element, an axe violation of impact serious or critical, or a
 refusal that does not happen. Counts the actions (clicks, choices, filled fields and key presses).
 """
@@ -174,6 +175,30 @@ def review(drafts, document):
     if plugin.read_bytes() != before:
         fail("a refused change altered the plugin file")
 
+    # Another kind, with every form of the programme and a budget line open for axe: the draft is read
+    # again as a policy note, and undo (u) brings the upload's bytes back. Not counted: no part of the
+    # scenario, a check that the page can take it back.
+    driver.execute_script("document.querySelectorAll('#kind, #item-programme details, #item-b-1 details').forEach(d => d.open = true)")
+    check_page("forms-open")
+    if "worden vervangen" not in driver.find_element(By.ID, "kind-warning").text:
+        fail("the page does not say before that another kind replaces the edits")
+    Select(driver.find_element(By.ID, "kind-choice")).select_by_value("policy-note")
+    follow(driver.find_element(By.CSS_SELECTOR, "#kind button[type=submit]").click)
+    if "kind: policy-note" not in plugin.read_text(encoding="utf-8"):
+        fail("choosing another kind did not draft the document again as that kind")
+    check_page("kind-changed", run_axe=False)
+    follow(lambda: key("u", counted=False))
+    if plugin.read_bytes() != before:
+        fail("undo after another kind did not bring back the draft as uploaded")
+
+    # A budget line's kind of money, from its form (not counted either: the scenario accepts the guess).
+    line = driver.find_element(By.ID, "item-b-1")
+    line.find_element(By.CSS_SELECTOR, "form[action$='/budget-line']").find_element(By.XPATH, "..").find_element(By.TAG_NAME, "summary").click()
+    Select(line.find_element(By.CSS_SELECTOR, "select[name=kind]")).select_by_value("subsidy-to-partner")
+    follow(line.find_element(By.CSS_SELECTOR, "form[action$='/budget-line'] button[type=submit]").click)
+    if "kind: subsidy-to-partner" not in plugin.read_text(encoding="utf-8"):
+        fail("the budget line's chosen kind is not in the plugin file")
+
     # Change a suggestion: item d-3's primary theme, with the picker and the mouse.
     item = driver.find_element(By.ID, "item-d-3")
     item.find_element(By.CSS_SELECTOR, "details.picker[data-facet=themes] summary").click()
@@ -275,7 +300,7 @@ def review(drafts, document):
     if "parts left to review" not in driver.find_element(By.TAG_NAME, "main").text:
         fail("the English page is not in English")
     print(f"review check: {actions} actions (clicks, choices, filled fields, key presses) from document to Klaar, "
-          f"{drafted} parts drafted; the undo and redo (2 keys) are not counted")
+          f"{drafted} parts drafted; the undo and redo (2 keys), another kind and its undo, and the budget line's kind are not counted")
 
 
 def serve():

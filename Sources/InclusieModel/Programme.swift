@@ -96,6 +96,13 @@ public struct Author: Hashable, Codable, Sendable {
     public enum AuthorType: String, Codable, Sendable, CaseIterable {
         case municipality
         case party
+
+        public var label: LocalizedText {
+            switch self {
+            case .municipality: LocalizedText(nl: "gemeente", en: "municipality")
+            case .party: LocalizedText(nl: "politieke partij", en: "political party")
+            }
+        }
     }
 
     public var type: AuthorType

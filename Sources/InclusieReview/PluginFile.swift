@@ -90,15 +90,16 @@ public struct PluginFile: Sendable {
         return try PluginFile(municipality: municipality, name: name, path: path)
     }
 
-    /// Puts `earlier` bytes back in place of this file (an undo), on the same terms as `saving`: only over
-    /// the bytes this was read with, atomically, and only when they are still a plugin's YAML.
-    func restoring(_ earlier: Data, taxonomy: String) throws(ReviewError) -> PluginFile {
-        guard (try? YAMLValue(yaml: String(decoding: earlier, as: UTF8.self))) != nil else {
-            throw ReviewError(LocalizedText(nl: "de vorige versie is geen geldige YAML", en: "the previous version is not valid YAML"))
+    /// Puts other bytes in place of this file, whole: an earlier version (an undo), or a new draft of its
+    /// source in another kind. On the same terms as `saving`: only over the bytes this was read with,
+    /// atomically, and only when they are a plugin's YAML.
+    func replacing(with bytes: Data, taxonomy: String) throws(ReviewError) -> PluginFile {
+        guard (try? YAMLValue(yaml: String(decoding: bytes, as: UTF8.self))) != nil else {
+            throw ReviewError(LocalizedText(nl: "de nieuwe versie is geen geldige YAML", en: "the new version is not valid YAML"))
         }
         guard FileManager.default.contents(atPath: path).map(Self.digest) == version else { throw Self.changedOnDisk(name) }
         do {
-            try OutputFile.write(earlier, to: path, alsoProtecting: [.taxonomy(taxonomy)], existing: .replace)
+            try OutputFile.write(bytes, to: path, alsoProtecting: [.taxonomy(taxonomy)], existing: .replace)
         } catch {
             throw ReviewError(error.message)
         }

@@ -89,7 +89,7 @@ struct ReviewPage {
                 tag(
                     "section", [("class", "items"), ("id", "items"), ("aria-labelledby", "items-heading")],
                     children: [.h2(.id("items-heading"), .plain(text("Onderdelen", "Items")))]
-                        + [problemList(loose, id: "programme-problems")] + listed + [finish()])))
+                        + [problemList(loose, id: "programme-problems"), kindForm()] + listed + [finish()])))
     }
 
     /// The diagnostics of this file by the unit whose lines hold them (the innermost); `[]` for the rest.
@@ -140,7 +140,11 @@ struct ReviewPage {
         if let amounts = unit.value["amounts"]?.entries, !amounts.isEmpty {
             fact(text("bedragen", "amounts"), .plain(amounts.map { "\($0.key): \($0.value.string ?? "")" }.joined(separator: "; ")))
         }
-        if let kind = unit.value["kind"]?.string { fact(text("soort", "kind"), .plain(kind)) }
+        if let kind = unit.value["kind"]?.string {
+            let label = unit.isBudgetLine ? BudgetKind(rawValue: kind)?.label : ProgrammeKinds().all.first { $0.id == kind }?.label
+            fact(text("soort", "kind"), .plain(label.map { "\($0.text(language)) (\(kind))" } ?? kind))
+        }
+        for (label, value) in unit.isProgramme ? programmeFacts(unit) : [] { fact(label, .plain(value)) }
         let evidence = unit.value["evidence"]?.elements ?? []
         let quotes = evidence.enumerated().map { index, quote in
             tag(
@@ -186,7 +190,8 @@ struct ReviewPage {
                 "div", [("class", "actions")],
                 unit.isSuggestion ? form("accept", unit, label: text("Accepteren", "Accept"), describedBy: heading, key: "a") : .empty,
                 unit.isProgramme ? .empty : form("remove", unit, label: text("Verwijderen", "Remove"), describedBy: heading, key: "x")),
-            unit.isProgramme ? programmeForm(unit) : (unit.isBudgetLine ? .empty : titleForm(unit)),
+            unit.isProgramme ? programmeForm(unit) : (unit.isBudgetLine ? budgetLineForm(unit) : titleForm(unit)),
+            unit.isProgramme ? budgetForm(unit) : .empty,
             unit.isBudgetLine || unit.isProgramme ? .empty : statusPicker(unit),
             unit.isProgramme ? .empty : (unit.isBudgetLine ? amountsForm(unit) : yearsForm(unit)),
             unit.isProgramme || unit.isBudgetLine ? .empty : moveForm(unit),
@@ -300,29 +305,151 @@ struct ReviewPage {
         let title = unit.value["title"]?.string ?? ""
         let adoption = unit.value["adoption_status"]?.string ?? ""
         let author = unit.value["author"]?["name"]?.string ?? ""
+        let authorType = unit.value["author"]?["type"]?.string
         let period = unit.value["period"]
-        let options = AdoptionStatus.allCases.map { status in
-            tag(
-                "option", [("value", status.rawValue)] + (status.rawValue == adoption ? [("selected", "selected")] : []),
-                .plain("\(status.label.nl) / \(status.label.en)"))
+        let authorTypes = Self.options(Author.AuthorType.allCases.map { ($0.rawValue, $0.label) }, selected: authorType)
+        let options = Self.options(AdoptionStatus.allCases.map { ($0.rawValue, $0.label) }, selected: adoption)
+        return foldedForm(
+            "programme", unit, summary: text("Programmagegevens wijzigen", "Change the programme's fields"),
+            fields: [
+                field("programme-title", text("Titel", "Title"), voidTag("input", [("id", "programme-title"), ("name", "title"), ("value", title), ("maxlength", "300")])),
+                field("programme-author-type", text("Soort auteur", "Kind of author"), tag("select", [("id", "programme-author-type"), ("name", "authortype")], children: authorTypes)),
+                field("programme-author", text("Auteur (de gemeente of de partij)", "Author (the municipality or the party)"), voidTag("input", [("id", "programme-author"), ("name", "author"), ("value", author), ("maxlength", "300")])),
+                field("programme-adoption", text("Vaststelling", "Adoption status"), tag("select", [("id", "programme-adoption"), ("name", "adoption")], children: options)),
+                field("programme-from", text("Eerste jaar (leeg: geen periode)", "First year (empty: no period)"), voidTag("input", [("id", "programme-from"), ("name", "from"), ("value", period?["from"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
+                field("programme-until", text("Laatste jaar (leeg: open einde)", "Last year (empty: open-ended)"), voidTag("input", [("id", "programme-until"), ("name", "until"), ("value", period?["to"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
+                tag("button", [("type", "submit")], .plain(text("Programmagegevens opslaan", "Save the programme's fields"))),
+            ])
+    }
+
+    /// The programme's own fields as the page shows them: who wrote it, adoption status, period and budget.
+    private func programmeFacts(_ unit: ReviewUnit) -> [(String, String)] {
+        var facts: [(String, String)] = []
+        if let author = unit.value["author"] {
+            let type = author["type"]?.string.flatMap(Author.AuthorType.init(rawValue:))?.label.text(language)
+            facts.append((text("auteur", "author"), (author["name"]?.string ?? "") + (type.map { " (\($0))" } ?? "")))
         }
-        func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
-            tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
+        if let adoption = unit.value["adoption_status"]?.string {
+            facts.append((text("vaststelling", "adoption status"), AdoptionStatus(rawValue: adoption)?.label.text(language) ?? adoption))
         }
+        if let from = unit.value["period"]?["from"]?.string.flatMap({ Int($0) }) {
+            let period = Period(from: from, to: unit.value["period"]?["to"]?.string.flatMap { Int($0) })
+            facts.append((text("periode", "period"), period.label(language)))
+        }
+        facts.append((text("begroting", "budget"), budgetState(unit.value["budget"])))
+        return facts
+    }
+
+    /// The budget's state in words: lines, none and why, or unknown.
+    private func budgetState(_ budget: YAMLValue?) -> String {
+        if let lines = budget?["lines"]?.elements, !lines.isEmpty {
+            return text("\(lines.count) begrotingsregels", "\(lines.count) budget lines")
+        }
+        if let reason = budget?["none"]?.string { return text("geen: ", "none: ") + reason }
+        if budget?.string == "unknown" { return text("onbekend: het document zegt niets over geld", "unknown: the document says nothing about money") }
+        return text("niet ingevuld", "not filled in")
+    }
+
+    /// What the programme says about money: while it has lines they stay (each is removed on its own);
+    /// without lines, `unknown` or `none` with the reason and the passage that says so.
+    private func budgetForm(_ unit: ReviewUnit) -> BodyNode {
+        let budget = unit.value["budget"]
+        let lines = budget?["lines"]?.elements.count ?? 0
+        let summaryText = text("Begroting wijzigen", "Change the budget")
+        guard lines == 0 else {
+            return tag(
+                "details", [("class", "picker")], tag("summary", [], .plain(summaryText)),
+                .p(
+                    .id("budget-lines-kept"),
+                    .plain(
+                        text(
+                            "De begroting heeft \(lines) regels; die blijven staan. Noemt het document geen bedragen, verwijder dan elke regel (Verwijderen bij de regel); daarna kiest u hier 'onbekend' of 'geen'.",
+                            "The budget has \(lines) lines; they stay. When the document states no amounts, remove each line (Remove at the line); then choose 'unknown' or 'none' here."))))
+        }
+        let current = budget?["none"] != nil ? "none" : "unknown"
+        let states = Self.options(
+            [
+                ("unknown", LocalizedText(nl: "onbekend: het document zegt niets over geld", en: "unknown: the document says nothing about money")),
+                ("none", LocalizedText(nl: "geen: het document zegt dat er geen begroting is", en: "none: the document says there is no budget")),
+            ], selected: current)
+        let hasQuote = !(budget?["evidence"]?.elements.isEmpty ?? true)
+        return foldedForm(
+            "budget", unit, summary: summaryText,
+            fields: [
+                field("budget-state", text("Begroting", "Budget"), tag("select", [("id", "budget-state"), ("name", "budget")], children: states)),
+                field("budget-reason", text("Waarom er geen begroting is (bij 'geen')", "Why there is no budget (with 'none')"), voidTag("input", [("id", "budget-reason"), ("name", "reason"), ("value", budget?["none"]?.string ?? ""), ("maxlength", "300")])),
+                field(
+                    "budget-quote",
+                    hasQuote
+                        ? text("Passage die dat zegt (leeg: het citaat blijft)", "Passage that says so (empty: the quote stays)")
+                        : text("Passage uit de brontekst die dat zegt (bij 'geen')", "Passage of the source text that says so (with 'none')"),
+                    tag("textarea", [("id", "budget-quote"), ("name", "quote"), ("rows", "3"), ("maxlength", "2000")])),
+                field("budget-section", text("Kop waaronder de passage staat", "Heading the passage stands under"), voidTag("input", [("id", "budget-section"), ("name", "section"), ("maxlength", "300")])),
+                tag("button", [("type", "submit")], .plain(text("Begroting opslaan", "Save the budget"))),
+            ])
+    }
+
+    /// A budget line's kind of money, from the model's list, and its label as the document has it.
+    private func budgetLineForm(_ unit: ReviewUnit) -> BodyNode {
+        let kinds = Self.options(BudgetKind.allCases.map { ($0.rawValue, $0.label) }, selected: unit.value["kind"]?.string)
+        let prefix = "budget-line-\(unit.id)"
+        return foldedForm(
+            "budget-line", unit, summary: text("Soort en omschrijving wijzigen", "Change kind and label"),
+            fields: [
+                field("\(prefix)-label", text("Omschrijving", "Label"), voidTag("input", [("id", "\(prefix)-label"), ("name", "label"), ("value", unit.value["label"]?.string ?? ""), ("maxlength", "300")])),
+                field("\(prefix)-kind", text("Soort geld", "Kind of money"), tag("select", [("id", "\(prefix)-kind"), ("name", "kind")], children: kinds)),
+                tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Regel opslaan", "Save line"))),
+            ])
+    }
+
+    /// Another kind for a draft: its source is drafted again in that kind, replacing every edit so far.
+    /// Offered only while the file has review marks: a reviewed programme is not drafted over.
+    private func kindForm() -> BodyNode {
+        let kind = file.value["kind"]?.string
+        let others = ProgrammeKinds().all.filter { $0.id != kind }
+        guard marks > 0, source != nil, !others.isEmpty else { return .empty }
+        let options = Self.options(others.map { ($0.id, $0.label) }, selected: nil)
+        let current = ProgrammeKinds().all.first { $0.id == kind }.map { text($0.label.nl, $0.label.en) } ?? kind ?? ""
         return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Programmagegevens wijzigen", "Change the programme's fields"))),
+            "details", [("class", "picker"), ("id", "kind")],
+            tag("summary", [], .plain(text("Soort programma: \(current) — een andere soort kiezen", "Kind of programme: \(current) — choose another kind"))),
             tag(
-                "form", [("method", "post"), ("action", "\(address)/programme")],
+                "form", [("method", "post"), ("action", "\(address)/kind")],
                 children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                    field("programme-title", text("Titel", "Title"), voidTag("input", [("id", "programme-title"), ("name", "title"), ("value", title), ("maxlength", "300")])),
-                    field("programme-author", text("Auteur (de gemeente of de partij)", "Author (the municipality or the party)"), voidTag("input", [("id", "programme-author"), ("name", "author"), ("value", author), ("maxlength", "300")])),
-                    field("programme-adoption", text("Vaststelling", "Adoption status"), tag("select", [("id", "programme-adoption"), ("name", "adoption")], children: options)),
-                    field("programme-from", text("Eerste jaar (leeg: geen periode)", "First year (empty: no period)"), voidTag("input", [("id", "programme-from"), ("name", "from"), ("value", period?["from"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
-                    field("programme-until", text("Laatste jaar (leeg: open einde)", "Last year (empty: open-ended)"), voidTag("input", [("id", "programme-until"), ("name", "until"), ("value", period?["to"]?.string ?? ""), ("maxlength", "4"), ("inputmode", "numeric")])),
-                    tag("button", [("type", "submit")], .plain(text("Programmagegevens opslaan", "Save the programme's fields"))),
+                    .p(
+                        .id("kind-warning"),
+                        .plain(
+                            text(
+                                "Een andere soort leest de brontekst opnieuw in als die soort, zoals bij het inlezen: alle wijzigingen die tot nu toe in dit bestand zijn gemaakt worden vervangen. Ongedaan maken (u) brengt de vorige versie terug.",
+                                "Another kind reads the source text again as that kind, as the upload does: every change made to this file so far is replaced. Undo (u) brings the previous version back."))),
+                    field("kind-choice", text("Soort programma", "Kind of programme"), tag("select", [("id", "kind-choice"), ("name", "kind")], children: options)),
+                    tag("button", [("type", "submit"), ("aria-describedby", "kind-warning")], .plain(text("Opnieuw inlezen als deze soort", "Read again as this kind"))),
                 ]))
+    }
+
+    /// A folded form of several fields for an item: its summary opens it, then the fields and the button.
+    private func foldedForm(_ action: String, _ unit: ReviewUnit, summary: String, fields: [BodyNode]) -> BodyNode {
+        tag(
+            "details", [("class", "picker")],
+            tag("summary", [], .plain(summary)),
+            tag(
+                "form", [("method", "post"), ("action", "\(address)/\(action)")],
+                children: commonFields + [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)])] + fields))
+    }
+
+    /// A labelled control of a form, the label above it.
+    private func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
+        tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
+    }
+
+    /// The options of a closed list the model labels, each in Dutch and English, never a bare id; the
+    /// current one selected.
+    static func options(_ choices: [(id: String, label: LocalizedText)], selected: String?) -> [BodyNode] {
+        choices.map { choice in
+            tag(
+                "option", [("value", choice.id)] + (choice.id == selected ? [("selected", "selected")] : []),
+                .plain("\(choice.label.nl) / \(choice.label.en)"))
+        }
     }
 
     /// A folded form of one labelled control for an item: open its summary, change, save.
@@ -356,15 +483,12 @@ struct ReviewPage {
                 tag("label", [("for", amount)], .plain(text("Bedrag in euro's", "Amount in euros"))),
                 voidTag("input", [("id", amount), ("name", "amounts[]"), ("value", row.1), ("size", "14"), ("maxlength", "30")]))
         }
-        return tag(
-            "details", [("class", "picker")],
-            tag("summary", [], .plain(text("Bedragen wijzigen", "Change amounts"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/amounts")],
-                children: commonFields + [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)])] + rows + [
-                    .p(.class("meta"), .plain(text("Een leeg bedrag haalt dat jaar weg.", "An empty amount removes that year."))),
-                    tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Bedragen opslaan", "Save amounts"))),
-                ]))
+        return foldedForm(
+            "amounts", unit, summary: text("Bedragen wijzigen", "Change amounts"),
+            fields: rows + [
+                .p(.class("meta"), .plain(text("Een leeg bedrag haalt dat jaar weg.", "An empty amount removes that year."))),
+                tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Bedragen opslaan", "Save amounts"))),
+            ])
     }
 
     /// A small form for one of an item's quotes or reasons.
@@ -439,11 +563,7 @@ struct ReviewPage {
         guard let taxonomy = check.taxonomy else { return .empty }
         let current = unit.value["status"]?.string
         let id = "status-\(unit.id)"
-        let options = taxonomy.itemStatuses.map { entry in
-            tag(
-                "option", [("value", entry.id)] + (current == entry.id ? [("selected", "selected")] : []),
-                .plain("\(entry.label.nl) / \(entry.label.en)"))
-        }
+        let options = Self.options(taxonomy.itemStatuses.map { ($0.id, $0.label) }, selected: current)
         return tag(
             "form", [("method", "post"), ("action", "\(address)/status"), ("class", "status-form")],
             children: commonFields + [
@@ -723,7 +843,7 @@ extension ReviewPage {
         .keys dd { margin: 0; }
         .item:focus { outline: 3px solid #1d4ed8; }
         .source-text mark.current { outline: 3px solid #1d4ed8; }
-        .new-item textarea { font: inherit; }
+        .new-item textarea, .picker textarea { font: inherit; }
         .status-form { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
         .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .25rem 1rem; }
         .done { border: 2px solid #166534; padding: .5rem 1rem; }

@@ -61,11 +61,20 @@ public struct ReviewServer: Sendable {
         var amounts: [String]?
         /// Where an item is moved: a list's path, as `ReviewUnit.moveTargets` names it.
         var to: String?
-        /// The programme's own fields: adoption status, the author's name, and the period's first and last year.
+        /// The programme's own fields: adoption status, who wrote it and their name, and the period's first
+        /// and last year.
         var adoption: String?
+        var authortype: String?
         var author: String?
         var from: String?
         var until: String?
+        /// The budget's state once it has no lines (`unknown` or `none`), and why there is none; its quote
+        /// comes in `quote` and `section`.
+        var budget: String?
+        var reason: String?
+        /// A budget line's kind of money and label, or the programme kind its source is drafted in again.
+        var kind: String?
+        var label: String?
     }
 
     /// Longer than this is a passage, not a title.
@@ -89,6 +98,12 @@ public struct ReviewServer: Sendable {
         if last.isEmpty { return (from, nil) }
         guard let to = YearAmount.year(last), to >= from else { return nil }
         return (from, to)
+    }
+
+    /// A text typed in a form, trimmed; nil when empty.
+    static func typed(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
     }
 
     /// The largest upload: a PDF as large as `draft` reads, and the form's few fields around it.
@@ -129,7 +144,7 @@ public struct ReviewServer: Sendable {
         }
         for action in [
             "accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move",
-            "merge", "split", "title", "programme", "finish",
+            "merge", "split", "title", "programme", "budget", "budget-line", "kind", "finish",
         ] {
             router.post(RouterPath("/review/:municipality/:file/\(action)")) { request, context in
                 try await change(action, request: request, context: context)
@@ -230,12 +245,15 @@ public struct ReviewServer: Sendable {
                     language: language)
             }
             do throws(ReviewError) {
-                _ = try file.restoring(step.before, taxonomy: workspace.taxonomyPath)
+                _ = try file.replacing(with: step.before, taxonomy: workspace.taxonomyPath)
             } catch {
                 history.putBack(file.key, step)
                 return ReviewPage.refusal(.conflict, error.message, language: language)
             }
             return Response(status: .seeOther, headers: [.location: page + step.place])
+        }
+        if action == "kind" {
+            return redraft(file, kind: form.kind ?? "", page: page, language: language)
         }
         let path = ReviewUnit.path(fromForm: form.path ?? "")
         guard ReviewUnit.isWellFormed(path) else {
@@ -244,34 +262,67 @@ public struct ReviewServer: Sendable {
                 LocalizedText(nl: "Dit verzoek noemt geen onderdeel van het programma.", en: "This request names no part of the programme."),
                 language: language)
         }
+        func refuse(_ status: HTTPResponse.Status, _ nl: String, _ en: String) -> Response {
+            ReviewPage.refusal(status, LocalizedText(nl: nl, en: en), language: language)
+        }
         let edit: ReviewEdit
         switch action {
         case "accept": edit = .accept(path)
         case "remove": edit = .remove(path)
         case "title", "programme":
             guard let title = Self.oneLine(form.title) else {
-                return ReviewPage.refusal(
-                    .unprocessableContent,
-                    LocalizedText(
-                        nl: "Geef een titel van één regel, hoogstens \(Self.maximumTitleLength) tekens.",
-                        en: "Give a title of one line, at most \(Self.maximumTitleLength) characters."),
-                    language: language)
+                return refuse(
+                    .unprocessableContent, "Geef een titel van één regel, hoogstens \(Self.maximumTitleLength) tekens.",
+                    "Give a title of one line, at most \(Self.maximumTitleLength) characters.")
             }
             guard action == "programme" else {
                 edit = .setTitle(path, title: title)
                 break
             }
             guard let adoption = form.adoption, AdoptionStatus(rawValue: adoption) != nil,
+                let authorType = form.authortype.flatMap(Author.AuthorType.init(rawValue:)),
                 let period = Self.period(from: form.from, until: form.until), let author = Self.oneLine(form.author)
             else {
-                return ReviewPage.refusal(
+                return refuse(
                     .unprocessableContent,
-                    LocalizedText(
-                        nl: "Geef de auteur op één regel, kies een vaststelling uit de lijst, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
-                        en: "Give the author on one line, choose an adoption status from the list, and write the period as four-digit years (the first, and the last when the document gives it)."),
-                    language: language)
+                    "Geef de auteur op één regel, kies de soort auteur en de vaststelling uit de lijsten, en schrijf de periode als jaren van vier cijfers (het eerste jaar, en het laatste als het document dat noemt).",
+                    "Give the author on one line, choose the kind of author and the adoption status from the lists, and write the period as four-digit years (the first, and the last when the document gives it).")
             }
-            edit = .setProgrammeFields(title: title, authorName: author, adoptionStatus: adoption, from: period.from, to: period.to)
+            edit = .setProgrammeFields(
+                title: title, authorType: authorType, authorName: author, adoptionStatus: adoption, from: period.from, to: period.to)
+        case "budget-line":
+            guard let kind = form.kind.flatMap(BudgetKind.init(rawValue:)), let label = Self.oneLine(form.label) else {
+                return refuse(
+                    .unprocessableContent,
+                    "Kies de soort geld uit de lijst en geef de omschrijving op één regel, hoogstens \(Self.maximumTitleLength) tekens.",
+                    "Choose the kind of money from the list and give the label on one line, at most \(Self.maximumTitleLength) characters.")
+            }
+            edit = .setBudgetLine(path, kind: kind, label: label)
+        case "budget":
+            switch form.budget {
+            case "unknown":
+                edit = .setBudget(.unknown)
+            case "none":
+                guard let reason = Self.oneLine(form.reason) else {
+                    return refuse(
+                        .unprocessableContent, "Schrijf op één regel waarom er geen begroting is, in de woorden van het document.",
+                        "Write on one line why there is no budget, in the document's words.")
+                }
+                // No passage keeps the quote the budget has.
+                var evidence: Evidence?
+                if let quote = Self.typed(form.quote) {
+                    guard let section = Self.typed(form.section), section.count <= 300, quote.count <= 2000, isInSource(quote, of: file) else {
+                        return refuse(
+                            .unprocessableContent,
+                            "Het citaat moet letterlijk in de brontekst staan (hoogstens 2000 tekens), met de kop waaronder het staat.",
+                            "The quote must stand in the source text as it is (at most 2000 characters), with the heading it stands under.")
+                    }
+                    evidence = Evidence(quote: quote, section: section)
+                }
+                edit = .setBudget(.none(reason: reason, quote: evidence))
+            default:
+                return refuse(.badRequest, "Kies voor de begroting 'onbekend' of 'geen'.", "Choose 'unknown' or 'none' for the budget.")
+            }
         case "years":
             guard let years = YearAmount.years(form.yearlist ?? "") else {
                 return ReviewPage.refusal(
@@ -386,9 +437,7 @@ public struct ReviewServer: Sendable {
                 "Vul de passage (hoogstens 2000 tekens), de titel en de sectie in.",
                 "Fill in the passage (at most 2000 characters), the title and the section.")
         }
-        guard let source = workspace.sourceText(of: file),
-            QuoteChecker.normalise(source).contains(QuoteChecker.normalise(quote))
-        else {
+        guard isInSource(quote, of: file) else {
             return refuse(
                 "Deze passage staat niet letterlijk in de brontekst; kopieer haar uit de brontekst links.",
                 "This passage is not in the source text as it is; copy it from the source text on the left.")
@@ -410,6 +459,26 @@ public struct ReviewServer: Sendable {
         }
         let added = asQuote ? target.last : ReviewUnit.units(in: saved.value).first { !before.contains($0.id) }?.id
         return Response(status: .seeOther, headers: [.location: page + (added.map { "#item-\($0)" } ?? "#items")])
+    }
+
+    /// Whether a passage stands in the file's source text as it is (white space and typographic quotes aside,
+    /// as `validate` compares), so that a quote made of it is verbatim.
+    private func isInSource(_ passage: String, of file: PluginFile) -> Bool {
+        guard let source = workspace.sourceText(of: file) else { return false }
+        return QuoteChecker.normalise(source).contains(QuoteChecker.normalise(passage))
+    }
+
+    /// The file's source text drafted again in another kind, in place of every edit so far; an undo brings
+    /// the previous version back.
+    private func redraft(_ file: PluginFile, kind: String, page: String, language: Language) -> Response {
+        do throws(ReviewError) {
+            let text = try workspace.redraft(file, kind: kind)
+            let saved = try file.replacing(with: Data(text.utf8), taxonomy: workspace.taxonomyPath)
+            history.record(file.key, before: file.bytes, after: saved.version, place: "#item-programme")
+        } catch {
+            return ReviewPage.refusal(.unprocessableContent, error.message, language: language)
+        }
+        return Response(status: .seeOther, headers: [.location: page + "#item-programme"])
     }
 
     /// The answer to a change that lacks this session's token.

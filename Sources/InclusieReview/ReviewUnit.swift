@@ -105,9 +105,14 @@ public enum ReviewEdit: Sendable, Equatable {
     case merge([String], into: [String])
     /// An item's title, as a person writes it (a budget line has a label, not a title).
     case setTitle([String], title: String)
-    /// The programme's own fields a draft guesses: title, the author's name, adoption status and period
-    /// (`to` nil: open-ended; `from` nil: no period).
-    case setProgrammeFields(title: String, authorName: String, adoptionStatus: String, from: Int?, to: Int?)
+    /// The programme's own fields a draft guesses: title, who wrote it (a municipality or a party) and
+    /// their name, adoption status and period (`to` nil: open-ended; `from` nil: no period).
+    case setProgrammeFields(title: String, authorType: Author.AuthorType, authorName: String, adoptionStatus: String, from: Int?, to: Int?)
+    /// What the programme says about money while it has no budget lines. A programme with lines keeps them:
+    /// they are removed one by one first, so no line goes unseen.
+    case setBudget(BudgetChoice)
+    /// A budget line's kind of money and its label (a line has a label where an item has a title).
+    case setBudgetLine([String], kind: BudgetKind, label: String)
     /// One of an item's quotes becomes an item of its own right after it, titled with the quote's first
     /// words and with the same facets; the item keeps its other quotes.
     case split([String], quote: Int, title: String)
@@ -135,10 +140,13 @@ public enum ReviewEdit: Sendable, Equatable {
             found = !path.isEmpty && path.first != "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
                 unit.set("title", to: .scalar(title, quoted: true))
             }
-        case .setProgrammeFields(let title, let authorName, let adoptionStatus, let from, let to):
+        case .setProgrammeFields(let title, let authorType, let authorName, let adoptionStatus, let from, let to):
             found = result.update(at: []) { unit in
                 unit.set("title", to: .scalar(title, quoted: true))
-                _ = unit.update(at: ["author"]) { author in author.set("name", to: .scalar(authorName, quoted: true)) }
+                _ = unit.update(at: ["author"]) { author in
+                    author.set("type", to: .scalar(authorType.rawValue, quoted: false), before: ["name"])
+                    author.set("name", to: .scalar(authorName, quoted: true))
+                }
                 unit.set("adoption_status", to: .scalar(adoptionStatus, quoted: false))
                 if let from {
                     let bounds = [("from", from)] + (to.map { [("to", $0)] } ?? [])
@@ -146,6 +154,40 @@ public enum ReviewEdit: Sendable, Equatable {
                 } else {
                     unit.remove("period")
                 }
+            }
+        case .setBudget(let choice):
+            let budget = programme["budget"]
+            guard (budget?["lines"]?.elements ?? []).isEmpty else {
+                throw ReviewError(
+                    LocalizedText(
+                        nl: "de begroting heeft nog regels; verwijder die eerst één voor één als het document geen bedragen noemt",
+                        en: "the budget still has lines; remove them one by one first when the document states no amounts"))
+            }
+            switch choice {
+            case .unknown:
+                result.set("budget", to: .scalar("unknown", quoted: false))
+            case .none(let reason, let quote):
+                // A statement that there is no budget needs a quote; one already there stays unless replaced.
+                let kept = budget?["evidence"].flatMap { $0.elements.isEmpty ? nil : $0 }
+                guard let evidence = quote.map({ YAMLValue.sequence([Self.evidence(quote: $0.quote, section: $0.section)], flow: false) }) ?? kept else {
+                    throw ReviewError(
+                        LocalizedText(
+                            nl: "geef de passage uit de brontekst die zegt dat er geen begroting is",
+                            en: "give the passage of the source text that says there is no budget"))
+                }
+                // Block style whatever was there: a budget left without lines was written `budget: {}`.
+                var statement = YAMLValue.mapping([], flow: false)
+                if case .mapping(let entries, _)? = budget { statement = .mapping(entries, flow: false) }
+                statement.remove("lines")
+                statement.set("none", to: .scalar(reason, quoted: true), before: ["note", "evidence"])
+                statement.set("evidence", to: evidence)
+                result.set("budget", to: statement)
+            }
+            found = true
+        case .setBudgetLine(let path, let kind, let label):
+            found = path.first == "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { line in
+                line.set("label", to: .scalar(label, quoted: true))
+                line.set("kind", to: .scalar(kind.rawValue, quoted: false), before: ["precision", "amounts", "period_amount", "undated_amount"])
             }
         case .setStatus(let path, let status):
             found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
@@ -323,6 +365,15 @@ public enum ReviewEdit: Sendable, Equatable {
     private static func isUnit(_ path: [String], in programme: YAMLValue) -> Bool {
         ReviewUnit.units(in: programme).contains { $0.path == path }
     }
+}
+
+/// What a person says of a programme's money once it has no budget lines.
+public enum BudgetChoice: Sendable, Equatable {
+    /// The document says nothing about money: `budget: unknown`.
+    case unknown
+    /// The document says there is no budget: why, and the passage that says so (checked verbatim by the
+    /// caller); nil keeps the quote the budget has.
+    case none(reason: String, quote: Evidence?)
 }
 
 /// One year's amount of a budget line, as a person typed it and the plugin writes it.

@@ -244,4 +244,40 @@ extension ReviewWorkspace {
         }
         return try file(municipality: slug, name: files.programmeID + ".yaml")
     }
+
+    /// The text `file` gets when its source text is drafted again as another `kind`: what the start page
+    /// writes for that document with that kind chosen, with the file's own municipality, id and source.
+    /// Only for a draft (a file with review marks): a kind decides the whole native structure, so every
+    /// edit made so far is replaced. Nothing is written here.
+    public func redraft(_ file: PluginFile, kind: String) throws(ReviewError) -> String {
+        guard Drafter.kinds.contains(kind), kind != file.value["kind"]?.string else {
+            throw ReviewError(
+                LocalizedText(nl: "kies een andere soort programma uit de lijst", en: "choose another kind of programme from the list"))
+        }
+        guard ReviewUnit.units(in: file.value).contains(where: \.isSuggestion) else {
+            throw ReviewError(
+                LocalizedText(
+                    nl: "dit bestand is al nagekeken; alleen een concept (met onderdelen na te kijken) wordt opnieuw ingelezen",
+                    en: "this file is reviewed already; only a draft (with parts left to review) is read again"))
+        }
+        guard let id = file.value["id"]?.string, let source = file.value["source"]?.string, let text = sourceText(of: file) else {
+            throw ReviewError(
+                LocalizedText(
+                    nl: "de brontekst van dit bestand staat niet in \(file.municipality)/sources/; zonder brontekst kan het niet opnieuw worden ingelezen",
+                    en: "this file's source text is not in \(file.municipality)/sources/; without it the file cannot be read again"))
+        }
+        let loaded = PluginLoader().load(directory: directory)
+        guard let taxonomy = loaded.taxonomy else {
+            throw ReviewError(LocalizedText(nl: "de map heeft geen geldige taxonomy.yaml", en: "the folder has no valid taxonomy.yaml"))
+        }
+        var files = DraftFiles(source: source, municipality: file.municipality, pluginsDirectory: directory, out: file.path)
+        files.programmeID = id
+        files.sourceFile = source
+        do {
+            return try DocumentDraft(text: text, kind: kind, files: files, loaded: loaded, taxonomy: taxonomy, document: source).plugin
+        } catch {
+            throw ReviewError(
+                LocalizedText(nl: "\(source): \(error.message.nl) — \(error.fix.nl)", en: "\(source): \(error.message.en) — \(error.fix.en)"))
+        }
+    }
 }

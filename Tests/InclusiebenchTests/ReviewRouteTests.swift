@@ -216,8 +216,8 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             let changed = try await review.post(
                 "programme", path: "programme",
                 fields: [
-                    ("title", "Actieplan Havendam 2025–2026"), ("author", "Gemeente Havendam"), ("adoption", "adopted"), ("from", "2025"),
-                    ("until", "2026"),
+                    ("title", "Actieplan Havendam 2025–2026"), ("authortype", "municipality"), ("author", "Gemeente Havendam"),
+                    ("adoption", "adopted"), ("from", "2025"), ("until", "2026"),
                 ])
             #expect(changed.status == .seeOther)
             let programme = try YAMLValue(yaml: folder.text)
@@ -235,12 +235,13 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             #expect(!(try await review.get(ReviewClient.page).body.contains("<script>alert")))
             let before = folder.text
             for fields in [
-                [("title", "Titel"), ("author", "Havendam"), ("adoption", "vastgesteld"), ("from", "2025"), ("until", "")],
-                [("title", "Titel"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2026"), ("until", "2025")],
-                [("title", "Titel"), ("author", "Havendam"), ("adoption", "adopted"), ("from", ""), ("until", "2025")],
-                [("title", " "), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
-                [("title", "twee\nregels"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
-                [("title", "Titel"), ("author", ""), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("authortype", "municipality"), ("author", "Havendam"), ("adoption", "vastgesteld"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("authortype", "municipality"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2026"), ("until", "2025")],
+                [("title", "Titel"), ("authortype", "municipality"), ("author", "Havendam"), ("adoption", "adopted"), ("from", ""), ("until", "2025")],
+                [("title", " "), ("authortype", "municipality"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "twee\nregels"), ("authortype", "municipality"), ("author", "Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
+                [("title", "Titel"), ("authortype", "municipality"), ("author", ""), ("adoption", "adopted"), ("from", "2025"), ("until", "")],
             ] {
                 #expect(try await review.post("programme", path: "programme", fields: fields).status == .unprocessableContent, "\(fields)")
             }
@@ -249,6 +250,187 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         }
         let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
         #expect(validated.status == 0, "\(validated.error)")
+    }
+
+    /// Who wrote the programme is one of the model's author types, chosen from a list labelled in both
+    /// languages; anything else changes nothing.
+    @Test func theProgrammesAuthorTypeIsChosenFromTheModelsList() async throws {
+        let folder = try DraftedFolder()
+        let drafted = folder.problems
+        @Sendable func fields(_ type: String?) -> [(String, String)] {
+            [("title", "Actieplan Samen Havendam 2025-2027")] + (type.map { [("authortype", $0)] } ?? [])
+                + [("author", "Partij voor Havendam"), ("adoption", "adopted"), ("from", "2025"), ("until", "2027")]
+        }
+        try await withReview(folder.server()) { review async throws in
+            let page = try await review.get(ReviewClient.page).body
+            #expect(page.contains("<option value=\"party\">politieke partij / political party</option>"))
+            #expect(page.contains("<option value=\"municipality\" selected=\"selected\">gemeente / municipality</option>"))
+            let shown = try await review.version()
+            #expect(try await review.post("programme", path: "programme", fields: fields("party")).status == .seeOther)
+            let author = try YAMLValue(yaml: folder.text)["author"]
+            #expect(author?["type"]?.string == "party" && author?["name"]?.string == "Partij voor Havendam")
+            #expect(folder.text.contains("author:\n  type: party\n  name: \"Partij voor Havendam\"\n"), "in the drafter's layout")
+            #expect(try await review.get(ReviewClient.page).body.contains("Partij voor Havendam (politieke partij)"))
+            let before = folder.text
+            for type in ["person", "Party", "party ", "", nil] {
+                #expect(try await review.post("programme", path: "programme", fields: fields(type)).status == .unprocessableContent, "\(type ?? "none")")
+            }
+            #expect(try await review.post("programme", path: "programme", fields: fields("municipality"), token: nil).status == .forbidden)
+            #expect(try await review.post("programme", path: "programme", fields: fields("municipality"), version: shown).status == .conflict, "a stale page")
+            #expect(folder.text == before)
+        }
+        #expect(folder.problems.isSubset(of: drafted), "no new problems: \(folder.problems.subtracting(drafted))")
+    }
+
+    /// A budget line's kind of money comes from the model's list and its label is typed; an item is no line.
+    @Test func aBudgetLinesKindAndLabelAreChangedWithoutYAML() async throws {
+        let folder = try DraftedFolder()
+        let drafted = folder.problems
+        try await withReview(folder.server()) { review async throws in
+            let page = try await review.get(ReviewClient.page).body
+            #expect(page.contains("action=\"\(ReviewClient.page)/budget-line\""))
+            #expect(page.contains("<option value=\"staff\">personeel / staff</option>"))
+            let shown = try await review.version()
+            let changed = try await review.post("budget-line", path: "budget/lines/b-1", fields: [("kind", "staff"), ("label", "Campagne \"melden\" 2025")])
+            #expect(changed.status == .seeOther)
+            #expect(changed.location == ReviewClient.page + "#item-b-1")
+            let line = try #require(try YAMLValue(yaml: folder.text).value(at: ["budget", "lines", "b-1"]))
+            #expect(line["kind"]?.string == "staff" && line["label"]?.string == "Campagne \"melden\" 2025")
+            #expect(folder.text.contains("      kind: staff\n      precision: exact\n"), "the kind stays where it stood")
+            #expect(try YAMLValue(yaml: folder.text).value(at: ["budget", "lines", "b-2", "kind"])?.string == "own-programme-money")
+            let before = folder.text
+            for fields in [
+                [("kind", "salary"), ("label", "Campagne")], [("kind", "Staff"), ("label", "Campagne")], [("label", "Campagne")],
+                [("kind", "staff"), ("label", " ")], [("kind", "staff"), ("label", "twee\nregels")], [("kind", "staff")],
+            ] {
+                #expect(try await review.post("budget-line", path: "budget/lines/b-1", fields: fields).status == .unprocessableContent, "\(fields)")
+            }
+            let valid = [("kind", "grant-received"), ("label", "Bijdrage")]
+            #expect(try await review.post("budget-line", path: "execution_lines/d-3", fields: valid).status == .conflict, "an item is no budget line")
+            #expect(try await review.post("budget-line", path: "budget/lines/b-9", fields: valid).status == .conflict)
+            #expect(try await review.post("budget-line", path: "budget/lines/../b-1", fields: valid).status == .badRequest)
+            #expect(try await review.post("budget-line", path: "budget/lines/b-1", fields: valid, token: nil).status == .forbidden)
+            #expect(try await review.post("budget-line", path: "budget/lines/b-1", fields: valid, version: shown).status == .conflict, "a stale page")
+            #expect(folder.text == before)
+        }
+        #expect(folder.problems.isSubset(of: drafted), "no new problems: \(folder.problems.subtracting(drafted))")
+    }
+
+    /// Lines are never thrown away by a change of state: they go one by one, and then the budget is
+    /// unknown, or none with a reason and a verbatim quote.
+    @Test func theBudgetBecomesUnknownOrNoneOnceItsLinesAreRemovedOneByOne() async throws {
+        let folder = try DraftedFolder()
+        let drafted = folder.problems
+        let passage = "Voor dit actieplan is € 1.700.000 beschikbaar over drie jaar."
+        let reason = "Het actieplan heeft geen eigen begroting."
+        try await withReview(folder.server()) { review async throws in
+            #expect(try await review.get(ReviewClient.page).body.contains("id=\"budget-lines-kept\""), "with lines, the page says they stay")
+            let drafted = folder.text
+            let refused = try await review.post("budget", path: "programme", fields: [("budget", "unknown")])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("verwijder die eerst één voor één"))
+            #expect(folder.text == drafted)
+            for line in ReviewUnit.units(in: try YAMLValue(yaml: drafted)).filter(\.isBudgetLine) {
+                #expect(try await review.post("remove", path: line.formPath).status == .seeOther)
+            }
+            let page = try await review.get(ReviewClient.page).body
+            #expect(page.contains("name=\"budget\"") && !page.contains("budget-lines-kept"))
+
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "unknown")]).status == .seeOther)
+            #expect(folder.text.contains("\nbudget: unknown\n"))
+            let withoutQuote = try await review.post("budget", path: "programme", fields: [("budget", "none"), ("reason", reason)])
+            #expect(withoutQuote.status == .conflict, "no budget is stated without a quote")
+            #expect(withoutQuote.body.contains("passage uit de brontekst"))
+            let none = try await review.post(
+                "budget", path: "programme", fields: [("budget", "none"), ("reason", reason), ("quote", passage), ("section", "5. Begroting")])
+            #expect(none.status == .seeOther)
+            var budget = try YAMLValue(yaml: folder.text)["budget"]
+            #expect(budget?["none"]?.string == reason)
+            #expect(budget?["evidence"]?.elements.map { $0["quote"]?.string } == [passage])
+            #expect(folder.text.contains("budget:\n  none: \"\(reason)\"\n  evidence:\n    - quote: "))
+            // A new reason alone keeps the quote.
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "none"), ("reason", "Geen eigen budget.")]).status == .seeOther)
+            budget = try YAMLValue(yaml: folder.text)["budget"]
+            #expect(budget?["none"]?.string == "Geen eigen budget." && budget?["evidence"]?.elements.count == 1)
+            let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+            #expect(validated.status == 0, "\(validated.error)")
+
+            let shown = try await review.version()
+            let before = folder.text
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "zero")]).status == .badRequest)
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "lines")]).status == .badRequest)
+            #expect(try await review.post("budget", path: "programme").status == .badRequest)
+            for fields in [
+                [("budget", "none"), ("reason", " ")],
+                [("budget", "none"), ("reason", reason), ("quote", "Er is geen geld."), ("section", "5. Begroting")],
+                [("budget", "none"), ("reason", reason), ("quote", passage)],
+            ] {
+                #expect(try await review.post("budget", path: "programme", fields: fields).status == .unprocessableContent, "\(fields)")
+            }
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "unknown")], token: nil).status == .forbidden)
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "unknown")], version: shown + "0").status == .conflict)
+            #expect(folder.text == before)
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "unknown")]).status == .seeOther)
+            #expect(try await review.post("budget", path: "programme", fields: [("budget", "none"), ("reason", reason)], version: shown).status == .conflict, "a stale page")
+            #expect(folder.text.contains("\nbudget: unknown\n"))
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+        #expect(folder.problems.isSubset(of: drafted), "no new problems: \(folder.problems.subtracting(drafted))")
+    }
+
+    /// Another kind drafts the source again, as the start page would have with that kind chosen; the page
+    /// says before that edits are replaced, and undo brings them back.
+    @Test func anotherKindDraftsTheSourceAgainAndUndoBringsTheEditsBack() async throws {
+        let folder = try DraftedFolder()
+        let (other, _) = try DraftedFolder.taxonomyOnly()
+        let direct = try TestSupport.run(["draft", DraftedFolder.example, "--municipality", "havendam", "--municipalities", other.path, "--kind", "policy-note"])
+        try #require(direct.status == 0, "\(direct.error)")
+        let expected = try String(contentsOf: other.appendingPathComponent("havendam/havendam-actieplan-2025-2027.yaml"), encoding: .utf8)
+        try await withReview(folder.server()) { review async throws in
+            let shown = try await review.version()
+            #expect(try await review.post("accept", path: "execution_lines/d-3").status == .seeOther)
+            let edited = folder.text
+            let page = try await review.get(ReviewClient.page).body
+            #expect(page.contains("alle wijzigingen die tot nu toe in dit bestand zijn gemaakt worden vervangen"), "said before, not after")
+            #expect(page.contains("<option value=\"policy-note\">beleidsnota / policy note</option>"))
+            #expect(!page.contains("<option value=\"action-programme\">"), "only another kind is offered")
+
+            let redrafted = try await review.post("kind", fields: [("kind", "policy-note")])
+            #expect(redrafted.status == .seeOther)
+            #expect(redrafted.location == ReviewClient.page + "#item-programme")
+            #expect(folder.text == expected, "byte for byte what draft --kind writes: same municipality, id and source")
+            let value = try YAMLValue(yaml: folder.text)
+            #expect(value["kind"]?.string == "policy-note" && value["execution_lines"] == nil)
+            let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+            #expect(validated.status == 0, "\(validated.error)")
+            #expect(folder.problems == DraftedFolder.problems(in: other), "what validate finds is what it finds in draft's own file")
+
+            #expect(try await review.post("undo").status == .seeOther)
+            #expect(folder.text == edited, "undo brings back the file with its edits")
+            for kind in ["no-such-kind", "action-programme", "../policy-note", ""] {
+                #expect(try await review.post("kind", fields: [("kind", kind)]).status == .unprocessableContent, "\(kind)")
+            }
+            #expect(try await review.post("kind", fields: [("kind", "workshop")], token: nil).status == .forbidden)
+            #expect(try await review.post("kind", fields: [("kind", "workshop")], version: shown).status == .conflict, "a stale page")
+            #expect(folder.text == edited)
+        }
+    }
+
+    /// A reviewed programme is never drafted over: the page offers no other kind, and the route refuses.
+    @Test func aReviewedFileIsNotDraftedAgain() async throws {
+        let folder = try DraftedFolder()
+        var value = try YAMLValue(yaml: folder.text)
+        for unit in ReviewUnit.units(in: value) where unit.isSuggestion { value = try ReviewEdit.accept(unit.path).apply(to: value) }
+        try YAMLValueWriter.yaml(value).write(to: folder.plugin, atomically: true, encoding: .utf8)
+        let reviewed = folder.text
+        try await withReview(folder.server()) { review async throws in
+            #expect(!(try await review.get(ReviewClient.page).body.contains("action=\"\(ReviewClient.page)/kind\"")))
+            let refused = try await review.post("kind", fields: [("kind", "policy-note")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("al nagekeken"))
+        }
+        #expect(folder.text == reviewed)
     }
 
     @Test func anItemMovesToAnotherParentOrGroupOnlyToTheKindsOwnPlaces() async throws {

@@ -33,6 +33,14 @@ struct DraftedFolder {
 
     var text: String { (try? String(contentsOf: plugin, encoding: .utf8)) ?? "" }
 
+    /// What `validate` finds in the folder, by message: a change in the review must add none.
+    var problems: Set<String> { Self.problems(in: plugins) }
+
+    static func problems(in folder: URL) -> Set<String> {
+        let loaded = PluginLoader().load(directory: folder.path)
+        return Set((loaded.diagnostics + QuoteChecker(sourcesDirectories: []).run(loaded.programmes).diagnostics).map(\.message.en))
+    }
+
     /// The review marks in the file, counted as `draft` and `validate` count them.
     var marks: Int { text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == "review: suggested" }.count }
 }
