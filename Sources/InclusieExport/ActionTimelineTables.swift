@@ -18,12 +18,9 @@ extension ActionTimeline: TabularView {
         return [
             ResultTable(
                 title: phrase("Tijdlijn: onderdelen per jaar", "Timeline: items by year", language),
-                columns: [
-                    phrase("Programma", "Programme", language),
-                    phrase("Soort onderdeel", "Item type", language),
-                    phrase("Nr.", "No.", language),
-                    phrase("Onderdeel", "Item", language),
-                ] + years.map(String.init),
+                columns: headings([
+                    "Programma": "Programme", "Soort onderdeel": "Item type", "Nr.": "No.", "Onderdeel": "Item",
+                ], language) + years.map(String.init),
                 rows: rows,
                 notes: [
                     phrase(

@@ -11,15 +11,27 @@ extension BudgetOverview: TabularView {
             if let money { return .money(money) }
             return lineCount > 0 ? .text(notStated) : .empty
         }
-        func notStatedCell(_ year: YearBudget) -> TableCell {
-            guard year.includesNotStated else { return .empty }
-            return .text("+ \(notStated): " + year.notStatedLineLabels.joined(separator: "; "))
+        /// The total and the lines it leaves out, the amount by kind, the amount per inhabitant with the population
+        /// figure it is divided by, and the precision: the same cells whether the sum is for a year, a whole
+        /// period or no stated years.
+        func sumCells(_ sum: some BudgetSum, byKind: Bool) -> [TableCell] {
+            let notStatedLines: TableCell =
+                sum.includesNotStated ? .text("+ \(notStated): " + sum.notStatedLineLabels.joined(separator: "; ")) : .empty
+            let kindCells = kinds.map { kind -> TableCell in
+                sum.byKind.first { $0.kind == kind.rawValue }.map { amount($0.amountCents, lineCount: 1) } ?? .empty
+            }
+            let population = sum.perInhabitant.population.map {
+                [TableCell.integer($0.inhabitantCount), .text($0.referenceDate), .text($0.publisher)]
+            }
+            return [amount(sum.totalCents, lineCount: sum.lineCount), notStatedLines] + (byKind ? kindCells : [])
+                + [sum.perInhabitant.cents.map(TableCell.money) ?? .empty] + (population ?? [.empty, .empty, .empty])
+                + [sum.precisionLabel.map(TableCell.text) ?? .empty]
         }
-        func populationCells(_ population: PopulationReference?) -> [TableCell] {
-            guard let population else { return [.empty, .empty, .empty] }
-            return [.integer(population.inhabitantCount), .text(population.referenceDate), .text(population.publisher)]
-        }
-        func populationCells(_ year: YearBudget) -> [TableCell] { populationCells(year.population) }
+        /// Headings of the amount per inhabitant, the population figure it is divided by, and the precision.
+        let perInhabitantColumns = headings([
+            "Per inwoner": "Per inhabitant", "Inwoners": "Inhabitants", "Peildatum inwonertal": "Population reference date",
+            "Bron inwonertal": "Population source", "Precisie": "Precision",
+        ], language)
         let unknown = phrase("onbekend", "unknown", language)
         let noBudget = phrase("geen eigen begroting", "no budget of its own", language)
         let saysNothing = phrase("het document zegt niets over geld", "the document says nothing about money", language)
@@ -31,10 +43,6 @@ extension BudgetOverview: TabularView {
             "het document noemt geen jaren bij dit bedrag; het is niet over jaren verdeeld, telt in geen jaartotaal mee en heeft geen bedrag per inwoner",
             "the document states no years with this amount; it is not spread over years, counts in no year's total and has no amount per inhabitant",
             language)
-        func notStatedCell(_ undated: UndatedBudget) -> TableCell {
-            guard undated.includesNotStated else { return .empty }
-            return .text("+ \(notStated): " + undated.notStatedLineLabels.joined(separator: "; "))
-        }
         let hasUndated = programmes.contains { $0.yearsNotStated != nil }
 
         let undatedNote = phrase(
@@ -55,38 +63,13 @@ extension BudgetOverview: TabularView {
                 continue
             }
             for year in budget.years {
-                let byKind = kinds.map { kind -> TableCell in
-                    guard let entry = year.byKind.first(where: { $0.kind == kind.rawValue }) else { return .empty }
-                    return amount(entry.amountCents, lineCount: 1)
-                }
-                yearRows.append(
-                    [heading, .integer(year.year), amount(year.totalCents, lineCount: year.lineCount), notStatedCell(year)]
-                        + byKind + [year.perInhabitantCents.map(TableCell.money) ?? .empty] + populationCells(year)
-                        + [year.precisionLabel.map(TableCell.text) ?? .empty, .empty])
+                yearRows.append([heading, .integer(year.year)] + sumCells(year, byKind: true) + [.empty])
             }
             for period in budget.periods {
-                let byKind = kinds.map { kind -> TableCell in
-                    guard let entry = period.byKind.first(where: { $0.kind == kind.rawValue }) else { return .empty }
-                    return amount(entry.amountCents, lineCount: 1)
-                }
-                let notStatedLines =
-                    period.includesNotStated
-                    ? TableCell.text("+ \(notStated): " + period.notStatedLineLabels.joined(separator: "; ")) : .empty
-                yearRows.append(
-                    [heading, .text(period.label), amount(period.totalCents, lineCount: period.lineCount), notStatedLines]
-                        + byKind + [period.perInhabitantForPeriodCents.map(TableCell.money) ?? .empty]
-                        + populationCells(period.population)
-                        + [period.precisionLabel.map(TableCell.text) ?? .empty, .text(wholePeriod)])
+                yearRows.append([heading, .text(period.label)] + sumCells(period, byKind: true) + [.text(wholePeriod)])
             }
             if let undated = budget.yearsNotStated {
-                let byKind = kinds.map { kind -> TableCell in
-                    guard let entry = undated.byKind.first(where: { $0.kind == kind.rawValue }) else { return .empty }
-                    return amount(entry.amountCents, lineCount: 1)
-                }
-                yearRows.append(
-                    [heading, .text(undated.label), amount(undated.totalCents, lineCount: undated.lineCount), notStatedCell(undated)]
-                        + byKind + [.empty] + populationCells(nil)
-                        + [undated.precisionLabel.map(TableCell.text) ?? .empty, .text(yearsNotStated)])
+                yearRows.append([heading, .text(undated.label)] + sumCells(undated, byKind: true) + [.text(yearsNotStated)])
             }
         }
         let programmeNotes = programmes.compactMap { budget in
@@ -94,19 +77,11 @@ extension BudgetOverview: TabularView {
         }
         let perYear = ResultTable(
             title: phrase("Begroting per programma per jaar", "Budget by programme and year", language),
-            columns: [
-                phrase("Programma", "Programme", language),
-                phrase("Jaar", "Year", language),
-                phrase("Totaal", "Total", language),
-                phrase("Niet vermeld, buiten totaal", "Not stated, not in total", language),
-            ] + kinds.map { $0.label.text(language) } + [
-                phrase("Per inwoner", "Per inhabitant", language),
-                phrase("Inwoners", "Inhabitants", language),
-                phrase("Peildatum inwonertal", "Population reference date", language),
-                phrase("Bron inwonertal", "Population source", language),
-                phrase("Precisie", "Precision", language),
-                phrase("Toelichting", "Explanation", language),
-            ], rows: yearRows,
+            columns: headings([
+                "Programma": "Programme", "Jaar": "Year", "Totaal": "Total",
+                "Niet vermeld, buiten totaal": "Not stated, not in total",
+            ], language) + kinds.map { $0.label.text(language) } + perInhabitantColumns
+                + [phrase("Toelichting", "Explanation", language)], rows: yearRows,
             notes: [
                 phrase(
                     "Totaal: alle regels opgeteld zoals het document ze optelt, ontvangen bijdragen inbegrepen. Per inwoner: totaal gedeeld door het inwonertal met de peildatum die het dichtst bij 1 januari van dat jaar ligt, afgerond op hele centen.",
@@ -126,47 +101,24 @@ extension BudgetOverview: TabularView {
         for budget in programmes {
             for block in budget.blocks {
                 let name = block.block ?? phrase("(zonder blok)", "(no block)", language)
+                let lead: [TableCell] = [.text(budget.programme.heading(language)), .text(name)]
                 for year in block.years {
-                    blockRows.append(
-                        [
-                            .text(budget.programme.heading(language)), .text(name), .integer(year.year),
-                            amount(year.totalCents, lineCount: year.lineCount), notStatedCell(year),
-                            year.perInhabitantCents.map(TableCell.money) ?? .empty,
-                        ] + populationCells(year) + [year.precisionLabel.map(TableCell.text) ?? .empty])
+                    blockRows.append(lead + [.integer(year.year)] + sumCells(year, byKind: false))
                 }
                 for period in block.periods {
-                    blockRows.append(
-                        [
-                            .text(budget.programme.heading(language)), .text(name), .text(period.label),
-                            amount(period.totalCents, lineCount: period.lineCount),
-                            period.includesNotStated
-                                ? .text("+ \(notStated): " + period.notStatedLineLabels.joined(separator: "; ")) : .empty,
-                            period.perInhabitantForPeriodCents.map(TableCell.money) ?? .empty,
-                        ] + populationCells(period.population) + [period.precisionLabel.map(TableCell.text) ?? .empty])
+                    blockRows.append(lead + [.text(period.label)] + sumCells(period, byKind: false))
                 }
                 if let undated = block.yearsNotStated {
-                    blockRows.append(
-                        [
-                            .text(budget.programme.heading(language)), .text(name), .text(undated.label),
-                            amount(undated.totalCents, lineCount: undated.lineCount), notStatedCell(undated), .empty,
-                        ] + populationCells(nil) + [undated.precisionLabel.map(TableCell.text) ?? .empty])
+                    blockRows.append(lead + [.text(undated.label)] + sumCells(undated, byKind: false))
                 }
             }
         }
         let perBlock = ResultTable(
             title: phrase("Begroting per blok van de begrotingstabel", "Budget by block of the budget table", language),
-            columns: [
-                phrase("Programma", "Programme", language),
-                phrase("Blok (kop in het document)", "Block (the document's heading)", language),
-                phrase("Jaar", "Year", language),
-                phrase("Totaal", "Total", language),
-                phrase("Niet vermeld, buiten totaal", "Not stated, not in total", language),
-                phrase("Per inwoner", "Per inhabitant", language),
-                phrase("Inwoners", "Inhabitants", language),
-                phrase("Peildatum inwonertal", "Population reference date", language),
-                phrase("Bron inwonertal", "Population source", language),
-                phrase("Precisie", "Precision", language),
-            ], rows: blockRows,
+            columns: headings([
+                "Programma": "Programme", "Blok (kop in het document)": "Block (the document's heading)",
+                "Jaar": "Year", "Totaal": "Total", "Niet vermeld, buiten totaal": "Not stated, not in total",
+            ], language) + perInhabitantColumns, rows: blockRows,
             notes: [
                 phrase(
                     "Alleen programma's waarvan de begrotingstabel blokken heeft.",
@@ -222,4 +174,29 @@ extension BudgetOverview: TabularView {
             ] + (hasUndated ? [undatedNote] : []))
         return [perYear, perBlock, overview]
     }
+}
+
+/// A sum of budget lines as the budget tables show it: for one year, for a whole period, or without years.
+protocol BudgetSum {
+    var totalCents: Money? { get }
+    var lineCount: Int { get }
+    var includesNotStated: Bool { get }
+    var notStatedLineLabels: [String] { get }
+    var byKind: [BudgetOverview.KindAmount] { get }
+    var precisionLabel: String? { get }
+    /// The amount per inhabitant and the population figure it is divided by; nil where there is none.
+    var perInhabitant: (cents: Money?, population: BudgetOverview.PopulationReference?) { get }
+}
+
+extension BudgetOverview.YearBudget: BudgetSum {
+    var perInhabitant: (cents: Money?, population: BudgetOverview.PopulationReference?) { (perInhabitantCents, population) }
+}
+
+extension BudgetOverview.PeriodBudget: BudgetSum {
+    var perInhabitant: (cents: Money?, population: BudgetOverview.PopulationReference?) { (perInhabitantForPeriodCents, population) }
+}
+
+extension BudgetOverview.UndatedBudget: BudgetSum {
+    /// Without a year there is no population figure to divide by.
+    var perInhabitant: (cents: Money?, population: BudgetOverview.PopulationReference?) { (nil, nil) }
 }

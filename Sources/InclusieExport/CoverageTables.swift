@@ -6,6 +6,12 @@ func phrase(_ nl: String, _ en: String, _ language: Language) -> String {
     language == .nl ? nl : en
 }
 
+/// Column headings in the reader's language, from Dutch headings paired with their English ones: a table
+/// names its language once, not once per column.
+func headings(_ dutchToEnglish: KeyValuePairs<String, String>, _ language: Language) -> [String] {
+    dutchToEnglish.map { language == .nl ? $0.key : $0.value }
+}
+
 extension ProgrammeColumn {
     /// A column heading that says what kind of document this is, so input is never mistaken for policy.
     ///
@@ -94,11 +100,8 @@ extension CoverageMatrix {
         }
         return ResultTable(
             title: phrase("Witte vlekken en unieke onderwerpen", "Gaps and unique entries", language),
-            columns: [
-                phrase("Programma", "Programme", language),
-                phrase("Witte vlekken", "Gaps", language),
-                phrase("Alleen hier", "Unique", language),
-            ], rows: profileRows,
+            columns: headings(["Programma": "Programme", "Witte vlekken": "Gaps", "Alleen hier": "Unique"], language),
+            rows: profileRows,
             notes: [
                 phrase(
                     "Witte vlek: minstens de helft van de andere beleidsprogramma's noemt het, dit programma niet. Voor een gedeeltelijk gemodelleerd programma worden geen witte vlekken geclaimd.",

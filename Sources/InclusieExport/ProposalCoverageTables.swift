@@ -33,6 +33,14 @@ extension ProposalCoverage: TabularView {
         return phrase("noemt: ", "names: ", language) + match.sharedTerms.joined(separator: ", ")
     }
 
+    /// The columns a row about one proposal starts with: the two programmes compared, then the proposal.
+    private static func proposalHeadings(_ language: Language) -> [String] {
+        headings([
+            "Partijprogramma": "Party programme", "Vergeleken met": "Compared with", "Paragraaf": "Section", "Nr.": "No.",
+            "Voorstel": "Proposal",
+        ], language)
+    }
+
     private func perProposalTable(_ language: Language) -> ResultTable {
         let (section, optional) = (Self.section, Self.optional)
         let proposalRows = comparisons.flatMap { comparison in
@@ -49,19 +57,10 @@ extension ProposalCoverage: TabularView {
         }
         return ResultTable(
             title: phrase("Partijvoorstellen tegen het programma", "Party proposals against the programme", language),
-            columns: [
-                phrase("Partijprogramma", "Party programme", language),
-                phrase("Vergeleken met", "Compared with", language),
-                phrase("Paragraaf", "Section", language),
-                phrase("Nr.", "No.", language),
-                phrase("Voorstel", "Proposal", language),
-                phrase("Hoofdthema", "Primary theme", language),
-                phrase("Oordeel", "Verdict", language),
-                phrase("Overeenkomende onderdelen", "Matching items", language),
-                phrase("Beste overeenkomst", "Best match", language),
-                phrase("Waarom", "Why", language),
-                phrase("Citaat", "Quote", language),
-            ], rows: proposalRows, notes: [ProposalCoverage.ruleSummary.text(language)])
+            columns: Self.proposalHeadings(language) + headings([
+                "Hoofdthema": "Primary theme", "Oordeel": "Verdict", "Overeenkomende onderdelen": "Matching items",
+                "Beste overeenkomst": "Best match", "Waarom": "Why", "Citaat": "Quote",
+            ], language), rows: proposalRows, notes: [ProposalCoverage.ruleSummary.text(language)])
     }
 
     private func matchTable(_ language: Language) -> ResultTable {
@@ -81,20 +80,10 @@ extension ProposalCoverage: TabularView {
         }
         return ResultTable(
             title: phrase("Overeenkomende onderdelen met citaat", "Matching items with their quotes", language),
-            columns: [
-                phrase("Partijprogramma", "Party programme", language),
-                phrase("Vergeleken met", "Compared with", language),
-                phrase("Paragraaf", "Section", language),
-                phrase("Nr.", "No.", language),
-                phrase("Voorstel", "Proposal", language),
-                phrase("Overeenkomst", "Match", language),
-                phrase("Waarom", "Why", language),
-                phrase("Soort onderdeel", "Item type", language),
-                phrase("Status onderdeel", "Item status", language),
-                phrase("Onderdeel", "Item", language),
-                phrase("Citaat", "Quote", language),
-                phrase("Vindplaats", "Section of the quote", language),
-            ], rows: matchRows,
+            columns: Self.proposalHeadings(language) + headings([
+                "Overeenkomst": "Match", "Waarom": "Why", "Soort onderdeel": "Item type", "Status onderdeel": "Item status",
+                "Onderdeel": "Item", "Citaat": "Quote", "Vindplaats": "Section of the quote",
+            ], language), rows: matchRows,
             notes: [
                 phrase(
                     "Beste eerst: dezelfde maatregel, dan inzet voor hetzelfde onderwerp, dan het onderwerp genoemd; daarbinnen in de volgorde van het programma. 'Noemt' geeft de woorden van het voorstel die het citaat of de titel van het onderdeel bevat.",
@@ -106,11 +95,9 @@ extension ProposalCoverage: TabularView {
     private func summaryTable(_ language: Language) -> ResultTable {
         ResultTable(
             title: phrase("Samenvatting", "Summary", language),
-            columns: [
-                phrase("Partijprogramma", "Party programme", language),
-                phrase("Vergeleken met", "Compared with", language),
-                phrase("Voorstellen", "Proposals", language),
-            ] + ProposalCoverage.Verdict.allCases.map { $0.label.text(language) },
+            columns: headings([
+                "Partijprogramma": "Party programme", "Vergeleken met": "Compared with", "Voorstellen": "Proposals",
+            ], language) + ProposalCoverage.Verdict.allCases.map { $0.label.text(language) },
             rows: comparisons.map { comparison in
                 [
                     .text(comparison.partyProgramme.heading(language)), .text(comparison.againstProgramme.heading(language)),

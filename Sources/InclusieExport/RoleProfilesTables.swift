@@ -15,14 +15,11 @@ extension RoleProfiles: TabularView {
         }
         let countTable = ResultTable(
             title: phrase("Rolprofiel per programma", "Role profile by programme", language),
-            columns: [
-                phrase("Programma", "Programme", language),
-                phrase("Rol", "Role", language),
-                phrase("Onderdelen met deze rol", "Items with this role", language),
-                phrase("Waarvan als hoofdrol", "Of which as primary role", language),
-                phrase("Onderdelen met een rol", "Items with any role", language),
-                phrase("Aandeel", "Share", language),
-            ], rows: counts, notes: [shareNote(language)])
+            columns: headings([
+                "Programma": "Programme", "Rol": "Role", "Onderdelen met deze rol": "Items with this role",
+                "Waarvan als hoofdrol": "Of which as primary role", "Onderdelen met een rol": "Items with any role",
+                "Aandeel": "Share",
+            ], language), rows: counts, notes: [shareNote(language)])
 
         let roleIDs = profiles.first?.roles.map(\.roleID) ?? catalog.taxonomy.roles.map(\.id)
         let matrixRows = roleIDs.map { roleID -> [TableCell] in
@@ -46,11 +43,10 @@ extension RoleProfiles: TabularView {
         }
         let words = ResultTable(
             title: phrase("Eigen rolwoorden van de programma's", "The programmes' own role words", language),
-            columns: [
-                phrase("Programma", "Programme", language),
-                phrase("Eigen woorden", "Own words", language),
-                phrase("Gekoppelde rollen (hoofdrol eerst)", "Mapped roles (primary first)", language),
-            ], rows: wordRows,
+            columns: headings([
+                "Programma": "Programme", "Eigen woorden": "Own words",
+                "Gekoppelde rollen (hoofdrol eerst)": "Mapped roles (primary first)",
+            ], language), rows: wordRows,
             notes: [
                 phrase(
                     "Onderdelen die het document zelf als rol van de gemeente noemt (type 'rol'); programma's zonder zo'n onderdeel ontbreken.",

@@ -41,13 +41,10 @@ extension ThemeSimilarity: TabularView {
         }
         let nearest = ResultTable(
             title: phrase("De meest verwante programma's (Jaccard)", "The nearest peers (Jaccard)", language),
-            columns: [
-                phrase("Programma", "Programme", language), phrase("Rang", "Rank", language),
-                phrase("Verwant programma", "Similar programme", language),
-                phrase("Overeenkomst", "Similarity", language),
-                phrase("Gedeelde thema's", "Shared themes", language),
-                phrase("Thema's van beide samen", "Themes of either", language),
-            ],
+            columns: headings([
+                "Programma": "Programme", "Rang": "Rank", "Verwant programma": "Similar programme",
+                "Overeenkomst": "Similarity", "Gedeelde thema's": "Shared themes", "Thema's van beide samen": "Themes of either",
+            ], language),
             rows: nearestRows,
             notes: [
                 measureNote,
@@ -77,15 +74,12 @@ extension ThemeSimilarity: TabularView {
         }
         let peers = ResultTable(
             title: phrase("Meest verwante programma en het verschil", "Most similar programme and the difference", language),
-            columns: [
-                phrase("Programma", "Programme", language),
-                phrase("Meest verwant", "Most similar", language),
-                phrase("Overeenkomst", "Similarity", language),
-                phrase("Gedeelde thema's", "Shared themes", language),
-                phrase("Alleen in dit programma", "Only in this programme", language),
-                phrase("Alleen in het verwante programma", "Only in the similar programme", language),
-                phrase("Andere programma's van dezelfde gemeente", "Other programmes of the same municipality", language),
-            ], rows: peerRows,
+            columns: headings([
+                "Programma": "Programme", "Meest verwant": "Most similar", "Overeenkomst": "Similarity",
+                "Gedeelde thema's": "Shared themes", "Alleen in dit programma": "Only in this programme",
+                "Alleen in het verwante programma": "Only in the similar programme",
+                "Andere programma's van dezelfde gemeente": "Other programmes of the same municipality",
+            ], language), rows: peerRows,
             notes: [
                 measureNote,
                 phrase(

@@ -161,21 +161,44 @@ struct NativeItem: Decodable, Equatable {
     }
 }
 
-/// An item that holds child items under a kind-specific key (activities, topics, answers, proposals).
-struct NativeItemWithChildren<Children: ChildKey>: Decodable {
+/// An item of one of a kind's groups, with the items under it and the ids it names where its group has them.
+struct NativeGroupItem {
     var item: NativeItem
-    var children: [NativeItem]
+    /// The items under the group's `childKey` (an execution line's activities).
+    var children: [NativeItem] = []
+    /// The ids under the group's `linkKey` (the execution lines an action runs under).
+    var links: [String] = []
 
-    init(from decoder: any Decoder) throws {
-        item = try NativeItem(from: decoder, extraKeys: [Children.key])
-        let container = try decoder.container(keyedBy: AnyKey.self)
-        children = try container.decodeIfPresent([NativeItem].self, forKey: AnyKey(stringValue: Children.key)) ?? []
+    init(from decoder: any Decoder, in group: ItemGroupDetails) throws {
+        let extraKeys = [group.childKey, group.linkKey].compactMap { $0 }
+        let (container, present) = try knownKeys(in: decoder, allowed: NativeItem.keys, extra: extraKeys)
+        item = try NativeItem(container, present: present, line: decoder.yamlLine)
+        if let childKey = group.childKey { children = try container.list(childKey) }
+        if let linkKey = group.linkKey { links = try container.list(linkKey) }
     }
 }
 
-/// Names the key under which an item's children stand in a native shape.
-protocol ChildKey {
-    static var key: String { get }
+/// The items of a programme file's groups, read by the groups its kind's details name: the list that allows a
+/// group in a file is the list that reads it, so no group can be accepted and then silently dropped.
+struct NativeGroups {
+    private var itemsByGroup: [String: [NativeGroupItem]] = [:]
+
+    /// Reads the groups in the order the file has them (`keys`), so that of two mistakes the first is reported.
+    init(_ container: KeyedDecodingContainer<AnyKey>, keys: [String], groups: [ItemGroupDetails]) throws {
+        for group in groups {
+            itemsByGroup[group.key] = []
+        }
+        for key in keys {
+            guard let group = groups.first(where: { $0.key == key }) else { continue }
+            itemsByGroup[key] = try container.items(of: group)
+        }
+    }
+
+    /// The items of the group `key`, in file order; none when the file leaves the group out or empty.
+    subscript(key: String) -> [NativeGroupItem] {
+        guard let items = itemsByGroup[key] else { preconditionFailure("'\(key)' is not a group of this kind's details") }
+        return items
+    }
 }
 
 /// An organisation named in the programme.
@@ -218,6 +241,15 @@ struct PluginProblem: Error {
     var fix: LocalizedText?
 }
 
+/// Throws at the first of `items` whose `field` is missing or empty: a field that makes an item what it is in
+/// its kind (a spearhead's owner, a proposal's number). `missing` says so for the item's id.
+func requireField(
+    _ field: KeyPath<NativeItem, String?>, in items: [NativeItem], missing: (String) -> LocalizedText, fix: LocalizedText
+) throws {
+    guard let item = items.first(where: { ($0[keyPath: field] ?? "").isEmpty }) else { return }
+    throw PluginProblem(line: item.line, message: missing(item.id), fix: fix)
+}
+
 /// The message of a problem found while decoding, in both languages.
 ///
 /// A `DecodingError` carries only an English `debugDescription` and a coding path; this rides along as its
@@ -236,5 +268,17 @@ extension KeyedDecodingContainer where Key == AnyKey {
     /// A list that may be left out of the file; left out means empty.
     func list<T: Decodable>(_ key: String) throws -> [T] {
         try decodeIfPresent([T].self, forKey: AnyKey(stringValue: key)) ?? []
+    }
+
+    /// The items of a group the mapping has, read as `list` reads a list, each with what its group adds.
+    func items(of group: ItemGroupDetails) throws -> [NativeGroupItem] {
+        let key = AnyKey(stringValue: group.key)
+        guard try !decodeNil(forKey: key) else { return [] }
+        var list = try nestedUnkeyedContainer(forKey: key)
+        var items: [NativeGroupItem] = []
+        while !list.isAtEnd {
+            items.append(try NativeGroupItem(from: list.superDecoder(), in: group))
+        }
+        return items
     }
 }

@@ -63,42 +63,39 @@ struct NativeHeader: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         func key(_ name: String) -> AnyKey { AnyKey(stringValue: name) }
+        func problem(at name: String, nl: String, en: String) -> DecodingError { dataCorrupted(at: decoder.codingPath + [key(name)], LocalizedText(nl: nl, en: en)) }
         review = try container.decodeIfPresent(String.self, forKey: key("review"))
         suggestedBy = try container.decodeIfPresent([String].self, forKey: key("suggested_by")) ?? []
         if let review, review != "suggested" {
-            throw dataCorrupted(
-                at: decoder.codingPath + [key("review")],
-                LocalizedText(
-                    nl: "'review: \(review)' kent de tool niet; schrijf 'review: suggested', of haal de regel weg als je de programmagegevens hebt nagekeken",
-                    en: "the tool does not know 'review: \(review)'; write 'review: suggested', or remove the line once you have reviewed the programme's fields"))
+            throw problem(
+                at: "review",
+                nl: "'review: \(review)' kent de tool niet; schrijf 'review: suggested', of haal de regel weg als je de programmagegevens hebt nagekeken",
+                en: "the tool does not know 'review: \(review)'; write 'review: suggested', or remove the line once you have reviewed the programme's fields")
         }
         label = try container.decodeIfPresent(String.self, forKey: key("label"))
         let coverageReason = try container.decodeIfPresent(String.self, forKey: key("coverage_reason"))
         switch try container.decodeIfPresent(String.self, forKey: key("coverage")) {
         case nil, "complete":
             guard coverageReason == nil else {
-                throw dataCorrupted(
-                    at: decoder.codingPath + [key("coverage_reason")],
-                    LocalizedText(
-                        nl: "'coverage_reason' hoort bij 'coverage: partial'; schrijf 'coverage: partial' erboven, of haal de reden weg",
-                        en: "'coverage_reason' belongs with 'coverage: partial'; write 'coverage: partial' above it, or remove the reason"))
+                throw problem(
+                    at: "coverage_reason",
+                    nl: "'coverage_reason' hoort bij 'coverage: partial'; schrijf 'coverage: partial' erboven, of haal de reden weg",
+                    en: "'coverage_reason' belongs with 'coverage: partial'; write 'coverage: partial' above it, or remove the reason")
             }
             coverage = .complete
         case "partial":
             guard let reason = coverageReason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw dataCorrupted(
-                    at: decoder.codingPath + [key("coverage")],
-                    LocalizedText(
-                        nl: "'coverage: partial' heeft een reden nodig; voeg 'coverage_reason: <waarop het plugin gebaseerd is, bv. alleen de samenvatting>' toe",
-                        en: "'coverage: partial' needs a reason; add 'coverage_reason: <what the plugin is based on, e.g. only the summary>'"))
+                throw problem(
+                    at: "coverage",
+                    nl: "'coverage: partial' heeft een reden nodig; voeg 'coverage_reason: <waarop het plugin gebaseerd is, bv. alleen de samenvatting>' toe",
+                    en: "'coverage: partial' needs a reason; add 'coverage_reason: <what the plugin is based on, e.g. only the summary>'")
             }
             coverage = .partial(reason: reason)
         case let other?:
-            throw dataCorrupted(
-                at: decoder.codingPath + [key("coverage")],
-                LocalizedText(
-                    nl: "'\(other)' is hier niet toegestaan; gebruik 'partial' (met 'coverage_reason') of laat 'coverage' weg",
-                    en: "'\(other)' is not allowed here; use 'partial' (with 'coverage_reason') or leave 'coverage' out"))
+            throw problem(
+                at: "coverage",
+                nl: "'\(other)' is hier niet toegestaan; gebruik 'partial' (met 'coverage_reason') of laat 'coverage' weg",
+                en: "'\(other)' is not allowed here; use 'partial' (with 'coverage_reason') or leave 'coverage' out")
         }
         kind = try container.decode(String.self, forKey: key("kind"))
         id = try requiredText(container, key("id"), at: decoder.codingPath)
@@ -122,22 +119,17 @@ struct NativeHeader: Decodable {
     }
 }
 
-/// A programme file: the shared header plus the body in the kind's native shape.
-struct NativeProgramme<Body: NativeBody>: Decodable {
+/// A programme file: the shared header plus the groups of items its kind's details name.
+struct NativeProgramme<Kind: ProgrammeAdapter>: Decodable {
     var header: NativeHeader
-    var body: Body
+    var groups: NativeGroups
 
     init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(in: decoder, allowed: NativeHeader.keys.union(Body.keys))
+        let details = Kind.details
+        let (container, keys) = try knownKeys(in: decoder, allowed: NativeHeader.keys.union(details.groupKeys))
         header = try NativeHeader(from: decoder)
-        body = try Body(from: decoder)
+        groups = try NativeGroups(container, keys: keys, groups: details.groups)
     }
-}
-
-/// The kind-specific top level of a programme file.
-protocol NativeBody: Decodable {
-    /// The top-level keys of this native shape, besides the shared header's.
-    static var keys: Set<String> { get }
 }
 
 /// The budget part: a table of lines, `none:` with the reason there is no budget, or `unknown` when the

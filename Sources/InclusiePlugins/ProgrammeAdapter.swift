@@ -5,15 +5,13 @@ import Yams
 ///
 /// One conforming type per programme kind, each in its own file under `Adapters/`, and one line in
 /// `ProgrammeKinds`: that is all a new kind takes. The shared header (title, author, partners, budget …) is
-/// read for every kind; an adapter declares its native body, how its groups of items map onto local items,
-/// and its details for `new` and `draft`.
+/// read for every kind; an adapter declares its details, with the groups of items of its native shape, and
+/// how those groups map onto local items.
 protocol ProgrammeAdapter: Sendable {
-    associatedtype Body: NativeBody
-
     /// The kind's `kind:` value, labels, groups and what `new` and `draft` write for it.
     static var details: ProgrammeKindDetails { get }
-    /// Adds the body's items to the programme being built, each with its native type and default status.
-    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws
+    /// Adds the groups' items to the programme being built, each with its native type and default status.
+    func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws
 }
 
 /// A programme read from a plugin file, with where each part stands in that file for later diagnostics.
@@ -65,10 +63,10 @@ extension ProgrammeAdapter {
 
     /// Decodes the file's YAML in this kind's shape and maps it onto the shared schema.
     func read(_ document: YAMLDocument, municipalitySlug: String) throws -> (Programme, SourceLines) {
-        let native = try document.decode(NativeProgramme<Body>.self)
+        let native = try document.decode(NativeProgramme<Self>.self)
         let header = native.header
         var builder = ProgrammeBuilder()
-        try map(native.body, into: &builder)
+        try map(native.groups, into: &builder)
         builder.lines.byKey["budget"] = header.budget.line
         builder.lines.quoteLines["programme"] = header.evidence.map(\.line)
         builder.lines.quoteLines["budget"] = header.budget.evidence.map(\.line)
@@ -153,20 +151,15 @@ struct ProgrammeBuilder {
                 evidence: native.evidence.map(\.model), citedSourceIDs: native.citedSources))
     }
 
-    mutating func add(_ natives: [NativeItem], type: LocalizedText, defaultStatus: String, parent: String? = nil) {
-        for native in natives {
-            add(native, type: type, defaultStatus: defaultStatus, parent: parent)
-        }
-    }
-
-    /// Adds items that hold children: each parent, then its children under it.
-    mutating func add<Key: ChildKey>(
-        _ natives: [NativeItemWithChildren<Key>], type: LocalizedText, childType: LocalizedText,
-        defaultStatus: String, childStatus: String? = nil
+    /// Adds a group's items, each followed by its children (of `childType`) under it.
+    mutating func add(
+        _ natives: [NativeGroupItem], type: LocalizedText, childType: LocalizedText? = nil, defaultStatus: String
     ) {
         for native in natives {
             add(native.item, type: type, defaultStatus: defaultStatus)
-            add(native.children, type: childType, defaultStatus: childStatus ?? defaultStatus, parent: native.item.id)
+            for child in native.children {
+                add(child, type: childType ?? type, defaultStatus: defaultStatus, parent: native.item.id)
+            }
         }
     }
 

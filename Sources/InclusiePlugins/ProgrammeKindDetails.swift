@@ -4,7 +4,8 @@ import InclusieModel
 /// shape, who writes such documents, and how `new` and `draft` start a file of it.
 ///
 /// Each adapter declares one (a protocol requirement), so a new kind does not build until it says all of
-/// this; `new`, `draft` and the group-key check read it from here instead of keeping lists of their own.
+/// this; `new`, `draft` and reading a file of the kind take its groups from here instead of keeping lists
+/// of their own.
 public struct ProgrammeKindDetails: Sendable {
     public let kind: ProgrammeKind
     /// The item groups of the native shape; the first is the one a new file and a draft start with.
@@ -33,13 +34,23 @@ public struct ItemGroupDetails: Sendable {
     public let label: LocalizedText
     /// What the group holds and how it is written, in Dutch, for the comment beside it in a new file.
     public let meaning: String
+    /// The key under which an item of this group holds items of its own (an execution line's `activities:`).
+    public let childKey: String?
+    /// The key under which an item of this group lists the ids of other items it belongs to (the execution
+    /// `lines:` an action of the planning table runs under).
+    public let linkKey: String?
     /// Further required fields a new item of this group shows, as YAML lines.
     public let requiredFields: String
 
-    public init(_ key: String, _ label: LocalizedText, _ meaning: String, requiredFields: String = "") {
+    public init(
+        _ key: String, _ label: LocalizedText, _ meaning: String, childKey: String? = nil, linkKey: String? = nil,
+        requiredFields: String = ""
+    ) {
         self.key = key
         self.label = label
         self.meaning = meaning
+        self.childKey = childKey
+        self.linkKey = linkKey
         self.requiredFields = requiredFields
     }
 }

@@ -7,15 +7,6 @@ import Testing
 
 /// A kind made up for this test, declared the way a real one is: one adapter, nothing else.
 private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
-    struct Body: NativeBody {
-        static var keys: Set<String> { ThrowAwayAgendaAdapter.details.groupKeys }
-        var points: [NativeItem]
-
-        init(from decoder: any Decoder) throws {
-            points = try decoder.container(keyedBy: AnyKey.self).list("points")
-        }
-    }
-
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "throw-away-agenda", label: LocalizedText(nl: "wegwerpagenda", en: "throw-away agenda")),
         groups: [ItemGroupDetails("points", LocalizedText(nl: "punten", en: "points"), "de punten van de agenda")],
@@ -23,8 +14,8 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
         defaultItemStatus: "commitment", documentWords: ["wegwerpagenda", "wegwerpdorp"],
         draftLayout: DraftLayout(sections: "points"))
 
-    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
-        builder.add(body.points, type: LocalizedText(nl: "punt", en: "point"), defaultStatus: "commitment")
+    func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
+        builder.add(groups["points"], type: LocalizedText(nl: "punt", en: "point"), defaultStatus: "commitment")
     }
 }
 
@@ -84,15 +75,63 @@ private struct ThrowAwayAgendaAdapter: ProgrammeAdapter {
         #expect(withoutTheKind.errors.contains { $0.file.contains("wegwerpagenda.yaml") }, "a build without the adapter refuses the kind")
     }
 
-    /// The synthetic generator keeps its own weights and headings, but only for kinds and groups the
-    /// adapters declare: a renamed group fails here instead of generating files the loader refuses.
+    /// The synthetic generator keeps its own weights and headings, but only for kinds, groups and child keys
+    /// the adapters declare: a renamed one fails here instead of generating files the loader refuses.
     @Test func theSyntheticGeneratorWritesOnlyDeclaredKindsAndGroups() {
         let declared = ProgrammeKinds()
         #expect(Set(SyntheticKind.allCases.map(\.rawValue)) == Set(declared.all.map(\.id)))
         for kind in SyntheticKind.allCases {
-            let keys = declared.details(of: kind.rawValue)?.groupKeys ?? []
-            let unknown = kind.groups.map(\.key).filter { !keys.contains($0) }
+            let groups = declared.details(of: kind.rawValue)?.groups ?? []
+            let unknown = kind.groups.map(\.key).filter { key in !groups.contains { $0.key == key } }
             #expect(unknown.isEmpty, "\(kind.rawValue): \(unknown)")
+            for group in kind.groups {
+                let childKey = groups.first { $0.key == group.key }?.childKey
+                #expect(group.children == nil || group.children?.key == childKey, "\(kind.rawValue) \(group.key): children under \(childKey ?? "no key")")
+            }
+        }
+    }
+
+    /// `draft` writes a section's children under the key the section's group reads them from.
+    @Test func theDraftWritesChildrenWhereTheirGroupReadsThem() {
+        for details in ProgrammeKinds().details {
+            let sections = details.groups.first { $0.key == details.draftLayout.sections }
+            #expect(sections != nil, "\(details.kind.id): the draft's sections group is not declared")
+            #expect(sections?.childKey == details.draftLayout.childKey, "\(details.kind.id)")
+        }
+    }
+
+    /// A group a kind declares is a group its adapter maps: one item in every group, and one child under it
+    /// where the group has children, all come out as items.
+    @Test(arguments: ProgrammeKinds().all.map(\.id))
+    func everyDeclaredGroupIsMapped(kind: String) throws {
+        let details = try #require(ProgrammeKinds().details(of: kind))
+        func item(_ id: String, indent: String) -> String {
+            "\(indent)- id: \(id)\n\(indent)  number: '1'\n\(indent)  title: \(id)\n\(indent)  owner: afdeling\n\(indent)  years: [2024]\n"
+        }
+        var yaml = """
+            kind: \(details.kind.id)
+            id: elke-groep
+            title: Elke groep
+            author: { type: \(details.authorType), name: Gemeente Voorbeeld }
+            adoption_status: \(details.usualAdoptionStatus.rawValue)
+            source: elke-groep.txt
+            budget: unknown
+
+            """
+        for group in details.groups {
+            yaml += "\(group.key):\n" + item("\(group.key)-1", indent: "  ")
+            // An action names the execution line it runs under.
+            if let linkKey = group.linkKey { yaml += "    \(linkKey): [execution_lines-1]\n" }
+            if let childKey = group.childKey { yaml += "    \(childKey):\n" + item("\(group.key)-1-1", indent: "      ") }
+        }
+        let adapter = try #require(ProgrammeKinds().adapter(for: details.kind.id))
+        let (programme, _) = try adapter.read(YAMLDocument(yaml: yaml), municipalitySlug: "voorbeeld")
+        let ids = Set(programme.items.map(\.localID))
+        for group in details.groups {
+            #expect(ids.contains("\(group.key)-1"), "\(details.kind.id): group '\(group.key)' is declared but not mapped")
+            if group.childKey != nil {
+                #expect(ids.contains("\(group.key)-1-1"), "\(details.kind.id): the children of '\(group.key)' are not mapped")
+            }
         }
     }
 }

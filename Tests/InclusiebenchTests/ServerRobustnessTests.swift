@@ -280,14 +280,7 @@ private func fetch(
         defer { close(connection) }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        try #require(connected)
+        try #require(TestSupport.atLoopback(port: port) { connect(connection, $0, $1) })
         let bytes = Array(request.utf8)
         try #require(send(connection, bytes, bytes.count, 0) == bytes.count)
         var received: [UInt8] = []

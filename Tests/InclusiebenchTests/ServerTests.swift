@@ -389,14 +389,7 @@ private func realSources(_ catalog: Catalog) -> [SourceText] {
         let port = try TestSupport.freePort()
         let blocker = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(blocker) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let listening = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(blocker, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        try #require(listening && listen(blocker, 1) == 0)
+        try #require(TestSupport.atLoopback(port: port) { bind(blocker, $0, $1) } && listen(blocker, 1) == 0)
         let database = try TestSupport.temporaryDirectory().appendingPathComponent("busy.sqlite").path
         let result = try TestSupport.run([
             "serve", "--port", String(port), "--db", database, "--municipalities", TestSupport.municipalities, "--lang", "en",

@@ -83,6 +83,17 @@ enum TestSupport {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Whether `call` (a `bind` or `connect`) succeeds with the loopback address at `port`.
+    static func atLoopback(port: Int, _ call: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Bool {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { call($0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
     /// The real plugins loaded from a copy in which `file` was changed; the change must change something.
     static func load(editing file: String, _ change: (String) -> String) throws -> LoadedPlugins {
         let directory = try copyOfMunicipalities()

@@ -3,28 +3,6 @@ import InclusieModel
 /// A change programme such as Arnhem's: a vision, spearheads owned by departments, roles, starting points,
 /// phases with the milestones that belong to them, and topics that appear only in its contact-point table.
 struct ChangeProgrammeAdapter: ProgrammeAdapter {
-    struct Milestones: ChildKey { static let key = "milestones" }
-
-    struct Body: NativeBody {
-        static var keys: Set<String> { ChangeProgrammeAdapter.details.groupKeys }
-        var vision: [NativeItem]
-        var spearheads: [NativeItem]
-        var roles: [NativeItem]
-        var startingPoints: [NativeItem]
-        var phases: [NativeItemWithChildren<Milestones>]
-        var extraTopics: [NativeItem]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyKey.self)
-            vision = try container.list("vision")
-            spearheads = try container.list("spearheads")
-            roles = try container.list("roles")
-            startingPoints = try container.list("starting_points")
-            phases = try container.list("phases")
-            extraTopics = try container.list("extra_topics")
-        }
-    }
-
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "change-programme", label: LocalizedText(nl: "veranderprogramma", en: "change programme")),
         groups: [
@@ -34,7 +12,7 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
             ItemGroupDetails("vision", LocalizedText(nl: "visie", en: "vision"), "de visie"),
             ItemGroupDetails("roles", LocalizedText(nl: "rollen", en: "roles"), "de rollen van de gemeente"),
             ItemGroupDetails("starting_points", LocalizedText(nl: "uitgangspunten", en: "starting points"), "uitgangspunten"),
-            ItemGroupDetails("phases", LocalizedText(nl: "fasen", en: "phases"), "fasen; mijlpalen eronder in 'milestones:'"),
+            ItemGroupDetails("phases", LocalizedText(nl: "fasen", en: "phases"), "fasen; mijlpalen eronder in 'milestones:'", childKey: "milestones"),
             ItemGroupDetails("extra_topics", LocalizedText(nl: "extra onderwerpen", en: "additional topics"), "onderwerpen die alleen elders in het document staan"),
         ],
         authorType: "municipality", usualAdoptionStatus: .workingDocument, kindSettlesAdoptionStatus: false,
@@ -42,27 +20,24 @@ struct ChangeProgrammeAdapter: ProgrammeAdapter {
         documentWords: ["veranderprogramma", "speerpunt", "veranderopgave", "change programme"],
         draftLayout: DraftLayout(sections: "starting_points"))
 
-    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
-        builder.add(body.vision, type: LocalizedText(nl: "visie", en: "vision"), defaultStatus: "ambition")
+    func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
+        builder.add(groups["vision"], type: LocalizedText(nl: "visie", en: "vision"), defaultStatus: "ambition")
         // A spearhead is defined by the department that owns it: without one it is not a spearhead.
-        if let ownerless = body.spearheads.first(where: { ($0.owner ?? "").isEmpty }) {
-            throw PluginProblem(
-                line: ownerless.line,
-                message: LocalizedText(
-                    nl: "speerpunt '\(ownerless.id)' heeft geen eigenaar", en: "spearhead '\(ownerless.id)' has no owner"),
-                fix: LocalizedText(
-                    nl: "voeg 'owner:' toe met het programma of de afdeling die het document ervoor noemt",
-                    en: "add 'owner:' with the programme or department the document names for it"))
-        }
-        builder.add(body.spearheads, type: LocalizedText(nl: "speerpunt", en: "spearhead"), defaultStatus: "in-preparation")
-        builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
+        try requireField(
+            \.owner, in: groups["spearheads"].map(\.item),
+            missing: { LocalizedText(nl: "speerpunt '\($0)' heeft geen eigenaar", en: "spearhead '\($0)' has no owner") },
+            fix: LocalizedText(
+                nl: "voeg 'owner:' toe met het programma of de afdeling die het document ervoor noemt",
+                en: "add 'owner:' with the programme or department the document names for it"))
+        builder.add(groups["spearheads"], type: LocalizedText(nl: "speerpunt", en: "spearhead"), defaultStatus: "in-preparation")
+        builder.add(groups["roles"], type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
         builder.add(
-            body.startingPoints, type: LocalizedText(nl: "uitgangspunt", en: "starting point"), defaultStatus: "commitment")
+            groups["starting_points"], type: LocalizedText(nl: "uitgangspunt", en: "starting point"), defaultStatus: "commitment")
         builder.add(
-            body.phases, type: LocalizedText(nl: "fase", en: "phase"),
+            groups["phases"], type: LocalizedText(nl: "fase", en: "phase"),
             childType: LocalizedText(nl: "mijlpaal", en: "milestone"), defaultStatus: "in-preparation")
         builder.add(
-            body.extraTopics, type: LocalizedText(nl: "extra onderwerp", en: "additional topic"),
+            groups["extra_topics"], type: LocalizedText(nl: "extra onderwerp", en: "additional topic"),
             defaultStatus: "in-preparation")
     }
 }

@@ -2,24 +2,10 @@ import InclusieModel
 
 /// A party's election programme such as BIJ1 Almere's: sections holding numbered proposals.
 struct PartyProgrammeAdapter: ProgrammeAdapter {
-    struct Proposals: ChildKey { static let key = "proposals" }
-
-    struct Body: NativeBody {
-        static var keys: Set<String> { PartyProgrammeAdapter.details.groupKeys }
-        var preamble: [NativeItem]
-        var sections: [NativeItemWithChildren<Proposals>]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyKey.self)
-            preamble = try container.list("preamble")
-            sections = try container.list("sections")
-        }
-    }
-
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "party-programme", label: LocalizedText(nl: "partijprogramma", en: "party programme")),
         groups: [
-            ItemGroupDetails("sections", LocalizedText(nl: "paragrafen", en: "sections"), "paragrafen; de genummerde voorstellen eronder in 'proposals:' (elk met 'number:')"),
+            ItemGroupDetails("sections", LocalizedText(nl: "paragrafen", en: "sections"), "paragrafen; de genummerde voorstellen eronder in 'proposals:' (elk met 'number:')", childKey: "proposals"),
             ItemGroupDetails("preamble", LocalizedText(nl: "inleiding", en: "preamble"), "de inleiding"),
         ],
         authorType: "party", usualAdoptionStatus: .electionProgramme, kindSettlesAdoptionStatus: true,
@@ -30,18 +16,14 @@ struct PartyProgrammeAdapter: ProgrammeAdapter {
         ],
         draftLayout: DraftLayout(looseItems: "preamble", sections: "sections", childKey: "proposals", numbersChildren: true))
 
-    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
-        if let unnumbered = body.sections.flatMap(\.children).first(where: { ($0.number ?? "").isEmpty }) {
-            throw PluginProblem(
-                line: unnumbered.line,
-                message: LocalizedText(
-                    nl: "programmapunt '\(unnumbered.id)' heeft geen nummer", en: "proposal '\(unnumbered.id)' has no number"),
-                fix: LocalizedText(
-                    nl: "voeg 'number:' toe zoals het programma het nummert", en: "add 'number:' as the programme numbers it"))
-        }
-        builder.add(body.preamble, type: LocalizedText(nl: "inleiding", en: "preamble"), defaultStatus: "proposal")
+    func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
+        try requireField(
+            \.number, in: groups["sections"].flatMap(\.children),
+            missing: { LocalizedText(nl: "programmapunt '\($0)' heeft geen nummer", en: "proposal '\($0)' has no number") },
+            fix: LocalizedText(nl: "voeg 'number:' toe zoals het programma het nummert", en: "add 'number:' as the programme numbers it"))
+        builder.add(groups["preamble"], type: LocalizedText(nl: "inleiding", en: "preamble"), defaultStatus: "proposal")
         builder.add(
-            body.sections, type: LocalizedText(nl: "paragraaf", en: "section"),
+            groups["sections"], type: LocalizedText(nl: "paragraaf", en: "section"),
             childType: LocalizedText(nl: "programmapunt", en: "proposal"), defaultStatus: "proposal")
     }
 }

@@ -3,28 +3,6 @@ import InclusieModel
 /// A council policy note such as Amstelveen's: aims, core values, themes, roles, initiatives, caveats, and how
 /// the note itself will be communicated.
 struct PolicyNoteAdapter: ProgrammeAdapter {
-    struct Body: NativeBody {
-        static var keys: Set<String> { PolicyNoteAdapter.details.groupKeys }
-        var aims: [NativeItem]
-        var coreValues: [NativeItem]
-        var policyThemes: [NativeItem]
-        var roles: [NativeItem]
-        var initiatives: [NativeItem]
-        var caveats: [NativeItem]
-        var communication: [NativeItem]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyKey.self)
-            aims = try container.list("aims")
-            coreValues = try container.list("core_values")
-            policyThemes = try container.list("policy_themes")
-            roles = try container.list("roles")
-            initiatives = try container.list("initiatives")
-            caveats = try container.list("caveats")
-            communication = try container.list("communication")
-        }
-    }
-
     static let details = ProgrammeKindDetails(
         kind: ProgrammeKind(id: "policy-note", label: LocalizedText(nl: "beleidsnota", en: "policy note")),
         groups: [
@@ -40,13 +18,13 @@ struct PolicyNoteAdapter: ProgrammeAdapter {
         defaultItemStatus: "ambition", documentWords: ["nota", "raadsvoorstel", "beleidskader", "agenda", "policy"],
         draftLayout: DraftLayout(sections: "policy_themes"))
 
-    func map(_ body: Body, into builder: inout ProgrammeBuilder) throws {
-        builder.add(body.aims, type: LocalizedText(nl: "doelstelling", en: "aim"), defaultStatus: "ambition")
-        builder.add(body.coreValues, type: LocalizedText(nl: "kernwaarde", en: "core value"), defaultStatus: "ambition")
-        builder.add(body.policyThemes, type: LocalizedText(nl: "thema", en: "theme"), defaultStatus: "ambition")
-        builder.add(body.roles, type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
-        builder.add(body.initiatives, type: LocalizedText(nl: "initiatief", en: "initiative"), defaultStatus: "existing-policy")
-        builder.add(body.caveats, type: LocalizedText(nl: "kanttekening", en: "caveat"), defaultStatus: "context")
-        builder.add(body.communication, type: LocalizedText(nl: "communicatie", en: "communication"), defaultStatus: "commitment")
+    func map(_ groups: NativeGroups, into builder: inout ProgrammeBuilder) throws {
+        builder.add(groups["aims"], type: LocalizedText(nl: "doelstelling", en: "aim"), defaultStatus: "ambition")
+        builder.add(groups["core_values"], type: LocalizedText(nl: "kernwaarde", en: "core value"), defaultStatus: "ambition")
+        builder.add(groups["policy_themes"], type: LocalizedText(nl: "thema", en: "theme"), defaultStatus: "ambition")
+        builder.add(groups["roles"], type: LocalizedText(nl: "rol", en: "role"), defaultStatus: "commitment")
+        builder.add(groups["initiatives"], type: LocalizedText(nl: "initiatief", en: "initiative"), defaultStatus: "existing-policy")
+        builder.add(groups["caveats"], type: LocalizedText(nl: "kanttekening", en: "caveat"), defaultStatus: "context")
+        builder.add(groups["communication"], type: LocalizedText(nl: "communicatie", en: "communication"), defaultStatus: "commitment")
     }
 }
