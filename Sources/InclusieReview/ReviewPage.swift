@@ -126,6 +126,10 @@ struct ReviewPage {
             facts.append(tag("dt", [], .plain(label)))
             facts.append(tag("dd", [], value))
         }
+        // As people read money (`€ 23.200`); a value that is no amount (`not-stated`) is shown as written.
+        func money(_ euros: String?) -> String {
+            euros.flatMap { try? Money.parseEuros($0) }?.formatted(language) ?? euros ?? ""
+        }
         if let status = unit.value["status"]?.string {
             fact(text("status", "status"), .plain(check.taxonomy?.label(status, in: .itemStatus, language) ?? status))
         }
@@ -140,12 +144,17 @@ struct ReviewPage {
             fact(text("jaren", "years"), .plain(years.joined(separator: ", ")))
         }
         if let amounts = unit.value["amounts"]?.entries, !amounts.isEmpty {
-            // As people read money (`€ 23.200`); a value that is no amount is shown as written, for validate names it.
-            let shown = amounts.map { entry in
-                let amount = entry.value.string.flatMap { try? Money.parseEuros($0) }
-                return "\(entry.key): \(amount?.formatted(language) ?? entry.value.string ?? "")"
-            }
+            let shown = amounts.map { "\($0.key): \(money($0.value.string))" }
             fact(text("bedragen", "amounts"), .plain(shown.joined(separator: "; ")))
+        }
+        if let period = unit.value["period_amount"], let from = period["from"]?.string, let to = period["to"]?.string {
+            fact(text("bedrag voor de periode", "amount for the period"), .plain("\(from)–\(to): \(money(period["amount"]?.string))"))
+        }
+        if let undated = unit.value["undated_amount"]?.string {
+            fact(text("bedrag, jaren niet vermeld", "amount, years not stated"), .plain(money(undated)))
+        }
+        if let precision = unit.value["precision"]?.string {
+            fact(text("nauwkeurigheid", "precision"), .plain(BudgetPrecision(rawValue: precision)?.label.text(language) ?? precision))
         }
         if let kind = unit.value["kind"]?.string {
             let label = unit.isBudgetLine ? BudgetKind(rawValue: kind)?.label : ProgrammeKinds().all.first { $0.id == kind }?.label
@@ -399,12 +408,16 @@ struct ReviewPage {
     /// A budget line's kind of money, from the model's list, and its label as the document has it.
     private func budgetLineForm(_ unit: ReviewUnit) -> BodyNode {
         let kinds = Self.options(BudgetKind.allCases.map { ($0.rawValue, $0.label) }, selected: unit.value["kind"]?.string)
+        let precisions = Self.options(BudgetPrecision.allCases.map { ($0.rawValue, $0.label) }, selected: unit.value["precision"]?.string)
         let prefix = "budget-line-\(unit.id)"
         return foldedForm(
-            "budget-line", unit, summary: text("Soort en omschrijving wijzigen", "Change kind and label"),
+            "budget-line", unit, summary: text("Soort, omschrijving en nauwkeurigheid wijzigen", "Change kind, label and precision"),
             fields: [
                 field("\(prefix)-label", text("Omschrijving", "Label"), voidTag("input", [("id", "\(prefix)-label"), ("name", "label"), ("value", unit.value["label"]?.string ?? ""), ("maxlength", "300")])),
                 field("\(prefix)-kind", text("Soort geld", "Kind of money"), tag("select", [("id", "\(prefix)-kind"), ("name", "kind")], children: kinds)),
+                field(
+                    "\(prefix)-precision", text("Nauwkeurigheid", "Precision"),
+                    tag("select", [("id", "\(prefix)-precision"), ("name", "precision")], children: precisions)),
                 tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Regel opslaan", "Save line"))),
             ])
     }
@@ -490,10 +503,23 @@ struct ReviewPage {
                 tag("label", [("for", amount)], .plain(text("Bedrag in euro's", "Amount in euros"))),
                 voidTag("input", [("id", amount), ("name", "amounts[]"), ("value", row.1), ("size", "14"), ("maxlength", "30")]))
         }
+        let period = unit.value["period_amount"]
+        let prefix = "amounts-\(unit.id)"
+        func input(_ name: String, _ label: String, value: String?, size: Int) -> BodyNode {
+            field(
+                "\(prefix)-\(name)", label,
+                voidTag("input", [("id", "\(prefix)-\(name)"), ("name", name), ("value", value ?? ""), ("size", String(size)), ("maxlength", "30")]))
+        }
         return foldedForm(
             "amounts", unit, summary: text("Bedragen wijzigen", "Change amounts"),
             fields: rows + [
                 .p(.class("meta"), .plain(text("Een leeg bedrag haalt dat jaar weg.", "An empty amount removes that year."))),
+                .p(.plain(text("Of, als het document één bedrag voor meer jaren noemt:", "Or, when the document states one amount for several years:"))),
+                input("from", text("Eerste jaar", "First year"), value: period?["from"]?.string, size: 5),
+                input("until", text("Laatste jaar", "Last year"), value: period?["to"]?.string, size: 5),
+                input("periodamount", text("Bedrag voor de periode in euro's", "Amount for the period in euros"), value: period?["amount"]?.string, size: 14),
+                .p(.plain(text("Of, als het document geen jaren bij het bedrag noemt:", "Or, when the document states no years with the amount:"))),
+                input("undated", text("Bedrag zonder jaren in euro's", "Amount without years in euros"), value: unit.value["undated_amount"]?.string, size: 14),
                 tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Bedragen opslaan", "Save amounts"))),
             ])
     }

@@ -55,10 +55,13 @@ public struct ReviewServer: Sendable {
         var group: String?
         /// Which of an item's quotes or reasons a button names.
         var index: Int?
-        /// An item's years as typed (`2025, 2026`); a budget line's years and amounts, row by row.
+        /// An item's years as typed (`2025, 2026`); a budget line's years and amounts, row by row, or one
+        /// amount for a period (`from`, `until`, `periodamount`), or one without years (`undated`).
         var yearlist: String?
         var years: [String]?
         var amounts: [String]?
+        var periodamount: String?
+        var undated: String?
         /// Where an item is moved: a list's path, as `ReviewUnit.moveTargets` names it.
         var to: String?
         /// The programme's own fields: adoption status, who wrote it and their name, and the period's first
@@ -72,9 +75,11 @@ public struct ReviewServer: Sendable {
         /// comes in `quote` and `section`.
         var budget: String?
         var reason: String?
-        /// A budget line's kind of money and label, or the programme kind its source is drafted in again.
+        /// A budget line's kind of money, label and precision, or the programme kind its source is drafted
+        /// in again.
         var kind: String?
         var label: String?
+        var precision: String?
     }
 
     /// Longer than this is a passage, not a title.
@@ -291,13 +296,15 @@ public struct ReviewServer: Sendable {
             edit = .setProgrammeFields(
                 title: title, authorType: authorType, authorName: author, adoptionStatus: adoption, from: period.from, to: period.to)
         case "budget-line":
-            guard let kind = form.kind.flatMap(BudgetKind.init(rawValue:)), let label = Self.oneLine(form.label) else {
+            guard let kind = form.kind.flatMap(BudgetKind.init(rawValue:)), let label = Self.oneLine(form.label),
+                let precision = form.precision.flatMap(BudgetPrecision.init(rawValue:))
+            else {
                 return refuse(
                     .unprocessableContent,
-                    "Kies de soort geld uit de lijst en geef de omschrijving op één regel, hoogstens \(Self.maximumTitleLength) tekens.",
-                    "Choose the kind of money from the list and give the label on one line, at most \(Self.maximumTitleLength) characters.")
+                    "Kies de soort geld en de nauwkeurigheid uit de lijsten en geef de omschrijving op één regel, hoogstens \(Self.maximumTitleLength) tekens.",
+                    "Choose the kind of money and the precision from the lists and give the label on one line, at most \(Self.maximumTitleLength) characters.")
             }
-            edit = .setBudgetLine(path, kind: kind, label: label)
+            edit = .setBudgetLine(path, kind: kind, label: label, precision: precision)
         case "budget":
             switch form.budget {
             case "unknown":
@@ -339,16 +346,41 @@ public struct ReviewServer: Sendable {
                 guard let year = YearAmount.year(yearText), !amounts.contains(where: { $0.year == year }),
                     let money = DutchNumbers.typedAmount(amountText)
                 else {
-                    return ReviewPage.refusal(
+                    return refuse(
                         .unprocessableContent,
-                        LocalizedText(
-                            nl: "Schrijf elk jaar als vier cijfers (één keer) en het bedrag in euro's, zoals 2025 en 23.200 of € 1,7 miljoen.",
-                            en: "Write each year as four digits (once) and its amount in euros, such as 2025 and 23.200 or € 1,7 miljoen."),
-                        language: language)
+                        "Schrijf elk jaar als vier cijfers (één keer) en het bedrag in euro's, zoals 2025 en 23.200 of € 1,7 miljoen.",
+                        "Write each year as four digits (once) and its amount in euros, such as 2025 and 23.200 or € 1,7 miljoen.")
                 }
                 amounts.append(YearAmount(year: year, euros: YearAmount.euros(cents: money.cents)))
             }
-            edit = .setAmounts(path, amounts: amounts.sorted { $0.year < $1.year })
+            let isGiven = { (text: String?) in !(text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            let periodGiven = isGiven(form.from) || isGiven(form.until) || isGiven(form.periodamount)
+            guard [!amounts.isEmpty, periodGiven, isGiven(form.undated)].filter({ $0 }).count <= 1 else {
+                return refuse(
+                    .unprocessableContent,
+                    "Geef bedragen per jaar, óf één bedrag voor een periode, óf één bedrag zonder jaren: een regel heeft er één van.",
+                    "Give amounts per year, or one amount for a period, or one amount without years: a line has one of them.")
+            }
+            if periodGiven {
+                guard let period = Self.period(from: form.from, until: form.until), let from = period.from, let to = period.to,
+                    let money = DutchNumbers.typedAmount(form.periodamount ?? "")
+                else {
+                    return refuse(
+                        .unprocessableContent,
+                        "Schrijf de periode als twee jaren van vier cijfers (het eerste en het laatste) en het bedrag in euro's, zoals 2025, 2027 en 1,7 miljoen.",
+                        "Write the period as two four-digit years (the first and the last) and the amount in euros, such as 2025, 2027 and 1,7 miljoen.")
+                }
+                edit = .setAmounts(path, .period(from: from, to: to, euros: YearAmount.euros(cents: money.cents)))
+            } else if isGiven(form.undated) {
+                guard let money = DutchNumbers.typedAmount(form.undated ?? "") else {
+                    return refuse(
+                        .unprocessableContent, "Schrijf het bedrag in euro's, zoals 145.000 of € 1,7 miljoen.",
+                        "Write the amount in euros, such as 145.000 or € 1,7 miljoen.")
+                }
+                edit = .setAmounts(path, .undated(euros: YearAmount.euros(cents: money.cents)))
+            } else {
+                edit = .setAmounts(path, .perYear(amounts.sorted { $0.year < $1.year }))
+            }
         case "move":
             let targets = ReviewUnit.moveTargets(in: file.value)
             guard let to = form.to, let target = targets.first(where: { $0.joined(separator: "/") == to }) else {

@@ -95,8 +95,8 @@ public enum ReviewEdit: Sendable, Equatable {
     case acceptReason([String], index: Int)
     /// The years an item is active, in order; none removes the key.
     case setYears([String], years: [Int])
-    /// A budget line's amount per year, in euros as plugins write them; none removes the key.
-    case setAmounts([String], amounts: [YearAmount])
+    /// A budget line's money in one of its three shapes; the other two go, for a line has one.
+    case setAmounts([String], LineAmounts)
     /// An item to the end of another list: a group (`[execution_lines]`) or another item's children
     /// (`[execution_lines, d-7, activities]`). The caller offers only the kind's own places.
     case move([String], to: [String])
@@ -111,8 +111,9 @@ public enum ReviewEdit: Sendable, Equatable {
     /// What the programme says about money while it has no budget lines. A programme with lines keeps them:
     /// they are removed one by one first, so no line goes unseen.
     case setBudget(BudgetChoice)
-    /// A budget line's kind of money and its label (a line has a label where an item has a title).
-    case setBudgetLine([String], kind: BudgetKind, label: String)
+    /// A budget line's kind of money, its label (a line has a label where an item has a title) and
+    /// whether its amounts are exact or indicative.
+    case setBudgetLine([String], kind: BudgetKind, label: String, precision: BudgetPrecision)
     /// One of an item's quotes becomes an item of its own right after it, titled with the quote's first
     /// words and with the same facets; the item keeps its other quotes.
     case split([String], quote: Int, title: String)
@@ -184,10 +185,13 @@ public enum ReviewEdit: Sendable, Equatable {
                 result.set("budget", to: statement)
             }
             found = true
-        case .setBudgetLine(let path, let kind, let label):
+        case .setBudgetLine(let path, let kind, let label, let precision):
             found = path.first == "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { line in
                 line.set("label", to: .scalar(label, quoted: true))
-                line.set("kind", to: .scalar(kind.rawValue, quoted: false), before: ["precision", "amounts", "period_amount", "undated_amount"])
+                // In the format's order: label, block, kind, precision, the links, the amounts.
+                let links = ["instrument", "theme", "partner", "item"]
+                line.set("kind", to: .scalar(kind.rawValue, quoted: false), before: ["precision"] + links + LineAmounts.keys)
+                line.set("precision", to: .scalar(precision.rawValue, quoted: false), before: links + LineAmounts.keys)
             }
         case .setStatus(let path, let status):
             found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
@@ -232,11 +236,21 @@ public enum ReviewEdit: Sendable, Equatable {
             }
         case .setAmounts(let path, let amounts):
             found = path.first == "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
-                if amounts.isEmpty {
-                    unit.remove("amounts")
-                } else {
-                    let entries = amounts.map { YAMLValue.Entry(key: String($0.year), value: .scalar($0.euros, quoted: false)) }
-                    unit.set("amounts", to: .mapping(entries, flow: false), before: ["review", "suggested_by", "evidence"])
+                let after = ["note", "review", "suggested_by", "evidence"]
+                for key in LineAmounts.keys { unit.remove(key) }
+                switch amounts {
+                case .perYear(let years) where years.isEmpty:
+                    break
+                case .perYear(let years):
+                    let entries = years.map { YAMLValue.Entry(key: String($0.year), value: .scalar($0.euros, quoted: false)) }
+                    unit.set("amounts", to: .mapping(entries, flow: false), before: after)
+                case .period(let from, let to, let euros):
+                    let bounds = [("from", String(from)), ("to", String(to)), ("amount", euros)]
+                    unit.set(
+                        "period_amount", to: .mapping(bounds.map { .init(key: $0.0, value: .scalar($0.1, quoted: false)) }, flow: true),
+                        before: after)
+                case .undated(let euros):
+                    unit.set("undated_amount", to: .scalar(euros, quoted: false), before: after)
                 }
             }
         case .move(let path, let destination):
@@ -365,6 +379,19 @@ public enum ReviewEdit: Sendable, Equatable {
     private static func isUnit(_ path: [String], in programme: YAMLValue) -> Bool {
         ReviewUnit.units(in: programme).contains { $0.path == path }
     }
+}
+
+/// A budget line's money as the document states it: an amount per year, one amount for a period, or an
+/// amount whose years are not stated (`amounts`, `period_amount`, `undated_amount`). Euros as plugins
+/// write them (`23200.50`).
+public enum LineAmounts: Sendable, Equatable {
+    /// None removes every amount, which `validate` then asks for.
+    case perYear([YearAmount])
+    case period(from: Int, to: Int, euros: String)
+    case undated(euros: String)
+
+    /// The keys of the three shapes, which a line has one of.
+    static let keys = ["amounts", "period_amount", "undated_amount"]
 }
 
 /// What a person says of a programme's money once it has no budget lines.

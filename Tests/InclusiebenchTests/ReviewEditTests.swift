@@ -46,12 +46,31 @@ import Testing
         #expect(YAMLValueWriter.yaml(value).contains("author:\n  type: party\n  name: \"Partij Voorbeeld\"\n"))
     }
 
-    @Test func aBudgetLinesKindAndLabelChangeWhereTheyStand() throws {
-        let value = try ReviewEdit.setBudgetLine(["budget", "lines", "b-1"], kind: .staff, label: "Personeel").apply(to: try YAMLValue(yaml: Self.programme))
+    @Test func aBudgetLinesKindLabelAndPrecisionChangeWhereTheyStand() throws {
+        let value = try ReviewEdit.setBudgetLine(["budget", "lines", "b-1"], kind: .staff, label: "Personeel", precision: .indicative)
+            .apply(to: try YAMLValue(yaml: Self.programme))
         let line = try #require(value.value(at: ["budget", "lines", "b-1"]))
         #expect(line.entries.map(\.key) == ["id", "label", "kind", "precision", "amounts", "evidence"])
-        #expect(line["kind"]?.string == "staff" && line["label"]?.string == "Personeel")
-        #expect(throws: ReviewError.self) { try ReviewEdit.setBudgetLine(["execution_lines", "d-1"], kind: .staff, label: "X").apply(to: value) }
+        #expect(line["kind"]?.string == "staff" && line["label"]?.string == "Personeel" && line["precision"]?.string == "indicative")
+        #expect(throws: ReviewError.self) {
+            try ReviewEdit.setBudgetLine(["execution_lines", "d-1"], kind: .staff, label: "X", precision: .exact).apply(to: value)
+        }
+    }
+
+    /// A line has one of the three shapes of money: setting one takes the others away, in its place.
+    @Test func aBudgetLinesAmountsTakeOneShapeAtATime() throws {
+        let path = ["budget", "lines", "b-1"]
+        let drafted = try YAMLValue(yaml: Self.programme)
+        let period = try ReviewEdit.setAmounts(path, .period(from: 2025, to: 2027, euros: "1700000")).apply(to: drafted)
+        let line = { (value: YAMLValue) in try #require(value.value(at: path)) }
+        #expect(try line(period).entries.map(\.key) == ["id", "label", "kind", "precision", "period_amount", "evidence"])
+        #expect(YAMLValueWriter.yaml(period).contains("      period_amount: { from: 2025, to: 2027, amount: 1700000 }\n"))
+        let undated = try ReviewEdit.setAmounts(path, .undated(euros: "145000.50")).apply(to: period)
+        #expect(try line(undated).entries.map(\.key) == ["id", "label", "kind", "precision", "undated_amount", "evidence"])
+        #expect(try line(undated)["undated_amount"]?.string == "145000.50")
+        let perYear = try ReviewEdit.setAmounts(path, .perYear([YearAmount(year: 2026, euros: "20000")])).apply(to: undated)
+        #expect(try line(perYear).entries.map(\.key) == ["id", "label", "kind", "precision", "amounts", "evidence"])
+        #expect(try line(ReviewEdit.setAmounts(path, .perYear([])).apply(to: perYear)).entries.map(\.key) == ["id", "label", "kind", "precision", "evidence"])
     }
 
     /// Lines are never dropped by a change of state; without them, `unknown` and `none` with its quote.

@@ -207,6 +207,34 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
         #expect(validated.status == 0, "\(validated.error)")
     }
 
+    /// A line's money as one amount for a period, or one without years, the shapes `draft` writes when the
+    /// text gives no year with an amount; one shape at a time, and what `validate` accepts.
+    @Test func aBudgetLineGetsOneAmountForAPeriodOrWithoutYears() async throws {
+        let folder = try DraftedFolder()
+        let line: @Sendable () throws -> YAMLValue = { try #require(try YAMLValue(yaml: folder.text).value(at: ["budget", "lines", "b-3"])) }
+        try await withReview(folder.server()) { review async throws in
+            let page = try await review.get(ReviewClient.page).body
+            #expect(page.contains("name=\"periodamount\"") && page.contains("name=\"undated\""))
+            let period = [("from", "2025"), ("until", "2027"), ("periodamount", "€ 1,7 miljoen")]
+            #expect(try await review.post("amounts", path: "budget/lines/b-3", fields: period).status == .seeOther)
+            #expect(try line()["period_amount"]?["amount"]?.string == "1700000" && line()["amounts"] == nil)
+            #expect(try await review.get(ReviewClient.page).body.contains("2025–2027: € 1.700.000"))
+            #expect(try await review.post("amounts", path: "budget/lines/b-3", fields: [("undated", "145.000")]).status == .seeOther)
+            #expect(try line()["undated_amount"]?.string == "145000" && line()["period_amount"] == nil)
+            let before = folder.text
+            for fields in [
+                period + [("undated", "100")], [("years[]", "2025"), ("amounts[]", "100"), ("undated", "100")],
+                [("from", "2027"), ("until", "2025"), ("periodamount", "100")], [("from", "2025"), ("periodamount", "100")],
+                [("from", "2025"), ("until", "2027")], [("undated", "veel")], [("undated", "=1+1")],
+            ] {
+                #expect(try await review.post("amounts", path: "budget/lines/b-3", fields: fields).status == .unprocessableContent, "\(fields)")
+            }
+            #expect(folder.text == before)
+        }
+        let validated = try TestSupport.run(["validate", "--municipalities", folder.plugins.path])
+        #expect(validated.status == 0, "\(validated.error)")
+    }
+
     /// The draft's guesses for the programme's own fields, and an item's title, are changed in the page.
     @Test func theProgrammesFieldsAndAnItemsTitleAreChangedWithoutYAML() async throws {
         let folder = try DraftedFolder()
@@ -291,21 +319,23 @@ private func withReview<T: Sendable>(_ server: ReviewServer, _ body: @escaping @
             #expect(page.contains("action=\"\(ReviewClient.page)/budget-line\""))
             #expect(page.contains("<option value=\"staff\">personeel / staff</option>"))
             let shown = try await review.version()
-            let changed = try await review.post("budget-line", path: "budget/lines/b-1", fields: [("kind", "staff"), ("label", "Campagne \"melden\" 2025")])
+            let changed = try await review.post(
+                "budget-line", path: "budget/lines/b-1", fields: [("kind", "staff"), ("label", "Campagne \"melden\" 2025"), ("precision", "indicative")])
             #expect(changed.status == .seeOther)
             #expect(changed.location == ReviewClient.page + "#item-b-1")
             let line = try #require(try YAMLValue(yaml: folder.text).value(at: ["budget", "lines", "b-1"]))
             #expect(line["kind"]?.string == "staff" && line["label"]?.string == "Campagne \"melden\" 2025")
-            #expect(folder.text.contains("      kind: staff\n      precision: exact\n"), "the kind stays where it stood")
+            #expect(folder.text.contains("      kind: staff\n      precision: indicative\n"), "kind and precision stay where they stood")
             #expect(try YAMLValue(yaml: folder.text).value(at: ["budget", "lines", "b-2", "kind"])?.string == "own-programme-money")
             let before = folder.text
             for fields in [
                 [("kind", "salary"), ("label", "Campagne")], [("kind", "Staff"), ("label", "Campagne")], [("label", "Campagne")],
                 [("kind", "staff"), ("label", " ")], [("kind", "staff"), ("label", "twee\nregels")], [("kind", "staff")],
+                [("kind", "staff"), ("label", "Campagne")], [("kind", "staff"), ("label", "Campagne"), ("precision", "roughly")],
             ] {
                 #expect(try await review.post("budget-line", path: "budget/lines/b-1", fields: fields).status == .unprocessableContent, "\(fields)")
             }
-            let valid = [("kind", "grant-received"), ("label", "Bijdrage")]
+            let valid = [("kind", "grant-received"), ("label", "Bijdrage"), ("precision", "exact")]
             #expect(try await review.post("budget-line", path: "execution_lines/d-3", fields: valid).status == .conflict, "an item is no budget line")
             #expect(try await review.post("budget-line", path: "budget/lines/b-9", fields: valid).status == .conflict)
             #expect(try await review.post("budget-line", path: "budget/lines/../b-1", fields: valid).status == .badRequest)
