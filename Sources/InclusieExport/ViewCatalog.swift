@@ -171,14 +171,15 @@ public struct ViewName: Hashable, Sendable, CustomStringConvertible {
         parts: [.items, .itemText, .itemYears]
     ) { catalog, scope, _ in ActionTimeline(catalog: catalog, scope: scope) }
 
-    /// Reads only the programmes `--only` names: two to four, with every quote, of hundreds.
+    /// Reads only the programmes `--only` names, or without it the first four whole and the others' names:
+    /// two to four programmes with every quote, of hundreds.
     public static let sideBySide = ViewName(
         "side-by-side", title: LocalizedText(nl: "Naast elkaar", en: "Side by side"),
         purpose: LocalizedText(
             nl: "Twee tot vier programma's naast elkaar, hun onderdelen per thema met citaten (kies met 'alleen').",
             en: "Two to four programmes next to each other, their items by theme with quotes (choose with 'only')."),
         parts: [.items, .itemText, .itemThemes, .itemEvidence],
-        programmes: { settings in settings.only.map { .named($0) } ?? .all }
+        programmes: { settings in settings.only.map { .named($0) } ?? .first(SideBySide.programmeCounts.upperBound) }
     ) { catalog, scope, _ in SideBySide(catalog: catalog, scope: scope) }
 }
 

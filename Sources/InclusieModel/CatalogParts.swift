@@ -6,6 +6,9 @@ public enum ProgrammeSelection: Hashable, Sendable {
     case municipalitiesWithPartyProgrammes
     /// The programmes `--only` names, by municipality slug or programme key: what side by side shows.
     case named(Set<String>)
+    /// The first programmes in catalog order with their parts, and of the others only what describes
+    /// the programme itself: side by side without `--only` shows four and names the rest as left out.
+    case first(Int)
 }
 
 /// Which parts of a catalog a computation reads.

@@ -19,7 +19,15 @@ struct CatalogReader {
         case .named(let names):
             // Names are the user's text: each is an SQL string literal with its quotes doubled.
             "(municipality_slug IN (\(Self.literals(names))) OR key IN (\(Self.literals(names))))"
+        case .first(let count):
+            "key IN (SELECT key FROM programme ORDER BY position LIMIT \(max(count, 0)))"
         }
+    }
+
+    /// The condition on the programmes read at all: every one when only the first are read whole.
+    private var headerCondition: String? {
+        if case .first = programmes { return nil }
+        return programmeCondition
     }
 
     /// SQL string literals, sorted, joined by commas; `NULL` for none (matches nothing).
@@ -128,7 +136,7 @@ struct CatalogReader {
 
         let programmeRecords = try ProgrammeRecord.fetchAll(
             db,
-            sql: "SELECT * FROM programme\(programmeCondition.map { " WHERE \($0)" } ?? "") ORDER BY position")
+            sql: "SELECT * FROM programme\(headerCondition.map { " WHERE \($0)" } ?? "") ORDER BY position")
         let programmes = programmeRecords.map { record -> Programme in
             let programmeEvidence = evidenceByProgramme[record.key]
             let budget: Budget
