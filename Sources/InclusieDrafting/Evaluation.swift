@@ -24,7 +24,6 @@ public struct EvaluationResult: Sendable {
     public var statusAccuracy: Double { Self.accuracy(statusPairs) }
     public var statusTop3: Double { Self.topThree(statusPairs) }
     public var statusKappa: Double { Self.kappa(statusPairs) }
-    public var amountShare: Double { ratio(foundAmounts, handAmounts) }
 
     private func ratio(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
 

@@ -259,9 +259,6 @@ struct ItemCollector {
         if let currentSection { items[currentSection].splitParagraphs += 1 }
     }
 
-    /// The id of the section items now stand under, if any.
-    var currentSectionID: String? { currentSection.map { items[$0].id } }
-
     mutating func addBudgetLine(
         label: String, amounts: [YearAmount], quoteCandidates: [String], from block: TextBlock, reason: String
     ) {

@@ -25,11 +25,6 @@ public struct TextBlock: Hashable, Sendable {
         self.sectionPath = sectionPath
     }
 
-    public var isHeading: Bool {
-        if case .heading = kind { return true }
-        return false
-    }
-
     /// A workshop's question to its participants: one sentence on its own that ends with a question mark (a
     /// slide counter such as `(1/2)` may follow), or a prompt that starts with `Beschrijf` or `Noem`. An
     /// answer that ends in a question ("Aanjager in elke organisatie. Aanjagers weer verbinden?") has more

@@ -99,8 +99,6 @@ public struct PeriodAmount: Hashable, Codable, Sendable {
         self.amount = amount
     }
 
-    public var yearCount: Int { to - from + 1 }
-
     /// "2020–2022 in totaal" / "2020–2022 in total".
     public func label(_ language: Language) -> String {
         let span = from == to ? String(from) : "\(from)–\(to)"

@@ -56,7 +56,6 @@ public struct LocalItem: Hashable, Codable, Sendable {
     }
 
     public var primaryTheme: String? { themes.first }
-    public var primaryTargetGroup: String? { targetGroups.first }
 
     /// A short label for tables: the document's number (if any) and title.
     ///

@@ -44,7 +44,4 @@ public struct PopulationFigure: Hashable, Codable, Sendable {
     }
 
     public var referenceYear: Int { Int(referenceDate.prefix(4)) ?? 0 }
-
-    /// CBS figures are preferred; anything else is shown as the municipality's own or a secondary citation.
-    public var isFromCBS: Bool { publisher.hasPrefix("CBS") }
 }
