@@ -3,7 +3,8 @@
 # validates the whole folder, quotes included, as `validate` does. The first page reads every folder (as
 # each page did before the review kept each folder's outcome); later pages read the draft's own folder
 # again and the others only when one of their files changed. Prints the first page, the median and the
-# slowest of the next ones, and a page after a file of another municipality was written, side by side.
+# slowest of the next ones, and a page after a file of another municipality was written, side by side;
+# and the start page, which lists every programme file (read once, while the server starts).
 # `swift run` builds for debugging, as the README starts `review`: CONFIG=debug times that build.
 # Usage: [CONFIG=debug] bench/review.sh [MUNICIPALITIES=342] [PAGES=10]
 set -euo pipefail
@@ -33,7 +34,8 @@ server=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 
 page="http://127.0.0.1:$port/review/havendam/havendam-actieplan-2025-2027.yaml"
-seconds() { curl -s -o /dev/null -w '%{time_total}\n' -H "Host: 127.0.0.1:$port" "$page"; }
+seconds() { curl -s -o /dev/null -w '%{time_total}\n' -H "Host: 127.0.0.1:$port" "${1:-$page}"; }
+listing=$(seconds "http://127.0.0.1:$port/")
 first=$(seconds)
 next=$(for _ in $(seq 1 "$pages"); do seconds; done | sort -n)
 # Another municipality's programme written again, as an editor saves it: that folder is read again.
@@ -42,6 +44,7 @@ cp "$other" "$other.new" && mv "$other.new" "$other"
 changed=$(seconds)
 
 echo "review page, $config build, $count municipalities ($(nproc) cores, $(date -u +%F))"
+echo "  start page (every programme file listed): $listing s"
 echo "  first page (every folder read):          $first s"
 echo "  next $pages pages, median (own folder read):  $(printf '%s\n' "$next" | sed -n "$(((pages + 1) / 2))p") s"
 echo "  next $pages pages, slowest:                   $(printf '%s\n' "$next" | tail -1) s"

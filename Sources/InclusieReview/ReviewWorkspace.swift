@@ -12,8 +12,17 @@ public struct ReviewWorkspace: Sendable {
     public let directory: String
     /// Where "Klaar" imports, as `import --db` does.
     public let database: String
-    /// What the last check found in each folder, shared by every copy of this workspace.
-    let folderChecks = FolderChecks()
+    /// What the last check found in each folder, and each file's entry on the start page, kept while their
+    /// files are unchanged; shared by every copy of this workspace.
+    let folderOutcomes = StampedCache<FolderOutcome>()
+    let listedEntries = StampedCache<Entry>()
+
+    /// One folder's share of a whole check: its municipality for the checks across folders, and how many
+    /// errors its files have (quotes included).
+    struct FolderOutcome: Sendable {
+        var municipalities: [Municipality]
+        var errors: Int
+    }
 
     public init(directory: String, database: String) {
         self.directory = directory
@@ -33,12 +42,18 @@ public struct ReviewWorkspace: Sendable {
 
     /// Every programme file in a plugin folder, drafts (with review marks) first. Folders that are links
     /// and hidden ones are left out, as the loader leaves them out; so are files that are links.
+    /// Each file is read again only when it changed since the last listing, and on all cores.
     public func entries() -> [Entry] {
-        let entries = files().map { found in
-            let file = try? PluginFile(municipality: found.municipality, name: found.name, path: found.path)
-            return Entry(
-                municipality: found.municipality, name: found.name, title: file?.value["title"]?.string ?? found.name,
-                reviewMarks: file.map { ReviewUnit.units(in: $0.value).filter(\.isSuggestion).count })
+        let found = files()
+        let entries = ParallelResults.compute(count: found.count) { index in
+            let (municipality, name, path) = found[index]
+            let stamp = FileStamp(path: path, name: name).map { [$0] } ?? []
+            return listedEntries.value(for: path, stamp: stamp) {
+                let file = try? PluginFile(municipality: municipality, name: name, path: path)
+                return Entry(
+                    municipality: municipality, name: name, title: file?.value["title"]?.string ?? name,
+                    reviewMarks: file.map { ReviewUnit.units(in: $0.value).filter(\.isSuggestion).count })
+            }
         }
         return entries.sorted { left, right in
             let leftDraft = (left.reviewMarks ?? 1) > 0
@@ -76,24 +91,26 @@ public struct ReviewWorkspace: Sendable {
     }
 
     /// The same checks as `validate`, quotes included, over the whole folder: `file`'s own folder is read
-    /// again, every other folder only when one of its files changed since the last check (`folderChecks`),
+    /// again, every other folder only when one of its files changed since the last check (`folderOutcomes`),
     /// so a change costs one municipality, not all of them. The outcome is what a whole `validate` finds,
     /// for every check of a programme stays inside its municipality's folder.
     public func check(_ file: PluginFile) -> Check {
         let loader = PluginLoader()
         let (folders, folderProblems) = loader.checkedPluginFolders(in: directory)
         // Taken before the taxonomy is read, so that a change while reading makes the next check read it again.
-        let taxonomyStamp = FolderChecks.stamp(of: taxonomyPath, name: PluginLoader.taxonomyFileName)
+        let taxonomyStamp = FileStamp(path: taxonomyPath, name: PluginLoader.taxonomyFileName).map { [$0] } ?? []
         let own = folders.contains(file.municipality) ? checked(folder: file.municipality, loader: loader) : nil
         guard own?.loaded.taxonomy != nil else {
             let loaded = loader.load(directory: directory)
             return Check(problems: [], otherErrors: loaded.errors.count, taxonomy: loaded.taxonomy)
         }
-        let others = ParallelResults.compute(count: folders.count) { index -> FolderChecks.Outcome? in
+        let others = ParallelResults.compute(count: folders.count) { index -> FolderOutcome? in
             guard folders[index] != file.municipality else { return nil }
-            return folderChecks.outcome(of: folders[index], path: join(directory, folders[index]), taxonomy: taxonomyStamp) {
+            let path = join(directory, folders[index])
+            return folderOutcomes.value(for: folders[index], stamp: FileStamp.folder(path) + taxonomyStamp) {
                 let folder = checked(folder: folders[index], loader: loader, taxonomy: own?.loaded.taxonomy)
-                return (folder.loaded.municipalities, folder.diagnostics.filter { $0.severity == .error }.count)
+                return FolderOutcome(
+                    municipalities: folder.loaded.municipalities, errors: folder.diagnostics.filter { $0.severity == .error }.count)
             }
         }
         var municipalities: [Municipality] = []

@@ -51,6 +51,9 @@ struct Review: AsyncParsableCommand {
             server: .http1(configuration: .init(idleTimeout: .seconds(Serve.idleTimeoutSeconds))),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
             onServerRunning: { _ in
+                // The start page reads every programme file once (seconds among hundreds of municipalities
+                // in a debug build); read them while the user opens the browser.
+                Task.detached(priority: .utility) { _ = workspace.entries() }
                 let message = LocalizedText(
                     nl: "inclusiebench review draait op http://127.0.0.1:\(port)/ — stop met Ctrl-C",
                     en: "inclusiebench review is running at http://127.0.0.1:\(port)/ — stop with Ctrl-C")

@@ -33,6 +33,20 @@ import Testing
         try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
     }
 
+    /// The start page's list is kept between pages, but a file written since is read again.
+    @Test func theListFollowsAFileWrittenSince() throws {
+        let (plugins, draft, database) = try Self.folder()
+        let workspace = ReviewWorkspace(directory: plugins.path, database: database)
+        let marks = { workspace.entries().first { $0.municipality == "havendam" }?.reviewMarks }
+        let drafted = try #require(marks())
+        #expect(drafted > 1)
+        #expect(workspace.entries().count == 6, "the five bundled programme files and the draft")
+        let text = try String(contentsOf: draft, encoding: .utf8)
+        let range = try #require(text.range(of: "review: suggested\n"))
+        try text.replacingCharacters(in: range, with: "").write(to: draft, atomically: true, encoding: .utf8)
+        #expect(marks() == drafted - 1)
+    }
+
     @Test func aCheckFindsWhatAWholeValidateFindsAsOtherFoldersChange() throws {
         let (plugins, draft, database) = try Self.folder()
         let workspace = ReviewWorkspace(directory: plugins.path, database: database)
