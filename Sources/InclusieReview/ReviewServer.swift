@@ -353,9 +353,9 @@ public struct ReviewServer: Sendable {
                 }
                 amounts.append(YearAmount(year: year, euros: YearAmount.euros(cents: money.cents)))
             }
-            let isGiven = { (text: String?) in !(text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
-            let periodGiven = isGiven(form.from) || isGiven(form.until) || isGiven(form.periodamount)
-            guard [!amounts.isEmpty, periodGiven, isGiven(form.undated)].filter({ $0 }).count <= 1 else {
+            let periodGiven = [form.from, form.until, form.periodamount].contains { Self.typed($0) != nil }
+            let undated = Self.typed(form.undated)
+            guard [!amounts.isEmpty, periodGiven, undated != nil].filter({ $0 }).count <= 1 else {
                 return refuse(
                     .unprocessableContent,
                     "Geef bedragen per jaar, óf één bedrag voor een periode, óf één bedrag zonder jaren: een regel heeft er één van.",
@@ -371,8 +371,8 @@ public struct ReviewServer: Sendable {
                         "Write the period as two four-digit years (the first and the last) and the amount in euros, such as 2025, 2027 and 1,7 miljoen.")
                 }
                 edit = .setAmounts(path, .period(from: from, to: to, euros: YearAmount.euros(cents: money.cents)))
-            } else if isGiven(form.undated) {
-                guard let money = DutchNumbers.typedAmount(form.undated ?? "") else {
+            } else if let undated {
+                guard let money = DutchNumbers.typedAmount(undated) else {
                     return refuse(
                         .unprocessableContent, "Schrijf het bedrag in euro's, zoals 145.000 of € 1,7 miljoen.",
                         "Write the amount in euros, such as 145.000 or € 1,7 miljoen.")
