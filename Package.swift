@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "InclusieReview",
             dependencies: [
-                "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieServer", "InclusieDrafting",
+                "InclusieModel", "InclusiePlugins", "InclusieStore", "InclusieServer", "InclusieDrafting", "InclusieCharts",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

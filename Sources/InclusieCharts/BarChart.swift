@@ -56,13 +56,13 @@ public struct BarChart: Sendable {
         self.width = width
     }
 
-    public func svg() -> ChartNode {
+    public func svg() -> BodyNode {
         let largest = groups.flatMap(\.bars).compactMap(\.value?.cents).max() ?? 0
-        var nodes: [ChartNode] = []
+        var nodes: [BodyNode] = []
         var y = 0
         for group in groups {
             y += groupHeading
-            nodes.append(SVG.element("rect", [("x", "0"), ("y", String(y - 12)), ("width", "12"), ("height", "12"), ("fill", group.colour)]))
+            nodes.append(tag("rect", [("x", "0"), ("y", String(y - 12)), ("width", "12"), ("height", "12"), ("fill", group.colour)]))
             nodes.append(SVG.label(group.title, x: 18, y: y, className: "group"))
             if let message = group.message {
                 y += rowHeight
@@ -76,13 +76,13 @@ public struct BarChart: Sendable {
                     let length = SVG.length(value.cents, of: largest, in: maximumBarLength)
                     end += length
                     nodes.append(
-                        SVG.element(
+                        tag(
                             "rect",
                             [
                                 ("class", "bar"), ("x", String(barStart)), ("y", String(y - barHeight + 2)), ("width", String(length)),
                                 ("height", String(barHeight)), ("fill", group.colour), ("data-value", String(value.cents)),
                             ],
-                            [SVG.title("\(group.title), \(bar.label): \(bar.valueText)")]))
+                            children: [SVG.title("\(group.title), \(bar.label): \(bar.valueText)")]))
                 }
                 nodes.append(SVG.label(bar.valueText, x: end + 6, y: y, className: bar.value == nil ? "muted" : nil))
             }

@@ -51,16 +51,16 @@ public struct HeatMap: Sendable {
         self.rows = rows
     }
 
-    public func svg() -> ChartNode {
-        var nodes: [ChartNode] = []
+    public func svg() -> BodyNode {
+        var nodes: [BodyNode] = []
         // Column titles slanted upwards from the top of each column, so many programmes fit side by side.
         for (index, title) in columns.enumerated() {
             let x = labelWidth + index * cellWidth + cellWidth / 2
             let y = headerHeight - 6
             nodes.append(
-                SVG.element(
+                tag(
                     "text", [("x", String(x)), ("y", String(y)), ("transform", "rotate(-45 \(x) \(y))"), ("class", "column")],
-                    [SVG.text(SVG.shortened(title, to: columnTitleLength)), SVG.title(title)]))
+                    children: [.plain(SVG.shortened(title, to: columnTitleLength)), SVG.title(title)]))
         }
         var y = headerHeight
         var currentGroup: String?
@@ -73,15 +73,15 @@ public struct HeatMap: Sendable {
                 y += cellHeight
             }
             nodes.append(
-                SVG.element(
+                tag(
                     "text", [("x", String(labelWidth - 8)), ("y", String(y + 14)), ("text-anchor", "end")],
-                    [SVG.text(SVG.shortened(row.label, to: rowLabelLength)), SVG.title(row.label)]))
+                    children: [.plain(SVG.shortened(row.label, to: rowLabelLength)), SVG.title(row.label)]))
             for (index, cell) in row.cells.enumerated() {
                 let level = ChartPalette.heatLevel(cell.count)
                 let x = labelWidth + index * cellWidth
-                var shapes: [ChartNode] = [
+                var shapes: [BodyNode] = [
                     SVG.title(cell.description),
-                    SVG.element(
+                    tag(
                         "rect",
                         [
                             ("class", "cell heat-\(level)"), ("x", String(x + 1)), ("y", String(y + 1)), ("width", String(cellWidth - 2)),
@@ -91,18 +91,18 @@ public struct HeatMap: Sendable {
                 ]
                 if cell.count > 0 {
                     shapes.append(
-                        SVG.element(
+                        tag(
                             "text",
                             [
                                 ("x", String(x + cellWidth / 2)), ("y", String(y + 14)), ("text-anchor", "middle"),
                                 ("class", level >= 4 ? "count on-dark" : "count"),
                             ],
-                            [SVG.text(String(cell.count))]))
+                            children: [.plain(String(cell.count))]))
                 }
                 if let href = cell.href, cell.count > 0 {
-                    nodes.append(SVG.element("a", [("href", href), ("class", "cell-link")], shapes))
+                    nodes.append(tag("a", [("href", href), ("class", "cell-link")], children: shapes))
                 } else {
-                    nodes.append(SVG.element("g", [], shapes))
+                    nodes.append(tag("g", [], children: shapes))
                 }
             }
             y += cellHeight

@@ -1,55 +1,17 @@
 import Plot
 
-/// What every chart returns: an inline `<svg>` element that the report and the site put in their pages.
-public typealias ChartNode = Node<HTML.BodyContext>
-
-/// An attribute value with every character that could end it or start markup escaped: Plot writes
-/// attribute values as they are, and many of ours (names, titles, search words) come from the data or
-/// the user. The site's own elements use it too.
-public func attributeEscaped(_ value: String) -> String {
-    var escaped = ""
-    for character in value {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
-}
-
-/// The few pieces every chart draws with, written so that text from the data stays text.
-///
-/// Plot writes attribute values as they are and keeps what looks like an entity in text, so both are
-/// escaped here: a programme or theme name can hold `&`, `<` or a quote.
+/// The few pieces every chart draws with besides `tag` and `plain`.
 enum SVG {
-    static func escaped(_ value: String) -> String { attributeEscaped(value) }
-
-    /// Text content from the data, shown exactly as written.
-    static func text(_ value: String) -> ChartNode {
-        .text(value.replacingOccurrences(of: "&", with: "&amp;"))
-    }
-
-    /// An element with its attributes in the order given, so the same chart always renders to the same bytes.
-    static func element(_ name: String, _ attributes: [(String, String)], _ children: [ChartNode] = []) -> ChartNode {
-        .element(
-            named: name,
-            nodes: attributes.map { .attribute(named: $0.0, value: escaped($0.1), ignoreIfValueIsEmpty: false) } + children)
-    }
-
     /// The tooltip and accessible name of the shape it is put in.
-    static func title(_ value: String) -> ChartNode {
-        .element(named: "title", nodes: [text(value)])
+    static func title(_ value: String) -> BodyNode {
+        .element(named: "title", nodes: [.plain(value)])
     }
 
-    static func label(_ value: String, x: Int, y: Int, anchor: String? = nil, className: String? = nil) -> ChartNode {
+    static func label(_ value: String, x: Int, y: Int, anchor: String? = nil, className: String? = nil) -> BodyNode {
         var attributes = [("x", String(x)), ("y", String(y))]
         if let anchor { attributes.append(("text-anchor", anchor)) }
         if let className { attributes.append(("class", className)) }
-        return element("text", attributes, [text(value)])
+        return tag("text", attributes, .plain(value))
     }
 
     /// `value` cut to `limit` characters with an ellipsis; the whole text goes into a `<title>`.
@@ -59,14 +21,14 @@ enum SVG {
 
     /// The root element. `role` is `img` for a picture whose parts are not links, `group` otherwise: a
     /// picture's parts cannot be focused, so a chart with links must not call itself one.
-    static func root(width: Int, height: Int, role: String, title: String, className: String, _ children: [ChartNode]) -> ChartNode {
-        element(
+    static func root(width: Int, height: Int, role: String, title: String, className: String, _ children: [BodyNode]) -> BodyNode {
+        tag(
             "svg",
             [
                 ("viewBox", "0 0 \(width) \(height)"), ("width", String(width)), ("height", String(height)), ("role", role),
                 ("aria-label", title), ("class", className),
             ],
-            [SVG.title(title)] + children)
+            children: [SVG.title(title)] + children)
     }
 
     /// `value / largest × length` in whole pixels, at least 1 for any positive value; computed in full

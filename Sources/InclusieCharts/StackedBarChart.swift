@@ -45,14 +45,14 @@ public struct StackedBarChart: Sendable {
         self.width = width
     }
 
-    public func svg() -> ChartNode {
-        var nodes: [ChartNode] = []
+    public func svg() -> BodyNode {
+        var nodes: [BodyNode] = []
         // The legend above the bars, a few categories per line.
         let perLine = max(1, width / legendColumnWidth)
         for (index, category) in categories.enumerated() {
             let x = (index % perLine) * legendColumnWidth
             let y = (index / perLine) * 20 + 4
-            nodes.append(SVG.element("rect", [("x", String(x)), ("y", String(y)), ("width", "12"), ("height", "12"), ("fill", category.colour)]))
+            nodes.append(tag("rect", [("x", String(x)), ("y", String(y)), ("width", "12"), ("height", "12"), ("fill", category.colour)]))
             nodes.append(SVG.label(SVG.shortened(category.label, to: 52), x: x + 18, y: y + 11, className: "legend"))
         }
         var y = ((categories.count + perLine - 1) / perLine) * 20 + 14
@@ -77,13 +77,13 @@ public struct StackedBarChart: Sendable {
                 let category = categories[index]
                 let percent = (count * 1000 / total + 5) / 10
                 nodes.append(
-                    SVG.element(
+                    tag(
                         "rect",
                         [
                             ("class", "segment"), ("x", String(x)), ("y", String(y)), ("width", String(max(1, end - x))),
                             ("height", String(barHeight)), ("fill", category.colour), ("stroke", "#ffffff"), ("data-value", String(count)),
                         ],
-                        [SVG.title("\(bar.title) — \(category.label): \(count) (\(percent) %)")]))
+                        children: [SVG.title("\(bar.title) — \(category.label): \(count) (\(percent) %)")]))
                 x = end
             }
             y += rowHeight

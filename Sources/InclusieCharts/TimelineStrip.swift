@@ -37,32 +37,32 @@ public struct TimelineStrip: Sendable {
         self.colour = colour
     }
 
-    public func svg() -> ChartNode {
-        var nodes: [ChartNode] = []
+    public func svg() -> BodyNode {
+        var nodes: [BodyNode] = []
         let top = 20
         for (index, year) in years.enumerated() {
             let x = labelWidth + index * yearWidth
             nodes.append(
-                SVG.element("rect", [("x", String(x)), ("y", String(top)), ("width", String(yearWidth)), ("height", String(rows.count * rowHeight)), ("fill", index % 2 == 0 ? "#f4f6f8" : "#ffffff")]))
+                tag("rect", [("x", String(x)), ("y", String(top)), ("width", String(yearWidth)), ("height", String(rows.count * rowHeight)), ("fill", index % 2 == 0 ? "#f4f6f8" : "#ffffff")]))
             nodes.append(SVG.label(String(year), x: x + yearWidth / 2, y: 14, anchor: "middle"))
         }
         for (index, row) in rows.enumerated() {
             let y = top + index * rowHeight
-            let label = SVG.element(
+            let label = tag(
                 "text", [("x", String(labelWidth - 8)), ("y", String(y + 13)), ("text-anchor", "end")],
-                [SVG.text(SVG.shortened(row.label, to: labelLength)), SVG.title(row.label)])
-            nodes.append(row.href.map { SVG.element("a", [("href", $0)], [label]) } ?? label)
+                children: [.plain(SVG.shortened(row.label, to: labelLength)), SVG.title(row.label)])
+            nodes.append(row.href.map { tag("a", [("href", $0)], children: [label]) } ?? label)
             for run in Self.runs(row.activeYears) {
                 guard let first = years.firstIndex(of: run.first ?? 0) else { continue }
                 nodes.append(
-                    SVG.element(
+                    tag(
                         "rect",
                         [
                             ("class", "run"), ("x", String(labelWidth + first * yearWidth + 2)), ("y", String(y + 3)),
                             ("width", String(run.count * yearWidth - 4)), ("height", String(rowHeight - 6)), ("rx", "3"), ("fill", colour),
                             ("data-years", run.map(String.init).joined(separator: " ")),
                         ],
-                        [SVG.title("\(row.label): \(run.count == 1 ? String(run[0]) : "\(run[0])–\(run[run.count - 1])")")]))
+                        children: [SVG.title("\(row.label): \(run.count == 1 ? String(run[0]) : "\(run[0])–\(run[run.count - 1])")")]))
             }
         }
         let width = labelWidth + years.count * yearWidth + 8

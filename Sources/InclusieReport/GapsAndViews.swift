@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieComparison
 import InclusieExport
 import InclusieModel

@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieComparison
 import InclusieModel
 import Plot

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import InclusieModel
 import InclusiePlugins
+import InclusieCharts
 import InclusieDrafting
 import InclusieServer
 import Plot

@@ -7,33 +7,6 @@ import Plot
 // Plot has a `Language` and a `TableCell` of its own; in this module the names mean ours.
 typealias Language = InclusieModel.Language
 typealias TableCell = InclusieExport.TableCell
-public typealias BodyNode = Node<HTML.BodyContext>
-
-extension Node {
-    /// Text from the data, shown exactly as written: Plot escapes `<` and `>` but keeps what looks like an
-    /// entity, so every `&` is escaped first.
-    public static func plain(_ text: String) -> Node {
-        .text(text.replacingOccurrences(of: "&", with: "&amp;"))
-    }
-}
-
-/// An element of any name, with attributes escaped here: Plot's typed contexts cannot express every
-/// nesting HTML allows (a list item holding a form, a figure in a list), and it writes attributes raw.
-public func tag(_ name: String, _ attributes: [(String, String)] = [], _ children: BodyNode...) -> BodyNode {
-    tag(name, attributes, children: children)
-}
-
-public func tag(_ name: String, _ attributes: [(String, String)] = [], children: [BodyNode]) -> BodyNode {
-    // An empty value is kept: `<option value="">` must not turn into an option whose value is its label.
-    .element(named: name, nodes: attributes.map { .attribute(named: $0.0, value: attributeEscaped($0.1), ignoreIfValueIsEmpty: false) } + children)
-}
-
-/// An element without content, such as `input`.
-public func voidTag(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
-    .selfClosedElement(
-        named: name,
-        attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: attributeEscaped($0.1), ignoreIfValueIsEmpty: false) })
-}
 
 /// What every page shares: the language, the page's own address, and the frame around its content.
 struct Layout {

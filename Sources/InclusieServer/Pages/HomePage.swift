@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieModel
 import Plot
 

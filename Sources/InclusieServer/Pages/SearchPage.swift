@@ -1,3 +1,4 @@
+import InclusieCharts
 import InclusieExport
 import InclusieModel
 import InclusieStore

@@ -44,7 +44,7 @@ struct ViewFigures {
 
     /// A figure: caption, the picture in a region of its own that scrolls sideways when it is wider than
     /// the screen (the page itself never does), and the table of its numbers.
-    func figure(id: String, caption: String, chart: ChartNode, numbers: BodyNode) -> BodyNode {
+    func figure(id: String, caption: String, chart: BodyNode, numbers: BodyNode) -> BodyNode {
         tag(
             "figure", [("id", id), ("class", "chart-figure")],
             tag("figcaption", [], .plain(caption)),

@@ -1,4 +1,5 @@
 import Foundation
+import InclusieCharts
 import InclusieComparison
 import InclusieExport
 import InclusieModel
