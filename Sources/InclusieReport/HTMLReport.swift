@@ -29,7 +29,7 @@ public struct HTMLReport: Sendable {
     public func render() -> String {
         var builder = ReportBuilder(catalog: catalog, scope: scope, views: views)
         let language = scope.language
-        let title = phrase("Inclusieprogramma's van gemeenten vergeleken", "Municipal inclusion programmes compared", language)
+        let title = builder.text("Inclusieprogramma's van gemeenten vergeleken", "Municipal inclusion programmes compared")
         // Sections are built in reading order, so footnotes are numbered in the order a reader meets them.
         let sections: [BodyNode] = [
             builder.programmeCards(), builder.themeHeatMap(), builder.instrumentsAndRoles(), builder.budgets(),
@@ -75,8 +75,9 @@ struct ReportBuilder {
         programmes = scope.programmes(in: catalog)
     }
 
+    /// A phrase in both user languages, picked at render time.
     func text(_ nl: String, _ en: String) -> String {
-        phrase(nl, en, language)
+        language == .nl ? nl : en
     }
 
     func column(_ programme: Programme) -> ProgrammeColumn {
