@@ -813,40 +813,16 @@ extension ReviewPage {
 
     /// The frame every review page shares, with `serve`'s stylesheet, skip link and language switch.
     static func page(title: String, language: Language, path: String, _ content: BodyNode...) -> String {
-        let other: Language = language == .nl ? .en : .nl
-        return HTML(
-            .attribute(named: "lang", value: language.rawValue),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.plain(title + " — inclusiebench review")]),
-                .link(.rel(.stylesheet), .href("/style.css")),
-                .link(.rel(.icon), .href("data:,"))
-            ),
-            .body(
-                .a(.class("skip"), .href("#content"), .text(language == .nl ? "Naar de inhoud" : "Skip to content")),
-                .header(
-                    .nav(
-                        .attribute(named: "aria-label", value: language == .nl ? "Hoofdmenu" : "Main menu"),
-                        tag(
-                            "ul", [],
-                            tag("li", [], tag("a", [("href", language == .en ? "/?lang=en" : "/"), ("class", "brand")], .plain("inclusiebench review"))),
-                            tag(
-                                "li", [],
-                                tag(
-                                    "a", [("id", "switch-language"), ("href", path + (other == .en ? "?lang=en" : "")), ("hreflang", other.rawValue), ("lang", other.rawValue)],
-                                    .text(other == .en ? "English" : "Nederlands")))))),
-                .main(.id("content"), .attribute(named: "tabindex", value: "-1"), .group(content)),
-                .footer(
-                    .p(
-                        .text(
-                            language == .nl
-                                ? "Elke wijziging wordt meteen opgeslagen in het programmabestand en daarna gevalideerd."
-                                : "Every change is saved to the programme file at once and validated after."))),
-                // The one script: selection, keys and scrolling to quotes. Every form works without it.
-                tag("script", [("src", "/review.js")])
-            )
-        ).render()
+        pageFrame(
+            title: title + " — inclusiebench review", language: language,
+            navigation: [tag("a", [("href", language == .en ? "/?lang=en" : "/"), ("class", "brand")], .plain("inclusiebench review"))],
+            switchLanguage: path + (language == .nl ? "?lang=en" : ""),
+            footer: language == .nl
+                ? "Elke wijziging wordt meteen opgeslagen in het programmabestand en daarna gevalideerd."
+                : "Every change is saved to the programme file at once and validated after.",
+            content,
+            // The one script: selection, keys and scrolling to quotes. Every form works without it.
+            script: tag("script", [("src", "/review.js")]))
     }
 
     /// What the review adds to `serve`'s stylesheet: the two columns and the items' frames.

@@ -53,50 +53,20 @@ struct Layout {
     /// The whole page: skip link, header with navigation and the language switch, main, footer.
     func page(title: String, _ content: BodyNode...) -> String {
         let other: Language = language == .nl ? .en : .nl
-        let switchValues = query.with(["lang": other == .en ? "en" : nil])
-        let html = HTML(
-            .attribute(named: "lang", value: language.rawValue),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // Not Plot's `.title`: it copies the text into social-media meta tags without escaping it.
-                .element(named: "title", nodes: [.plain(title + " — inclusiebench")]),
-                .link(.rel(.stylesheet), .href("/style.css")),
-                // No icon, said here, so the browser does not ask for /favicon.ico and log a 404.
-                .link(.rel(.icon), .href("data:,"))
-            ),
-            .body(
-                .a(.class("skip"), .href("#content"), .text(text("Naar de inhoud", "Skip to content"))),
-                .header(
-                    .nav(
-                        .attribute(named: "aria-label", value: text("Hoofdmenu", "Main menu")),
-                        tag(
-                            "ul", [],
-                            tag("li", [], link("inclusiebench", to: "/", class: "brand")),
-                            tag("li", [], link(text("Programma's", "Programmes"), to: "/")),
-                            tag("li", [], link(text("Thema's", "Themes"), to: "/themes")),
-                            tag("li", [], link(text("Vergelijkingen", "Comparisons"), to: "/compare")),
-                            tag("li", [], link(text("Zoeken", "Search"), to: "/search")),
-                            tag(
-                                "li", [],
-                                tag(
-                                    "a",
-                                    [("id", "switch-language"), ("href", url(path, switchValues)), ("hreflang", other.rawValue), ("lang", other.rawValue)],
-                                    .text(other == .en ? "English" : "Nederlands")))
-                        )),
-                    searchBox
-                ),
-                .main(.id("content"), .attribute(named: "tabindex", value: "-1"), outOfDateNotice, .group(content)),
-                .footer(
-                    .p(
-                        .text(
-                            text(
-                                "Alleen-lezen weergave van de inclusieprogramma's in de database. Elk feit verwijst naar een letterlijk citaat uit het brondocument.",
-                                "A read-only view of the inclusion programmes in the database. Every fact points to a verbatim quote from its source document."
-                            ))))
-            )
-        )
-        return html.render()
+        return pageFrame(
+            title: title + " — inclusiebench", language: language,
+            navigation: [
+                link("inclusiebench", to: "/", class: "brand"),
+                link(text("Programma's", "Programmes"), to: "/"),
+                link(text("Thema's", "Themes"), to: "/themes"),
+                link(text("Vergelijkingen", "Comparisons"), to: "/compare"),
+                link(text("Zoeken", "Search"), to: "/search"),
+            ],
+            switchLanguage: url(path, query.with(["lang": other == .en ? "en" : nil])), search: searchBox,
+            footer: text(
+                "Alleen-lezen weergave van de inclusieprogramma's in de database. Elk feit verwijst naar een letterlijk citaat uit het brondocument.",
+                "A read-only view of the inclusion programmes in the database. Every fact points to a verbatim quote from its source document."),
+            [outOfDateNotice] + content)
     }
 
     /// One cell of a view's table: its text as every format shows it, with marked words marked.
@@ -178,6 +148,47 @@ struct Layout {
     func empty(_ nl: String, _ en: String) -> BodyNode {
         .p(.class("empty"), .plain(text(nl, en)))
     }
+}
+
+/// The frame every page of the site and of the review shares: skip link, header with the navigation and a
+/// link to the page in the other language, main, footer, and after it a script where the page has one.
+public func pageFrame(
+    title: String, language: InclusieModel.Language, navigation: [BodyNode], switchLanguage: String, search: BodyNode = .empty, footer: String,
+    _ content: [BodyNode], script: BodyNode = .empty
+) -> String {
+    let other: Language = language == .nl ? .en : .nl
+    return HTML(
+        .attribute(named: "lang", value: language.rawValue),
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            // Not Plot's `.title`: it copies the text into social-media meta tags without escaping it.
+            .element(named: "title", nodes: [.plain(title)]),
+            .link(.rel(.stylesheet), .href("/style.css")),
+            // No icon, said here, so the browser does not ask for /favicon.ico and log a 404.
+            .link(.rel(.icon), .href("data:,"))
+        ),
+        .body(
+            .a(.class("skip"), .href("#content"), .text(language == .nl ? "Naar de inhoud" : "Skip to content")),
+            .header(
+                .nav(
+                    .attribute(named: "aria-label", value: language == .nl ? "Hoofdmenu" : "Main menu"),
+                    tag(
+                        "ul", [],
+                        children: navigation.map { tag("li", [], $0) } + [
+                            tag(
+                                "li", [],
+                                tag(
+                                    "a", [("id", "switch-language"), ("href", switchLanguage), ("hreflang", other.rawValue), ("lang", other.rawValue)],
+                                    .text(other == .en ? "English" : "Nederlands")))
+                        ])),
+                search
+            ),
+            .main(.id("content"), .attribute(named: "tabindex", value: "-1"), .group(content)),
+            .footer(.p(.text(footer))),
+            script
+        )
+    ).render()
 }
 
 /// The page for a refused or unknown request: what went wrong and where to go.
