@@ -229,9 +229,9 @@ struct ReviewPage {
             ("u", "laatste wijziging ongedaan maken", "undo the last change"),
             ("g", "naar Klaar", "go to Klaar"),
         ]
-        let undo = tag(
-            "form", [("method", "post"), ("action", "\(address)/undo"), ("id", "undo"), ("class", "undo")],
-            children: commonFields + [
+        let undo = postForm(
+            "undo", attributes: [("id", "undo"), ("class", "undo")],
+            children: [
                 tag(
                     "button", [("type", "submit"), ("data-key", "u")] + (undoSteps == 0 ? [("disabled", "disabled")] : []),
                     .plain(text("Ongedaan maken", "Undo"))),
@@ -252,21 +252,22 @@ struct ReviewPage {
                 tag("dl", [], children: keys.flatMap { key in [tag("dt", [], tag("kbd", [], .plain(key.0))), tag("dd", [], .plain(text(key.1, key.2)))] })))
     }
 
-    /// The fields every form carries: the session's token, the file's version, the language.
-    private var commonFields: [BodyNode] {
-        [
-            voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
-            voidTag("input", [("type", "hidden"), ("name", "version"), ("value", file.version)]),
-        ] + (language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : [])
+    /// A form that posts `action` for this file, with the fields every form carries (the session's token,
+    /// the file's version, the language) and, for an item's form, the item's path, before its own.
+    private func postForm(_ action: String, _ unit: ReviewUnit? = nil, attributes: [(String, String)] = [], children: [BodyNode]) -> BodyNode {
+        tag(
+            "form", [("method", "post"), ("action", "\(address)/\(action)")] + attributes,
+            children: [
+                voidTag("input", [("type", "hidden"), ("name", "token"), ("value", token)]),
+                voidTag("input", [("type", "hidden"), ("name", "version"), ("value", file.version)]),
+            ] + (language == .en ? [voidTag("input", [("type", "hidden"), ("name", "lang"), ("value", "en")])] : [])
+                + (unit.map { [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", $0.formPath)])] } ?? []) + children)
     }
 
     private func form(_ action: String, _ unit: ReviewUnit, label: String, describedBy: String, key: String) -> BodyNode {
-        tag(
-            "form", [("method", "post"), ("action", "\(address)/\(action)")],
-            children: commonFields + [
-                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
-                tag("button", [("type", "submit"), ("aria-describedby", describedBy), ("data-key", key)], .plain(label + " (\(key))")),
-            ])
+        postForm(
+            action, unit,
+            children: [tag("button", [("type", "submit"), ("aria-describedby", describedBy), ("data-key", key)], .plain(label + " (\(key))"))])
     }
 
     /// Another place for an item: one of the kind's groups, or under another item of the sections group.
@@ -434,9 +435,9 @@ struct ReviewPage {
         return tag(
             "details", [("class", "picker"), ("id", "kind")],
             tag("summary", [], .plain(text("Soort programma: \(current) — een andere soort kiezen", "Kind of programme: \(current) — choose another kind"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/kind")],
-                children: commonFields + [
+            postForm(
+                "kind",
+                children: [
                     .p(
                         .id("kind-warning"),
                         .plain(
@@ -453,14 +454,7 @@ struct ReviewPage {
         tag(
             "details", [("class", "picker")],
             tag("summary", [], .plain(summary)),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/\(action)")],
-                children: commonFields + [voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)])] + fields))
-    }
-
-    /// A labelled control of a form, the label above it.
-    private func field(_ id: String, _ label: String, _ control: BodyNode) -> BodyNode {
-        tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control)
+            postForm(action, unit, children: fields))
     }
 
     /// The options of a closed list the model labels, each in Dutch and English, never a bare id; the
@@ -481,10 +475,9 @@ struct ReviewPage {
         return tag(
             "details", [("class", "picker")],
             tag("summary", [], .plain(summary)),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/\(action)"), ("class", "status-form")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+            postForm(
+                action, unit, attributes: [("class", "status-form")],
+                children: [
                     tag("label", [("for", id)], .plain(label)),
                     control(id),
                     tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(button)),
@@ -527,10 +520,9 @@ struct ReviewPage {
 
     /// A small form for one of an item's quotes or reasons.
     private func indexed(_ action: String, _ unit: ReviewUnit, index: Int, label: String, describedBy: String) -> BodyNode {
-        tag(
-            "form", [("method", "post"), ("action", "\(address)/\(action)"), ("class", "inline")],
-            children: commonFields + [
-                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+        postForm(
+            action, unit, attributes: [("class", "inline")],
+            children: [
                 voidTag("input", [("type", "hidden"), ("name", "index"), ("value", String(index))]),
                 tag("button", [("type", "submit"), ("class", "small"), ("aria-describedby", describedBy)], .plain(label)),
             ])
@@ -578,15 +570,11 @@ struct ReviewPage {
         return tag(
             "details", [("class", "picker"), ("data-facet", facet.pluginKey)],
             tag("summary", [], .plain(text("\(names.plural) wijzigen", "Change \(names.plural.lowercased())"))),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/facet")],
-                children: commonFields + [
-                    voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+            postForm(
+                "facet", unit,
+                children: [
                     voidTag("input", [("type", "hidden"), ("name", "facet"), ("value", facet.pluginKey)]),
-                    tag(
-                        "div", [("class", "field")],
-                        tag("label", [("for", "\(prefix)-primary")], .plain(names.primary)),
-                        tag("select", [("id", "\(prefix)-primary"), ("name", "primary")], children: primaryOptions)),
+                    field("\(prefix)-primary", names.primary, tag("select", [("id", "\(prefix)-primary"), ("name", "primary")], children: primaryOptions)),
                     tag("fieldset", [("class", "choices")], children: [tag("legend", [], .plain(names.others))] + others),
                     tag("button", [("type", "submit")], .plain(text("\(names.plural) opslaan", "Save \(names.plural.lowercased())"))),
                 ]))
@@ -598,10 +586,9 @@ struct ReviewPage {
         let current = unit.value["status"]?.string
         let id = "status-\(unit.id)"
         let options = Self.options(taxonomy.itemStatuses.map { ($0.id, $0.label) }, selected: current)
-        return tag(
-            "form", [("method", "post"), ("action", "\(address)/status"), ("class", "status-form")],
-            children: commonFields + [
-                voidTag("input", [("type", "hidden"), ("name", "path"), ("value", unit.formPath)]),
+        return postForm(
+            "status", unit, attributes: [("class", "status-form")],
+            children: [
                 tag("label", [("for", id)], .plain(text("Status", "Status"))),
                 tag("select", [("id", id), ("name", "status")], children: options),
                 tag("button", [("type", "submit"), ("aria-describedby", "item-\(unit.id)-title")], .plain(text("Status opslaan", "Save status"))),
@@ -619,9 +606,6 @@ struct ReviewPage {
         let targets = units.filter { !$0.isProgramme && !$0.isBudgetLine }.map { unit in
             tag("option", [("value", unit.formPath)], .plain("\(unit.id) — \(unit.title)"))
         }
-        func field(_ name: String, _ label: String, _ control: BodyNode) -> BodyNode {
-            tag("div", [("class", "field")], tag("label", [("for", "new-\(name)")], .plain(label)), control)
-        }
         return tag(
             "section", [("class", "new-item"), ("aria-labelledby", "new-item-heading")],
             .h2(.id("new-item-heading"), .plain(text("Nieuw onderdeel of citaat uit een passage", "New item or quote from a passage"))),
@@ -631,16 +615,16 @@ struct ReviewPage {
                         "Selecteer een passage in de brontekst hierboven met de muis (of kopieer en plak haar hier): zij wordt het citaat van het nieuwe onderdeel, letterlijk.",
                         "Select a passage in the source text above with the mouse (or copy and paste it here): it becomes the new item's quote, verbatim."))),
             .p(.id("selection-status"), .attribute(named: "aria-live", value: "polite"), .class("meta")),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/add")],
-                children: commonFields + [
-                    field("quote", text("Passage (citaat)", "Passage (quote)"), tag("textarea", [("id", "new-quote"), ("name", "quote"), ("rows", "4"), ("required", "required"), ("maxlength", "2000")])),
-                    field("title", text("Titel", "Title"), voidTag("input", [("id", "new-title"), ("name", "title"), ("required", "required"), ("maxlength", "300")])),
-                    field("section", text("Sectie (kop waaronder de passage staat)", "Section (heading the passage stands under)"), voidTag("input", [("id", "new-section"), ("name", "section"), ("required", "required"), ("maxlength", "300")])),
-                    field("group", text("Groep", "Group"), tag("select", [("id", "new-group"), ("name", "group")], children: groups)),
-                    field("primary", text("Eerste thema", "Primary theme"), tag("select", [("id", "new-primary"), ("name", "primary")], children: themes)),
+            postForm(
+                "add",
+                children: [
+                    field("new-quote", text("Passage (citaat)", "Passage (quote)"), tag("textarea", [("id", "new-quote"), ("name", "quote"), ("rows", "4"), ("required", "required"), ("maxlength", "2000")])),
+                    field("new-title", text("Titel", "Title"), voidTag("input", [("id", "new-title"), ("name", "title"), ("required", "required"), ("maxlength", "300")])),
+                    field("new-section", text("Sectie (kop waaronder de passage staat)", "Section (heading the passage stands under)"), voidTag("input", [("id", "new-section"), ("name", "section"), ("required", "required"), ("maxlength", "300")])),
+                    field("new-group", text("Groep", "Group"), tag("select", [("id", "new-group"), ("name", "group")], children: groups)),
+                    field("new-primary", text("Eerste thema", "Primary theme"), tag("select", [("id", "new-primary"), ("name", "primary")], children: themes)),
                     tag("button", [("type", "submit"), ("id", "new-item-button")], .plain(text("Onderdeel toevoegen", "Add item"))),
-                    field("path", text("Of: citaat toevoegen aan onderdeel", "Or: add as a quote to item"), tag("select", [("id", "new-path"), ("name", "path")], children: targets)),
+                    field("new-path", text("Of: citaat toevoegen aan onderdeel", "Or: add as a quote to item"), tag("select", [("id", "new-path"), ("name", "path")], children: targets)),
                     tag(
                         "button", [("type", "submit"), ("id", "add-quote-button"), ("formaction", "\(address)/quote"), ("formnovalidate", "formnovalidate")],
                         .plain(text("Citaat toevoegen", "Add quote"))),
@@ -661,9 +645,7 @@ struct ReviewPage {
             "section", [("class", "finish"), ("aria-labelledby", "finish-heading")],
             .h2(.id("finish-heading"), .plain(text("Klaar", "Done"))),
             .p(.id("finish-explanation"), .plain(explanation)),
-            tag(
-                "form", [("method", "post"), ("action", "\(address)/finish")],
-                children: commonFields + [tag("button", [("type", "submit"), ("aria-describedby", "finish-explanation"), ("id", "finish-button")], .plain("Klaar"))]))
+            postForm("finish", children: [tag("button", [("type", "submit"), ("aria-describedby", "finish-explanation"), ("id", "finish-button")], .plain("Klaar"))]))
     }
 
     /// The source document with every quote of the items marked, each reachable from its item by a link.
@@ -757,11 +739,6 @@ extension ReviewPage {
     /// A document to draft, for a municipality in the folder or a new one; works without script.
     private static func uploadForm(municipalities: [String], token: String, language: Language) -> BodyNode {
         func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
-        func field(_ name: String, _ label: String, _ control: BodyNode, hint: String? = nil) -> BodyNode {
-            tag(
-                "div", [("class", "field")], tag("label", [("for", name)], .plain(label)), control,
-                hint.map { .span(.class("meta"), .plain($0)) } ?? .empty)
-        }
         func input(_ name: String, _ extra: [(String, String)] = []) -> BodyNode {
             voidTag("input", [("id", name), ("name", name)] + extra)
         }

@@ -127,10 +127,7 @@ struct Layout {
             + options.map { option in
                 tag("option", [("value", option.value)] + (option.value == selected ? [("selected", "selected")] : []), .plain(option.label))
             }
-        return tag(
-            "div", [("class", "field")],
-            tag("label", [("for", "filter-\(name)")], .plain(label)),
-            tag("select", [("id", "filter-\(name)"), ("name", name)], children: choices))
+        return field("filter-\(name)", label, tag("select", [("id", "filter-\(name)"), ("name", name)], children: choices))
     }
 
     /// A GET form with a fieldset, its legend and a submit button, keeping the page's language.
@@ -148,6 +145,11 @@ struct Layout {
     func empty(_ nl: String, _ en: String) -> BodyNode {
         .p(.class("empty"), .plain(text(nl, en)))
     }
+}
+
+/// A labelled control of a form, the label above it, and a hint after it where the control needs one.
+public func field(_ id: String, _ label: String, _ control: BodyNode, hint: String? = nil) -> BodyNode {
+    tag("div", [("class", "field")], tag("label", [("for", id)], .plain(label)), control, hint.map { .span(.class("meta"), .plain($0)) } ?? .empty)
 }
 
 /// The frame every page of the site and of the review shares: skip link, header with the navigation and a
