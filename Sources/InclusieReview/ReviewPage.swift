@@ -785,7 +785,7 @@ extension ReviewPage {
             title: heading, language: language, path: "/",
             .h1(.plain(heading)), .p(.id("refusal"), .plain(message.text(language))),
             .p(tag("a", [("href", language == .en ? "/?lang=en" : "/")], .plain(language == .nl ? "Naar de startpagina" : "To the start page"))))
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        return .html(html, status: status)
     }
 
     /// The frame every review page shares, with `serve`'s stylesheet, skip link and language switch.

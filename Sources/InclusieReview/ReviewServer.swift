@@ -121,8 +121,8 @@ public struct ReviewServer: Sendable {
         let router = Router()
         router.add(middleware: ReviewRules(port: port))
         router.get("/") { request, _ in
-            let language = Self.language(request.uri.query)
-            return Self.html(startPage(language: language))
+            let language = SiteServer.language(of: request)
+            return Response.html(startPage(language: language))
         }
         router.post("/start") { request, _ in
             try await start(request)
@@ -138,14 +138,14 @@ public struct ReviewServer: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: SiteStyle.css + ReviewPage.css)))
         }
         router.get("/review/:municipality/:file") { request, context in
-            let language = Self.language(request.uri.query)
+            let language = SiteServer.language(of: request)
             let file: PluginFile
             do throws(ReviewError) {
                 file = try workspace.file(municipality: context.parameters.get("municipality") ?? "", name: context.parameters.get("file") ?? "")
             } catch {
                 return ReviewPage.refusal(.notFound, error.message, language: language)
             }
-            return Self.html(reviewPage(file, language: language))
+            return Response.html(reviewPage(file, language: language))
         }
         for action in [
             "accept", "accept-reason", "remove", "remove-quote", "facet", "status", "add", "quote", "undo", "years", "amounts", "move",
@@ -189,7 +189,7 @@ public struct ReviewServer: Sendable {
             return Self.withoutToken(language)
         }
         guard let document = form.file("document"), let fileName = document.fileName, !document.data.isEmpty else {
-            return Self.html(
+            return .html(
                 startPage(language: language, notice: LocalizedText(nl: "Kies een document om in te lezen.", en: "Choose a document to read.")),
                 status: .unprocessableContent)
         }
@@ -207,7 +207,7 @@ public struct ReviewServer: Sendable {
             let page = "/review/\(file.municipality)/\(file.name)" + (language == .en ? "?lang=en" : "")
             return Response(status: .seeOther, headers: [.location: page])
         } catch {
-            return Self.html(startPage(language: language, notice: error.message), status: .unprocessableContent)
+            return .html(startPage(language: language, notice: error.message), status: .unprocessableContent)
         }
     }
 
@@ -232,9 +232,9 @@ public struct ReviewServer: Sendable {
             do throws(ReviewError) {
                 let catalog = try workspace.finish(file)
                 let link = file.programmeKey.flatMap { key in catalog.programme(key).map { _ in "http://127.0.0.1:\(servePort)/programmes/\(key)" } }
-                return Self.html(reviewPage(file, language: language, finished: link ?? "http://127.0.0.1:\(servePort)/"))
+                return .html(reviewPage(file, language: language, finished: link ?? "http://127.0.0.1:\(servePort)/"))
             } catch {
-                return Self.html(reviewPage(file, language: language, notice: error.message), status: .unprocessableContent)
+                return .html(reviewPage(file, language: language, notice: error.message), status: .unprocessableContent)
             }
         }
         if action == "add" || action == "quote" {
@@ -521,14 +521,6 @@ public struct ReviewServer: Sendable {
                 nl: "Deze wijziging heeft niet het sleutelwoord van deze sessie; open de review opnieuw vanaf de startpagina.",
                 en: "This change lacks this session's token; open the review again from its start page."),
             language: language)
-    }
-
-    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    static func language(_ query: String?) -> Language {
-        (query ?? "").split(separator: "&").contains("lang=en") ? .en : .nl
     }
 
     /// Compares every byte, so the time taken says nothing about how much of a guessed token was right.

@@ -79,8 +79,7 @@ struct HTTPRules<Context: RequestContext>: RouterMiddleware {
 
     private static func refusal(status: HTTPResponse.Status, request: Request, message: LocalizedText) -> Response {
         let page = errorPage(PageError(status: status, message: message), path: "/", language: SiteServer.language(of: request))
-        var response = Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        var response = Response.html(page, status: status)
         if request.method == .head { response.body = ResponseBody() }
         SitePagesMiddleware<Context>.makeInert(&response)
         return response

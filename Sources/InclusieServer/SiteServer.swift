@@ -145,17 +145,21 @@ public struct SiteServer: Sendable {
                 ?? PageError(
                     status: .internalServerError,
                     message: LocalizedText(nl: "Deze pagina kon niet worden gemaakt: \(error)", en: "This page could not be made: \(error)"))
-            return Response(
-                status: refusal.status, headers: [.contentType: "text/html; charset=utf-8"],
-                body: .init(
-                    byteBuffer: ByteBuffer(
-                        string: errorPage(refusal, path: request.uri.path, language: Self.language(of: request), outOfDate: site.outOfDate))))
+            return .html(
+                errorPage(refusal, path: request.uri.path, language: Self.language(of: request), outOfDate: site.outOfDate), status: refusal.status)
         }
     }
 
-    /// The language a refused request asked for, read leniently: its query may be what was wrong.
-    static func language(of request: Request) -> Language {
+    /// The language a request asked for, read leniently: its query may be what was wrong.
+    public static func language(of request: Request) -> InclusieModel.Language {
         (request.uri.query ?? "").split(separator: "&").contains("lang=en") ? .en : .nl
+    }
+}
+
+extension Response {
+    /// A page as the answer, with the content type every page of the site and of the review is sent with.
+    public static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }
 
@@ -205,11 +209,7 @@ public struct SitePagesMiddleware<Context: RequestContext>: RouterMiddleware {
             let message = LocalizedText(
                 nl: "Op dit adres staat niets. Kies hieronder het overzicht, of zoek.",
                 en: "There is nothing at this address. Choose the overview below, or search.")
-            response = Response(
-                status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                body: .init(
-                    byteBuffer: ByteBuffer(
-                        string: errorPage(PageError(status: .notFound, message: message), path: "/", language: language))))
+            response = .html(errorPage(PageError(status: .notFound, message: message), path: "/", language: language), status: .notFound)
         }
         Self.makeInert(&response)
         return response
