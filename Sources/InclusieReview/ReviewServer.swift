@@ -215,6 +215,9 @@ public struct ReviewServer: Sendable {
         let buffer = try await request.body.collect(upTo: Self.maximumFormBytes)
         let form = (try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: buffer))) ?? Form()
         let language: Language = form.lang == "en" ? .en : .nl
+        func refuse(_ status: HTTPResponse.Status, _ nl: String, _ en: String) -> Response {
+            ReviewPage.refusal(status, LocalizedText(nl: nl, en: en), language: language)
+        }
         guard let sent = form.token, Self.constantTimeEqual(sent, token) else {
             return Self.withoutToken(language)
         }
@@ -242,12 +245,9 @@ public struct ReviewServer: Sendable {
         }
         if action == "undo" {
             guard let step = history.takeLast(file.key, current: file.version) else {
-                return ReviewPage.refusal(
-                    .conflict,
-                    LocalizedText(
-                        nl: "Er is niets ongedaan te maken: deze sessie heeft dit bestand niet veranderd, of het is daarna elders veranderd.",
-                        en: "There is nothing to undo: this session has not changed this file, or it was changed elsewhere since."),
-                    language: language)
+                return refuse(
+                    .conflict, "Er is niets ongedaan te maken: deze sessie heeft dit bestand niet veranderd, of het is daarna elders veranderd.",
+                    "There is nothing to undo: this session has not changed this file, or it was changed elsewhere since.")
             }
             do throws(ReviewError) {
                 _ = try file.replacing(with: step.before, taxonomy: workspace.taxonomyPath)
@@ -262,13 +262,7 @@ public struct ReviewServer: Sendable {
         }
         let path = ReviewUnit.path(fromForm: form.path ?? "")
         guard ReviewUnit.isWellFormed(path) else {
-            return ReviewPage.refusal(
-                .badRequest,
-                LocalizedText(nl: "Dit verzoek noemt geen onderdeel van het programma.", en: "This request names no part of the programme."),
-                language: language)
-        }
-        func refuse(_ status: HTTPResponse.Status, _ nl: String, _ en: String) -> Response {
-            ReviewPage.refusal(status, LocalizedText(nl: nl, en: en), language: language)
+            return refuse(.badRequest, "Dit verzoek noemt geen onderdeel van het programma.", "This request names no part of the programme.")
         }
         let edit: ReviewEdit
         switch action {
@@ -332,10 +326,9 @@ public struct ReviewServer: Sendable {
             }
         case "years":
             guard let years = YearAmount.years(form.yearlist ?? "") else {
-                return ReviewPage.refusal(
-                    .unprocessableContent,
-                    LocalizedText(nl: "Schrijf jaren als vier cijfers, gescheiden door komma's, zoals 2025, 2026.", en: "Write years as four digits separated by commas, such as 2025, 2026."),
-                    language: language)
+                return refuse(
+                    .unprocessableContent, "Schrijf jaren als vier cijfers, gescheiden door komma's, zoals 2025, 2026.",
+                    "Write years as four digits separated by commas, such as 2025, 2026.")
             }
             edit = .setYears(path, years: years)
         case "amounts":
@@ -384,35 +377,28 @@ public struct ReviewServer: Sendable {
         case "move":
             let targets = ReviewUnit.moveTargets(in: file.value)
             guard let to = form.to, let target = targets.first(where: { $0.joined(separator: "/") == to }) else {
-                return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Onbekende plaats gekozen.", en: "An unknown place was chosen."), language: language)
+                return refuse(.badRequest, "Onbekende plaats gekozen.", "An unknown place was chosen.")
             }
             edit = .move(path, to: target)
         case "merge":
             let target = ReviewUnit.path(fromForm: form.to ?? "")
             guard ReviewUnit.isWellFormed(target), !target.isEmpty else {
-                return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Kies het onderdeel om mee samen te voegen.", en: "Choose the item to merge with."),
-                    language: language)
+                return refuse(.badRequest, "Kies het onderdeel om mee samen te voegen.", "Choose the item to merge with.")
             }
             edit = .merge(path, into: target)
         case "split":
             guard let index = form.index, let quote = file.value.value(at: path)?["evidence"]?.elements[safe: index]?["quote"]?.string else {
-                return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Dit verzoek noemt geen citaat.", en: "This request names no quote."), language: language)
+                return refuse(.badRequest, "Dit verzoek noemt geen citaat.", "This request names no quote.")
             }
             edit = .split(path, quote: index, title: Drafter.title(ofQuote: quote))
         case "accept-reason", "remove-quote":
             guard let index = form.index else {
-                return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Dit verzoek noemt geen citaat of reden.", en: "This request names no quote or reason."),
-                    language: language)
+                return refuse(.badRequest, "Dit verzoek noemt geen citaat of reden.", "This request names no quote or reason.")
             }
             edit = action == "remove-quote" ? .removeQuote(path, index: index) : .acceptReason(path, index: index)
         case "status":
             guard let status = form.status, workspace.check(file).taxonomy?.contains(status, in: .itemStatus) == true else {
-                return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Onbekende status gekozen.", en: "An unknown status was chosen."), language: language)
+                return refuse(.badRequest, "Onbekende status gekozen.", "An unknown status was chosen.")
             }
             edit = .setStatus(path, status: status)
         default:
@@ -423,9 +409,7 @@ public struct ReviewServer: Sendable {
             guard let facet = ReviewPage.pickedFacets.first(where: { $0.pluginKey == form.facet }), let taxonomy,
                 ids.allSatisfy({ taxonomy.contains($0, in: facet) })
             else {
-                return ReviewPage.refusal(
-                    .badRequest, LocalizedText(nl: "Onbekende keuze uit de taxonomie.", en: "An unknown choice from the taxonomy."),
-                    language: language)
+                return refuse(.badRequest, "Onbekende keuze uit de taxonomie.", "An unknown choice from the taxonomy.")
             }
             edit = .setFacet(path, key: facet.pluginKey, ids: ids)
         }
