@@ -14,15 +14,11 @@ import InclusieServer
 /// the form. Every response, refusals included, gets `serve`'s headers and Content-Security-Policy, but
 /// `Referrer-Policy: same-origin`.
 struct ReviewRules<Context: RequestContext>: RouterMiddleware {
-    private let authorities: Set<String>
-    private let origins: Set<String>
+    /// `serve`'s check of a `Host`, for the one address the review listens on; an `Origin` names the same.
+    private let address: HTTPRules<Context>
 
     init(port: Int) {
-        var names = ["127.0.0.1:\(port)", "localhost:\(port)"]
-        // A browser leaves out the default port.
-        if port == 80 { names += ["127.0.0.1", "localhost"] }
-        authorities = Set(names)
-        origins = Set(names.map { "http://" + $0 })
+        address = HTTPRules(listening: ("127.0.0.1", port))
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -58,7 +54,7 @@ struct ReviewRules<Context: RequestContext>: RouterMiddleware {
             return ReviewPage.refusal(
                 .badRequest, LocalizedText(nl: "Dit verzoek noemt geen Host.", en: "This request names no Host."), language: .nl)
         }
-        guard authorities.contains(authority) else {
+        guard address.accepts(authority: authority) else {
             return ReviewPage.refusal(
                 HTTPResponse.Status(code: 421, reasonPhrase: "Misdirected Request"),
                 LocalizedText(
@@ -70,7 +66,8 @@ struct ReviewRules<Context: RequestContext>: RouterMiddleware {
         case .get, .head:
             return try await next(request, context)
         case .post:
-            guard let origin = request.headers[.origin]?.lowercased(), origins.contains(origin) else {
+            guard let origin = request.headers[.origin]?.lowercased(), origin.hasPrefix("http://"), address.accepts(authority: String(origin.dropFirst(7)))
+            else {
                 return ReviewPage.refusal(
                     .forbidden,
                     LocalizedText(

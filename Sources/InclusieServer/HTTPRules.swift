@@ -14,13 +14,13 @@ import InclusieModel
 ///
 /// Every route is registered for GET and HEAD (the router matches the method before any middleware
 /// runs). This middleware is the outermost one, so a HEAD's 404 page loses its body too.
-struct HTTPRules<Context: RequestContext>: RouterMiddleware {
+public struct HTTPRules<Context: RequestContext>: RouterMiddleware {
     /// The hosts a request may name, lower case with their port; nil answers any (tests in process).
     private let allowedAuthorities: Set<String>?
     /// Any IP address with this port is taken too: the server listens on every interface.
     private let anyAddressPort: Int?
 
-    init(listening: (host: String, port: Int)?) {
+    public init(listening: (host: String, port: Int)?) {
         guard let (host, port) = listening else {
             allowedAuthorities = nil
             anyAddressPort = nil
@@ -35,9 +35,7 @@ struct HTTPRules<Context: RequestContext>: RouterMiddleware {
         anyAddressPort = ["0.0.0.0", "::", ""].contains(host) ? port : nil
     }
 
-    static var allowedMethods: String { "GET, HEAD" }
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard accepts(authority: request.head.authority) else {
             return Self.refusal(
                 status: HTTPResponse.Status(code: 421, reasonPhrase: "Misdirected Request"), request: request,
@@ -59,13 +57,13 @@ struct HTTPRules<Context: RequestContext>: RouterMiddleware {
                 message: LocalizedText(
                     nl: "Deze site wordt alleen gelezen: ze beantwoordt GET en HEAD, geen \(request.method.rawValue.prefix(20)).",
                     en: "This site is read-only: it answers GET and HEAD, not \(request.method.rawValue.prefix(20))."))
-            response.headers[.allow] = Self.allowedMethods
+            response.headers[.allow] = "GET, HEAD"
             return response
         }
     }
 
     /// Whether a request's `Host` (its HTTP/2 authority) names this server.
-    func accepts(authority: String?) -> Bool {
+    public func accepts(authority: String?) -> Bool {
         guard let allowedAuthorities else { return true }
         guard let authority = authority?.lowercased() else { return false }
         if allowedAuthorities.contains(authority) { return true }
