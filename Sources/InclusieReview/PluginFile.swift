@@ -81,13 +81,7 @@ public struct PluginFile: Sendable {
                     nl: "deze wijziging kon niet als geldige YAML worden geschreven; er is niets opgeslagen",
                     en: "this change could not be written as valid YAML; nothing was saved"))
         }
-        guard FileManager.default.contents(atPath: path).map(Self.digest) == version else { throw Self.changedOnDisk(name) }
-        do {
-            try OutputFile.write(Data(text.utf8), to: path, alsoProtecting: [.taxonomy(taxonomy)], existing: .replace)
-        } catch {
-            throw ReviewError(error.message)
-        }
-        return try PluginFile(municipality: municipality, name: name, path: path)
+        return try replacing(with: Data(text.utf8), taxonomy: taxonomy)
     }
 
     /// Puts other bytes in place of this file, whole: an earlier version (an undo), or a new draft of its
