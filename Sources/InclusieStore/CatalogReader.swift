@@ -227,6 +227,8 @@ struct CatalogReader {
         let description = parts.contains(.itemDescriptions) ? "description" : "NULL"
         let rest = parts.contains(.rest) ? "owner, note" : "NULL, NULL"
         var table = ItemTable()
+        // Items are large values: growing the lists by doubling copied them several times over.
+        table.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM local_item\(programmeKeyCondition(joining: "WHERE"))") ?? 0)
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -273,6 +275,12 @@ private struct ItemTable {
     private(set) var records: [LocalItemRecord] = []
     private var items: [LocalItem] = []
     private var offsetOfRowID: [Int64: Int] = [:]
+
+    mutating func reserveCapacity(_ count: Int) {
+        records.reserveCapacity(count)
+        items.reserveCapacity(count)
+        offsetOfRowID.reserveCapacity(count)
+    }
 
     mutating func append(_ record: LocalItemRecord) {
         offsetOfRowID[record.id ?? 0] = items.count
