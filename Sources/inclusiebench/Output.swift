@@ -29,7 +29,7 @@ enum Output {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:
-            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.encode(view))
+            try FileHandle.standardOutput.write(contentsOf: try view.json())
             print()
         }
     }
