@@ -11,8 +11,7 @@ public func attributeEscaped(_ value: String) -> String {
 }
 
 /// Text with `&`, `<` and `>` escaped, every `&` taken literally: what Plot's text escaping gives after
-/// every `&` was escaped first, in one pass over the text. Plot builds a string per character, which was
-/// a tenth of a search page.
+/// every `&` was escaped first, in one pass over the text, where Plot builds a string per character.
 public func textEscaped(_ text: String) -> String {
     markupEscaped(text, quotes: false)
 }

@@ -128,8 +128,8 @@ struct PageQuery: Sendable {
     }
 }
 
-/// The ASCII letters, digits and `-._~,`: what a query value keeps as it is. Made once: building it took
-/// a twenty-fifth of a search page, which makes dozens of links.
+/// The ASCII letters, digits and `-._~,`: what a query value keeps as it is. Made once, not for each of
+/// the dozens of links a page makes.
 private let unreservedInQuery = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
 
 /// A URL made from a path and query values, percent-encoded so no value can break out of an attribute.
