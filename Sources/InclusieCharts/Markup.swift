@@ -8,29 +8,45 @@ public typealias BodyNode = Node<HTML.BodyContext>
 /// attribute values as they are, and many of ours (names, titles, search words) come from the data or
 /// the user.
 public func attributeEscaped(_ value: String) -> String {
-    var escaped = ""
-    for character in value {
-        switch character {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
-        }
-    }
-    return escaped
+    markupEscaped(value, quotes: true)
+}
+
+/// Text with `&`, `<` and `>` escaped, every `&` taken literally: what Plot's text escaping gives after
+/// every `&` was escaped first, in one pass over the text, where Plot builds a string per character.
+public func textEscaped(_ text: String) -> String {
+    markupEscaped(text, quotes: false)
 }
 
 extension Node {
-    /// Text from the data, shown exactly as written.
-    ///
-    /// Plot escapes `<` and `>` but leaves anything that already looks like an entity alone, so a quote
-    /// containing a literal `&amp;` would show as `&`. Escaping every `&` first makes Plot see only
-    /// complete entities, and the reader sees the text as the document wrote it.
+    /// Text from the data, shown exactly as written, even what looks like an entity (Plot's own text
+    /// escaping keeps `&amp;` as an entity, so a quote holding it would show `&`).
     public static func plain(_ text: String) -> Node {
-        .text(text.replacingOccurrences(of: "&", with: "&amp;"))
+        .raw(textEscaped(text))
     }
+}
+
+private func markupEscaped(_ value: String, quotes: Bool) -> String {
+    let needsEscaping = value.utf8.contains { byte in
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): true
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
+        default: false
+        }
+    }
+    guard needsEscaping else { return value }
+    var escaped = ""
+    escaped.reserveCapacity(value.utf8.count + 32)
+    for scalar in value.unicodeScalars {
+        switch scalar {
+        case "&": escaped += "&amp;"
+        case "<": escaped += "&lt;"
+        case ">": escaped += "&gt;"
+        case "\"" where quotes: escaped += "&quot;"
+        case "'" where quotes: escaped += "&#39;"
+        default: escaped.unicodeScalars.append(scalar)
+        }
+    }
+    return escaped
 }
 
 /// An element of any name, with its attributes escaped and in the order given (the same page always
