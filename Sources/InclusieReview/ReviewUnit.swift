@@ -310,9 +310,7 @@ public enum ReviewEdit: Sendable, Equatable {
                 found = false
                 break
             }
-            let prefix = Self.idPrefix(of: all.filter { $0.path.first == path.first }.map(\.id))
-            let taken = Set(all.map(\.id))
-            let id = (1...).lazy.map { "\(prefix)-\($0)" }.first { !taken.contains($0) }!
+            let id = Self.newID(in: path.first, among: all)
             var copy = unit.value
             copy.set("id", to: .text(id))
             copy.set("title", to: .scalar(title, quoted: true))
@@ -331,10 +329,7 @@ public enum ReviewEdit: Sendable, Equatable {
                 list = .sequence(elements, flow: flow)
             }
         case .addItem(let group, let title, let quote, let section, let themes):
-            let units = ReviewUnit.units(in: programme)
-            let taken = Set(units.map(\.id))
-            let prefix = Self.idPrefix(of: units.filter { $0.path.first == group }.map(\.id))
-            let id = (1...).lazy.map { "\(prefix)-\($0)" }.first { !taken.contains($0) }!
+            let id = Self.newID(in: group, among: ReviewUnit.units(in: programme))
             let item = YAMLValue.mapping(
                 [
                     .init(key: "id", value: .text(id)),
@@ -362,12 +357,15 @@ public enum ReviewEdit: Sendable, Equatable {
         return result
     }
 
-    /// The prefix a group's ids share (`d` for `d-1`, `d-4`), which `validate` expects of a new one too;
-    /// `n` (new) for a group without items.
-    static func idPrefix(of ids: [String]) -> String {
+    /// An id for a new item of `group` that no part of the file has: the prefix the group's ids share (`d`
+    /// for `d-1`, `d-4`), which `validate` expects of a new one too, or `n` (new) for a group without
+    /// items; then the first number free.
+    static func newID(in group: String?, among units: [ReviewUnit]) -> String {
+        let ids = units.filter { $0.path.first == group }.map(\.id)
         let prefixes = ids.compactMap { id in id.range(of: #"^[a-z]+(?=-\d)"#, options: .regularExpression).map { String(id[$0]) } }
-        guard let first = prefixes.first, prefixes.allSatisfy({ $0 == first }) else { return "n" }
-        return first
+        let prefix = prefixes.first.flatMap { first in prefixes.allSatisfy { $0 == first } ? first : nil } ?? "n"
+        let taken = Set(units.map(\.id))
+        return (1...).lazy.map { "\(prefix)-\($0)" }.first { !taken.contains($0) }!
     }
 
     static let keysAfterYears = ["related", "note", "review", "suggested_by", "evidence"]
