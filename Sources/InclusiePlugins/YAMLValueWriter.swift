@@ -1,5 +1,3 @@
-import InclusiePlugins
-
 /// Writes a `YAMLValue` in the layout `draft` writes and people edit: two spaces per level, list items
 /// indented under their key, short id lists on one line, one value per line, never wrapped.
 ///
@@ -20,6 +18,8 @@ public enum YAMLValueWriter {
 
         /// The drafter's layout.
         public static let drafter = Layout(indentlessLists: false, blankLineBeforeGroups: true)
+        /// The synthetic plugins' layout: the drafter's without blank lines.
+        public static let compact = Layout(indentlessLists: false, blankLineBeforeGroups: false)
 
         /// The layout most of `yaml`'s lists and its blank lines follow.
         public init(of yaml: String) {
@@ -43,8 +43,9 @@ public enum YAMLValueWriter {
         }
     }
 
-    public static func yaml(_ value: YAMLValue, layout: Layout = .drafter) -> String {
-        var lines: [String] = []
+    /// The file's text: `comments` first, each as a `#` line, then the value.
+    public static func yaml(_ value: YAMLValue, layout: Layout = .drafter, comments: [String] = []) -> String {
+        var lines = comments.map { "# " + $0 }
         switch value {
         case .mapping(let entries, flow: false):
             for (index, entry) in entries.enumerated() {
@@ -77,7 +78,7 @@ public enum YAMLValueWriter {
 
     /// Whether a text reads back the same from a folded block: one paragraph of words with single spaces,
     /// nothing YAML or a terminal could read otherwise.
-    static func canFold(_ text: String) -> Bool {
+    public static func canFold(_ text: String) -> Bool {
         !text.isEmpty && !text.contains("  ") && text.first != " " && text.last != " "
             && text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\u{FEFF}" }
     }
