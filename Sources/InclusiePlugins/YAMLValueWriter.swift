@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a `YAMLValue` in the layout `draft` writes and people edit: two spaces per level, list items
 /// indented under their key, short id lists on one line, one value per line, never wrapped.
 ///
@@ -6,8 +8,8 @@
 /// change nearly every line. This one changes only what was edited (a file's comments excepted, and texts
 /// in other block styles, which come back double-quoted). Folded `>-` texts are filled again at the
 /// hand-made plugins' width. Scalars keep the style they were read in: a plain
-/// one was valid plain where it stood and stays so, and quoted text goes through `YAMLScalar.doubleQuoted`,
-/// the quoting the drafter uses.
+/// one was valid plain where it stood and stays so; quoted text is escaped by `doubleQuoted`, the one
+/// quoting every plugin writer uses.
 public enum YAMLValueWriter {
     /// How a file lays out what YAML leaves free, read from the file so that a save keeps it.
     public struct Layout: Sendable, Equatable {
@@ -100,7 +102,7 @@ public enum YAMLValueWriter {
     }
 
     private static func entry(_ entry: YAMLValue.Entry, indent: String, layout: Layout) -> [String] {
-        let key = isPlainSafe(entry.key) ? entry.key : YAMLScalar.doubleQuoted(entry.key)
+        let key = isPlainSafe(entry.key) ? entry.key : doubleQuoted(entry.key)
         switch entry.value {
         case .folded(let text) where canFold(text):
             return ["\(indent)\(key): >-"] + foldedLines(text, indent: indent + "  ")
@@ -128,19 +130,40 @@ public enum YAMLValueWriter {
         }
     }
 
+    /// The text in double quotes with everything YAML or a terminal could misread escaped, so that no
+    /// title or quote can turn into YAML syntax and reading it back gives the text unchanged.
+    static func doubleQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
     /// A value on one line: a scalar, or a collection in flow style.
     private static func inline(_ value: YAMLValue) -> String {
         switch value {
         case .scalar(let text, let quoted):
-            return quoted || text.isEmpty ? YAMLScalar.doubleQuoted(text) : text
+            return quoted || text.isEmpty ? doubleQuoted(text) : text
         case .folded(let text):
-            return YAMLScalar.doubleQuoted(text)
+            return doubleQuoted(text)
         case .sequence(let elements, _):
             return "[" + elements.map(inline).joined(separator: ", ") + "]"
         case .mapping(let entries, _):
             guard !entries.isEmpty else { return "{}" }
             let pairs = entries.map { entry in
-                (isPlainSafe(entry.key) ? entry.key : YAMLScalar.doubleQuoted(entry.key)) + ": " + inline(entry.value)
+                (isPlainSafe(entry.key) ? entry.key : doubleQuoted(entry.key)) + ": " + inline(entry.value)
             }
             return "{ " + pairs.joined(separator: ", ") + " }"
         }
