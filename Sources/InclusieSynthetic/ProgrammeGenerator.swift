@@ -71,6 +71,8 @@ struct ProgrammeGenerator {
 
     // MARK: - Programme header
 
+    /// The programme's own fields. Like everything here, values are drawn in the order the file lists them,
+    /// so that a seed gives the same plugins from one build to the next.
     private mutating func headerFields(_ header: Header, sourceFile: String) -> [YAMLValue.Entry] {
         let isParty = kind == .partyProgramme
         let author = isParty ? "Synthetische Partij \(random.int(in: 1...9))" : "Gemeente \(name)"
