@@ -80,8 +80,8 @@ public struct DraftWriter: Sendable {
                 "evidence": .evidence([draft.budgetEvidence]),
             ])
         case .amountYearsNotStated, .statedAmountNotStated:
-            let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount.map(YAMLValue.euros) : nil
-            let stated = amount ?? .text("not-stated")
+            let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount?.pluginEuros : nil
+            let stated = YAMLValue.text(amount ?? "not-stated")
             let range = draft.period.flatMap { period in period.to.map { (from: period.from, to: $0) } }
             let yearsReason =
                 range == nil
@@ -99,7 +99,7 @@ public struct DraftWriter: Sendable {
             return .fields(["lines": .sequence([marked], flow: false)])
         case .amounts:
             let lines = draft.budgetLines.map { line in
-                let amounts = line.amounts.map { YAMLValue.Entry(key: String($0.year), value: $0.amount.map(YAMLValue.euros) ?? .text("not-stated")) }
+                let amounts = line.amounts.map { YAMLValue.Entry(key: String($0.year), value: .text($0.amount?.pluginEuros ?? "not-stated")) }
                 let value = YAMLValue.fields([
                     "id": .text(line.id),
                     "label": .quoted(line.label),

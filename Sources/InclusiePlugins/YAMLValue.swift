@@ -50,11 +50,6 @@ public indirect enum YAMLValue: Equatable, Sendable {
         .sequence(quotes.map { .fields(["quote": .quoted($0.quote), "section": .quoted($0.section)]) }, flow: false)
     }
 
-    /// Euros as plugins write them: digits, with two decimals only when there are cents.
-    public static func euros(_ money: Money) -> YAMLValue {
-        .text(money.cents % 100 == 0 ? String(money.cents / 100) : money.plainEuros(decimalSeparator: "."))
-    }
-
     /// The value under `key` in a mapping; nil in any other value.
     public subscript(key: String) -> YAMLValue? {
         guard case .mapping(let entries, _) = self else { return nil }
@@ -109,4 +104,9 @@ public indirect enum YAMLValue: Equatable, Sendable {
         guard case .mapping(let entries, let flow) = self else { return }
         self = .mapping(entries.filter { $0.key != key }, flow: flow)
     }
+}
+
+extension Money {
+    /// Euros as plugins write them: digits, with two decimals only when there are cents.
+    public var pluginEuros: String { cents % 100 == 0 ? String(cents / 100) : plainEuros(decimalSeparator: ".") }
 }

@@ -426,9 +426,4 @@ public struct YearAmount: Sendable, Equatable {
         }
         return years.sorted()
     }
-
-    /// Euros from cents, as a plugin writes them.
-    public static func euros(cents: Int) -> String {
-        cents % 100 == 0 ? String(cents / 100) : String(format: "%d.%02d", cents / 100, cents % 100)
-    }
 }

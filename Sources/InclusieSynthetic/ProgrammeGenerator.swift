@@ -342,7 +342,7 @@ struct ProgrammeGenerator {
             "theme": random.chance(60) ? .text(theme.id) : nil,
             "partner": partner.map { .text($0.id) },
             "item": random.chance(30) && !itemIDs.isEmpty ? .text(random.pick(itemIDs)) : nil,
-            "amounts": .mapping(amounts.map { .init(key: String($0.year), value: $0.amount.map(YAMLValue.euros) ?? .text("not-stated")) }, flow: false),
+            "amounts": .mapping(amounts.map { .init(key: String($0.year), value: .text($0.amount?.pluginEuros ?? "not-stated")) }, flow: false),
         ])
         var evidence: [Evidence] = []
         if let stated = amounts.first(where: { $0.amount != nil }), let amount = stated.amount {
