@@ -60,7 +60,7 @@ public struct HeatMap: Sendable {
             nodes.append(
                 SVG.element(
                     "text", [("x", String(x)), ("y", String(y)), ("transform", "rotate(-45 \(x) \(y))"), ("class", "column")],
-                    [SVG.text(SVG.shortened(title, to: columnTitleLength)), SVG.title(title)]))
+                    [.plain(SVG.shortened(title, to: columnTitleLength)), SVG.title(title)]))
         }
         var y = headerHeight
         var currentGroup: String?
@@ -75,7 +75,7 @@ public struct HeatMap: Sendable {
             nodes.append(
                 SVG.element(
                     "text", [("x", String(labelWidth - 8)), ("y", String(y + 14)), ("text-anchor", "end")],
-                    [SVG.text(SVG.shortened(row.label, to: rowLabelLength)), SVG.title(row.label)]))
+                    [.plain(SVG.shortened(row.label, to: rowLabelLength)), SVG.title(row.label)]))
             for (index, cell) in row.cells.enumerated() {
                 let level = ChartPalette.heatLevel(cell.count)
                 let x = labelWidth + index * cellWidth
@@ -97,7 +97,7 @@ public struct HeatMap: Sendable {
                                 ("x", String(x + cellWidth / 2)), ("y", String(y + 14)), ("text-anchor", "middle"),
                                 ("class", level >= 4 ? "count on-dark" : "count"),
                             ],
-                            [SVG.text(String(cell.count))]))
+                            [.plain(String(cell.count))]))
                 }
                 if let href = cell.href, cell.count > 0 {
                     nodes.append(SVG.element("a", [("href", href), ("class", "cell-link")], shapes))

@@ -7,15 +7,42 @@ public typealias ChartNode = Node<HTML.BodyContext>
 /// attribute values as they are, and many of ours (names, titles, search words) come from the data or
 /// the user. The site's own elements use it too.
 public func attributeEscaped(_ value: String) -> String {
+    markupEscaped(value, quotes: true)
+}
+
+/// Text with `&`, `<` and `>` escaped, every `&` taken literally: what Plot's text escaping gives after
+/// every `&` was escaped first, in one pass over the text, where Plot builds a string per character.
+public func textEscaped(_ text: String) -> String {
+    markupEscaped(text, quotes: false)
+}
+
+extension Node {
+    /// Text from the data, shown exactly as written, even what looks like an entity (Plot's own text
+    /// escaping keeps `&amp;` as an entity, so a quote holding it would show `&`).
+    public static func plain(_ text: String) -> Node {
+        .raw(textEscaped(text))
+    }
+}
+
+private func markupEscaped(_ value: String, quotes: Bool) -> String {
+    let needsEscaping = value.utf8.contains { byte in
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): true
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
+        default: false
+        }
+    }
+    guard needsEscaping else { return value }
     var escaped = ""
-    for character in value {
-        switch character {
+    escaped.reserveCapacity(value.utf8.count + 32)
+    for scalar in value.unicodeScalars {
+        switch scalar {
         case "&": escaped += "&amp;"
         case "<": escaped += "&lt;"
         case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.append(character)
+        case "\"" where quotes: escaped += "&quot;"
+        case "'" where quotes: escaped += "&#39;"
+        default: escaped.unicodeScalars.append(scalar)
         }
     }
     return escaped
@@ -28,11 +55,6 @@ public func attributeEscaped(_ value: String) -> String {
 enum SVG {
     static func escaped(_ value: String) -> String { attributeEscaped(value) }
 
-    /// Text content from the data, shown exactly as written.
-    static func text(_ value: String) -> ChartNode {
-        .text(value.replacingOccurrences(of: "&", with: "&amp;"))
-    }
-
     /// An element with its attributes in the order given, so the same chart always renders to the same bytes.
     static func element(_ name: String, _ attributes: [(String, String)], _ children: [ChartNode] = []) -> ChartNode {
         .element(
@@ -42,14 +64,14 @@ enum SVG {
 
     /// The tooltip and accessible name of the shape it is put in.
     static func title(_ value: String) -> ChartNode {
-        .element(named: "title", nodes: [text(value)])
+        .element(named: "title", nodes: [.plain(value)])
     }
 
     static func label(_ value: String, x: Int, y: Int, anchor: String? = nil, className: String? = nil) -> ChartNode {
         var attributes = [("x", String(x)), ("y", String(y))]
         if let anchor { attributes.append(("text-anchor", anchor)) }
         if let className { attributes.append(("class", className)) }
-        return element("text", attributes, [text(value)])
+        return element("text", attributes, [.plain(value)])
     }
 
     /// `value` cut to `limit` characters with an ellipsis; the whole text goes into a `<title>`.

@@ -50,7 +50,7 @@ public struct TimelineStrip: Sendable {
             let y = top + index * rowHeight
             let label = SVG.element(
                 "text", [("x", String(labelWidth - 8)), ("y", String(y + 13)), ("text-anchor", "end")],
-                [SVG.text(SVG.shortened(row.label, to: labelLength)), SVG.title(row.label)])
+                [.plain(SVG.shortened(row.label, to: labelLength)), SVG.title(row.label)])
             nodes.append(row.href.map { SVG.element("a", [("href", $0)], [label]) } ?? label)
             for run in Self.runs(row.activeYears) {
                 guard let first = years.firstIndex(of: run.first ?? 0) else { continue }

@@ -90,7 +90,7 @@ public struct ThemeSimilarity: Codable, Sendable {
         let bits = sets.bits
         let wanted = max(1, peerCount)
         // Each programme's peers on its own core: comparing every programme with every other one is most
-        // of building the view (0.59 of 0.82 s as CSV at 3,420), and it grows with the square of their number.
+        // of building the view, and it grows with the square of their number.
         nearestPeers = ParallelResults.compute(count: programmes.count) { index in
             let key = programmes[index].key
             // Compared as exact ratios; on a tie the programme listed first wins. A programme of the same

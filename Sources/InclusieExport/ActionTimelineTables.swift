@@ -2,6 +2,8 @@ import InclusieComparison
 import InclusieModel
 
 extension ActionTimeline: TabularView {
+    public static var jsonParts: [JSONPart<Self>] { [JSONPart("programmes", \.programmes)] }
+
     /// Items × years, grouped by programme: "x" where the document marks the item active.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         let rows = programmes.flatMap { group in

@@ -2,6 +2,8 @@ import InclusieComparison
 import InclusieModel
 
 extension BudgetOverview: TabularView {
+    public static var jsonParts: [JSONPart<Self>] { [JSONPart("programmes", \.programmes)] }
+
     /// Per programme and year (by kind, per inhabitant), per block of the budget table, and totals by year.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         let notStated = phrase("niet vermeld", "not stated", language)

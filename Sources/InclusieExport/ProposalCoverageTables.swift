@@ -2,6 +2,8 @@ import InclusieComparison
 import InclusieModel
 
 extension ProposalCoverage: TabularView {
+    public static var jsonParts: [JSONPart<Self>] { [JSONPart("comparisons", \.comparisons)] }
+
     /// One row per proposal with its verdict and best match, every matching item with its quote, and the counts.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         [perProposalTable(language), matchTable(language), summaryTable(language)]

@@ -2,6 +2,8 @@ import InclusieComparison
 import InclusieModel
 
 extension RoleProfiles: TabularView {
+    public static var jsonParts: [JSONPart<Self>] { [JSONPart("profiles", \.profiles)] }
+
     /// Counts per programme and role, the shares side by side, and each programme's own role words.
     public func tables(catalog: Catalog, language: Language) -> [ResultTable] {
         let counts = profiles.flatMap { profile in

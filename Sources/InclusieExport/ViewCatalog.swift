@@ -1,3 +1,4 @@
+import Foundation
 import InclusieComparison
 import InclusieModel
 
@@ -8,11 +9,20 @@ public protocol TabularView: Encodable, Sendable {
     /// The first of `tables`, alone: all that one CSV of the view holds. A view whose other tables take
     /// time to build (thousands of rows at 3,420 municipalities) makes this one without them.
     func mainTable(catalog: Catalog, language: Language) -> ResultTable?
+    /// The view's large top-level arrays, whose elements its JSON encodes in parallel; none by default.
+    static var jsonParts: [JSONPart<Self>] { get }
 }
 
 extension TabularView {
     public func mainTable(catalog: Catalog, language: Language) -> ResultTable? {
         tables(catalog: catalog, language: language).first
+    }
+
+    public static var jsonParts: [JSONPart<Self>] { [] }
+
+    /// The view as JSON: the same bytes as `JSONRendering.encode(self)`.
+    public func json() throws -> Data {
+        try JSONRendering.encode(self, inParts: Self.jsonParts)
     }
 }
 
@@ -24,6 +34,8 @@ extension CoverageMatrix: TabularView {
     public func mainTable(catalog: Catalog, language: Language) -> ResultTable? {
         matrixTable(language: language)
     }
+
+    public static var jsonParts: [JSONPart<Self>] { [JSONPart("profiles", \.profiles), JSONPart("rows", \.rows)] }
 }
 
 /// One comparison view: its name, what it answers, the parts of the catalog it reads and how it is built.

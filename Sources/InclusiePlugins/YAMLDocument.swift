@@ -3,7 +3,7 @@ import Yams
 /// A plugin file parsed once into a YAML tree, then decoded from as often as needed.
 ///
 /// A file in the plain subset plugins are written in is composed and decoded by `PlainYAML` and
-/// `PlainYAMLDecoder`, which do in a tenth of the time what Yams does for them. Everything else, and every
+/// `PlainYAMLDecoder`, which do in far less time what Yams does for them. Everything else, and every
 /// decoding that fails, goes through Yams exactly as `YAMLDecoder` does (merge keys as the only implicit
 /// tag): so a value is the same either way, and every error a user sees is the one Yams gives.
 struct YAMLDocument {

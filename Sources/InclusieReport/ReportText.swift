@@ -13,13 +13,3 @@ func phrase(_ nl: String, _ en: String, _ language: Language) -> String {
 
 typealias BodyNode = Node<HTML.BodyContext>
 
-extension Node {
-    /// Text from the data, shown exactly as written.
-    ///
-    /// Plot escapes `<` and `>` but leaves anything that already looks like an entity alone, so a quote
-    /// containing a literal `&amp;` would show as `&`. Escaping every `&` first makes Plot see only
-    /// complete entities, and the reader sees the text as the document wrote it.
-    static func plain(_ text: String) -> Node {
-        .text(text.replacingOccurrences(of: "&", with: "&amp;"))
-    }
-}

@@ -9,14 +9,6 @@ typealias Language = InclusieModel.Language
 typealias TableCell = InclusieExport.TableCell
 public typealias BodyNode = Node<HTML.BodyContext>
 
-extension Node {
-    /// Text from the data, shown exactly as written: Plot escapes `<` and `>` but keeps what looks like an
-    /// entity, so every `&` is escaped first.
-    public static func plain(_ text: String) -> Node {
-        .text(text.replacingOccurrences(of: "&", with: "&amp;"))
-    }
-}
-
 /// An element of any name, with attributes escaped here: Plot's typed contexts cannot express every
 /// nesting HTML allows (a list item holding a form, a figure in a list), and it writes attributes raw.
 public func tag(_ name: String, _ attributes: [(String, String)] = [], _ children: BodyNode...) -> BodyNode {

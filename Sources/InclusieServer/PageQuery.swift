@@ -128,13 +128,15 @@ struct PageQuery: Sendable {
     }
 }
 
+/// The ASCII letters, digits and `-._~,`: what a query value keeps as it is. Made once, not for each of
+/// the dozens of links a page makes.
+private let unreservedInQuery = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~,")
+
 /// A URL made from a path and query values, percent-encoded so no value can break out of an attribute.
 func url(_ path: String, _ values: [String: String] = [:]) -> String {
     guard !values.isEmpty else { return path }
-    var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-    allowed.insert(charactersIn: "-._~,")
     let query = values.sorted { $0.key < $1.key }.map { name, value in
-        "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: unreservedInQuery) ?? "")"
     }
     return path + "?" + query.joined(separator: "&")
 }

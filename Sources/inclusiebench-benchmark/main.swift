@@ -112,7 +112,7 @@ func runViews(on catalog: Catalog, _ stopwatch: inout Stopwatch) throws {
             try stopwatch.step(Steps.viewPrefix + name.rawValue + " as " + format) {
                 let view = parts.time("build") { name.build(catalog: catalog, scope: ComparisonScope()) }
                 guard format == "csv" else {
-                    return try parts.time("json") { try JSONRendering.encode(view).count }
+                    return try parts.time("json") { try view.json().count }
                 }
                 let table = parts.time("table") { view.mainTable(catalog: catalog, language: .nl) }
                 return try parts.time("csv") { try table.map { try CSVRenderer.render($0, dialect: .excelNL).count } ?? 0 }

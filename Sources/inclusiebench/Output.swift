@@ -5,8 +5,8 @@ import InclusieModel
 /// Writes a view in the format the user asked for.
 enum Output {
     /// Writes the view, then ends the process with success without letting the view and the catalog go:
-    /// freeing 100,000s of items one by one took 2 to 6 % of a whole `compare` at 342 municipalities, and
-    /// the system takes a process's memory back at once.
+    /// freeing 100,000s of items one by one is work nobody waits for, and the system takes a process's
+    /// memory back at once.
     static func writeAndExit(_ view: any TabularView, catalog: Catalog, options: ViewOptions) throws -> Never {
         try write(view, catalog: catalog, options: options)
         withExtendedLifetime((view, catalog)) {
@@ -29,7 +29,7 @@ enum Output {
                 FileHandle.standardOutput.write(try CSVRenderer.render(table, dialect: options.dialect))
             }
         case .json:
-            try FileHandle.standardOutput.write(contentsOf: try JSONRendering.encode(view))
+            try FileHandle.standardOutput.write(contentsOf: try view.json())
             print()
         }
     }

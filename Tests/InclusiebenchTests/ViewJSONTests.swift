@@ -34,6 +34,26 @@ import Testing
         }
     }
 
+    /// A view's JSON encoded in parts (its large arrays element by element, in parallel) is the same bytes as
+    /// the whole view through one encoder: for the bundled programmes and a synthetic set, in both languages,
+    /// with empty arrays among the elements.
+    @Test func everyViewInPartsIsTheSameBytesAsWhole() throws {
+        let catalogs = [try TestSupport.loadRealPlugins().catalog(), try TestSupport.syntheticCatalog()]
+        var viewsInParts = 0
+        for catalog in catalogs {
+            for view in ViewName.allCases {
+                for language in Language.allCases {
+                    let built = view.build(catalog: catalog, scope: ComparisonScope(language: language))
+                    #expect(try built.json() == JSONRendering.encode(built), "\(view.rawValue) in \(language.rawValue)")
+                    if partCount(of: built) > 0 { viewsInParts += 1 }
+                }
+            }
+        }
+        #expect(viewsInParts >= 12, "the large views are encoded in parts")
+    }
+
+    private func partCount<View: TabularView>(of _: View) -> Int { View.jsonParts.count }
+
     /// The layout the exports and downloads promise: sorted keys, two-space indentation, slashes as they are.
     @Test func keysAreSortedAndSlashesLeftAlone() throws {
         let json = try JSONRendering.encode(["c": [1], "almere/actieprogramma": [2], "b": [] as [Int]])

@@ -187,7 +187,7 @@ struct ViewPage {
         let built = view.build(catalog: data.catalog, scope: scope)
         do {
             if format == "json" {
-                return ("application/json; charset=utf-8", try JSONRendering.encode(built) + Data("\n".utf8))
+                return ("application/json; charset=utf-8", try built.json() + Data("\n".utf8))
             }
             let dialect = try query.choice("dialect", among: CSVDialect.allCases.map(\.rawValue)).flatMap(CSVDialect.init(rawValue:)) ?? .excelNL
             guard let table = built.mainTable(catalog: data.catalog, language: query.language) else { return ("text/csv; charset=utf-8", Data()) }
