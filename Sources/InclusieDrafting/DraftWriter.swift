@@ -26,31 +26,10 @@ public struct DraftWriter: Sendable {
     }
 
     public func yaml(_ draft: DraftProgramme) -> String {
-        var out: [String] = []
-        out.append("# Concept van inclusiebench draft (\(date)). Nog niet nagekeken: controleer elk onderdeel en haal")
-        out.append("# daarna 'review: suggested' en 'suggested_by:' weg. / Draft, not reviewed yet.")
-        out.append("kind: \(draft.kind)")
-        out.append("id: \(programmeID)")
-        out.append("title: \(YAMLScalar.doubleQuoted(draft.title))")
-        out.append("author:")
-        out.append("  type: \(draft.author.type)")
         let authorName = draft.author.type == "party" ? draft.author.name ?? "Partij (naam invullen)" : municipalityName
-        out.append("  name: \(YAMLScalar.doubleQuoted(authorName))")
-        if let period = draft.period {
-            out.append("period: { from: \(period.from)" + (period.to.map { ", to: \($0)" } ?? "") + " }")
-        }
-        out.append("adoption_status: \(draft.adoptionStatus)")
-        out.append("source: \(YAMLScalar.doubleQuoted(sourceFile))")
-        out.append(
-            "note: "
-                + YAMLScalar.doubleQuoted(
-                    "Concept gemaakt door inclusiebench draft op \(date). Titel, soort, vaststelling, auteur, periode en begroting zijn suggesties: zie suggested_by."
-                ))
-        // The programme's own fields are guesses as much as the items are: one mark, every reason.
-        out.append("review: suggested")
-        out.append("suggested_by:")
         let period = draft.period.map { "\($0.from)–\($0.to.map(String.init) ?? "")" }
-        for reason in [
+        // The programme's own fields are guesses as much as the items are: one mark, every reason.
+        let reasons = [
             "title: eerste kop van het document / the document's first heading",
             "kind: \(draft.kind) ← \(draft.kindReason)",
             "adoption_status: \(draft.adoptionStatus) ← \(draft.adoptionReason)",
@@ -58,82 +37,81 @@ public struct DraftWriter: Sendable {
             period.map { "period: \($0) ← eerste jaarreeks bovenaan, of de vaakst genoemde / first year range at the top, or the most frequent" }
                 ?? "period: geen jaarreeks gevonden / no year range found",
             draft.budgetReason,
-        ] {
-            out.append("  - \(YAMLScalar.doubleQuoted(reason))")
-        }
-        out.append("evidence:")
-        out.append("  - quote: \(YAMLScalar.doubleQuoted(draft.title))")
-        out.append("    section: \(YAMLScalar.doubleQuoted(draft.title))")
-        out += budget(draft)
-        out.append("")
-        out += body(draft)
-        return out.joined(separator: "\n") + "\n"
+        ]
+        let programme = YAMLValue.fields([
+            "kind": .text(draft.kind),
+            "id": .text(programmeID),
+            "title": .quoted(draft.title),
+            "author": .fields(["type": .text(draft.author.type), "name": .quoted(authorName)]),
+            "period": draft.period.map { .fields(["from": .text(String($0.from)), "to": $0.to.map { .text(String($0)) }], flow: true) },
+            "adoption_status": .text(draft.adoptionStatus),
+            "source": .quoted(sourceFile),
+            "note": .quoted(
+                "Concept gemaakt door inclusiebench draft op \(date). Titel, soort, vaststelling, auteur, periode en begroting zijn suggesties: zie suggested_by."
+            ),
+        ])
+        let comments = [
+            "Concept van inclusiebench draft (\(date)). Nog niet nagekeken: controleer elk onderdeel en haal",
+            "daarna 'review: suggested' en 'suggested_by:' weg. / Draft, not reviewed yet.",
+        ]
+        let marked = Self.marked(programme, reasons: reasons, evidence: [Evidence(quote: draft.title, section: draft.title)])
+        return YAMLValueWriter.yaml(.mapping(marked.entries + [.init(key: "budget", value: budget(draft))] + body(draft), flow: false), comments: comments)
+    }
+
+    /// `value` with the review mark, the reasons for what was suggested, and the evidence, in that order.
+    private static func marked(_ value: YAMLValue, reasons: [String], evidence: [Evidence]) -> YAMLValue {
+        var marked = value
+        marked.set("review", to: .text("suggested"))
+        marked.set("suggested_by", to: .sequence(reasons.map(YAMLValue.quoted), flow: false))
+        marked.set("evidence", to: .evidence(evidence))
+        return marked
     }
 
     /// The budget as the text states it. An amount or money without years is written for the programme's
     /// period when the text states one (`period_amount`, never spread over the years); without a period it is
     /// an `undated_amount`, an amount whose years are not stated. Either way the line carries a review mark.
-    private func budget(_ draft: DraftProgramme) -> [String] {
-        func evidence(_ indent: String) -> [String] {
-            [
-                "\(indent)- quote: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.quote))",
-                "\(indent)  section: \(YAMLScalar.doubleQuoted(draft.budgetEvidence.section))",
-            ]
-        }
+    private func budget(_ draft: DraftProgramme) -> YAMLValue {
         switch draft.budgetState {
         case .unknown:
-            return ["budget: unknown"]
+            return .text("unknown")
         case .none:
-            return [
-                "budget:",
-                "  none: " + YAMLScalar.doubleQuoted("Het document zegt dat er geen eigen budget is; kijk het citaat na."),
-                "  evidence:",
-            ] + evidence("    ")
+            return .fields([
+                "none": .quoted("Het document zegt dat er geen eigen budget is; kijk het citaat na."),
+                "evidence": .evidence([draft.budgetEvidence]),
+            ])
         case .amountYearsNotStated, .statedAmountNotStated:
-            let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount.map(euros) ?? "not-stated" : "not-stated"
-            let amountLine: String
-            let yearsReason: String
-            if let period = draft.period, let to = period.to {
-                amountLine = "      period_amount: { from: \(period.from), to: \(to), amount: \(amount) }"
-                yearsReason = "periode: die van het programma, de tekst noemt geen jaren bij het bedrag / the programme's period; the text gives no years"
-            } else {
-                amountLine = "      undated_amount: \(amount)"
-                yearsReason = "jaren: de tekst noemt geen jaren en geen periode bij het bedrag / years: the text states neither years nor a period with the amount"
-            }
-            return [
-                "budget:", "  lines:", "    - id: b-1", "      label: \(YAMLScalar.doubleQuoted(ItemCollector.titleWords(draft.budgetEvidence.quote)))",
-                "      kind: own-programme-money", "      precision: exact", amountLine,
-                "      review: suggested", "      suggested_by:",
-                "        - \(YAMLScalar.doubleQuoted(draft.budgetReason))",
-                "        - \(YAMLScalar.doubleQuoted(yearsReason))",
-                "      evidence:",
-            ] + evidence("        ")
+            let amount = draft.budgetState == .amountYearsNotStated ? draft.undatedAmount?.pluginEuros : nil
+            let stated = YAMLValue.text(amount ?? "not-stated")
+            let range = draft.period.flatMap { period in period.to.map { (from: period.from, to: $0) } }
+            let yearsReason =
+                range == nil
+                ? "jaren: de tekst noemt geen jaren en geen periode bij het bedrag / years: the text states neither years nor a period with the amount"
+                : "periode: die van het programma, de tekst noemt geen jaren bij het bedrag / the programme's period; the text gives no years"
+            let line = YAMLValue.fields([
+                "id": .text("b-1"),
+                "label": .quoted(ItemCollector.titleWords(draft.budgetEvidence.quote)),
+                "kind": .text("own-programme-money"),
+                "precision": .text("exact"),
+                "period_amount": range.map { .fields(["from": .text(String($0.from)), "to": .text(String($0.to)), "amount": stated], flow: true) },
+                "undated_amount": range == nil ? stated : nil,
+            ])
+            let marked = Self.marked(line, reasons: [draft.budgetReason, yearsReason], evidence: [draft.budgetEvidence])
+            return .fields(["lines": .sequence([marked], flow: false)])
         case .amounts:
-            break
-        }
-        var out = ["budget:", "  lines:"]
-        for line in draft.budgetLines {
-            out.append("    - id: \(line.id)")
-            out.append("      label: \(YAMLScalar.doubleQuoted(line.label))")
-            out.append("      kind: own-programme-money")
-            out.append("      precision: exact")
-            out.append("      amounts:")
-            for amount in line.amounts {
-                out.append("        \(amount.year): \(amount.amount.map(euros) ?? "not-stated")")
+            let lines = draft.budgetLines.map { line in
+                let amounts = line.amounts.map { YAMLValue.Entry(key: String($0.year), value: .text($0.amount?.pluginEuros ?? "not-stated")) }
+                let value = YAMLValue.fields([
+                    "id": .text(line.id),
+                    "label": .quoted(line.label),
+                    "kind": .text("own-programme-money"),
+                    "precision": .text("exact"),
+                    "amounts": .mapping(amounts, flow: false),
+                ])
+                let guess = "soort: own-programme-money is een gok; kies de juiste soort / kind is a guess"
+                return Self.marked(value, reasons: [line.reason, guess], evidence: [line.evidence])
             }
-            out.append("      review: suggested")
-            out.append("      suggested_by:")
-            out.append("        - \(YAMLScalar.doubleQuoted(line.reason))")
-            out.append("        - \(YAMLScalar.doubleQuoted("soort: own-programme-money is een gok; kies de juiste soort / kind is a guess"))")
-            out.append("      evidence:")
-            out.append("        - quote: \(YAMLScalar.doubleQuoted(line.evidence.quote))")
-            out.append("          section: \(YAMLScalar.doubleQuoted(line.evidence.section))")
+            return .fields(["lines": .sequence(lines, flow: false)])
         }
-        return out
-    }
-
-    private func euros(_ money: Money) -> String {
-        money.cents % 100 == 0 ? "\(money.cents / 100)" : String(format: "%d.%02d", money.cents / 100, money.cents % 100)
     }
 
     /// The native key each drafted item stands under, by id: a top-level group (`policy_themes`) or a child
@@ -171,51 +149,39 @@ public struct DraftWriter: Sendable {
     }
 
     /// The items in the kind's native shape: keys in the order they first occur, each key's items together.
-    private func body(_ draft: DraftProgramme) -> [String] {
-        var out: [String] = []
+    private func body(_ draft: DraftProgramme) -> [YAMLValue.Entry] {
         let layout = Self.layout(draft, kinds: kinds)
         let numberChildren = kinds.details(of: draft.kind)?.draftLayout.numbersChildren ?? false
         let keys = layout.map(\.key).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        for key in keys {
-            out.append("\(key):")
-            for (_, item, childKey) in layout.filter({ $0.key == key }) {
-                out += lines(item, indent: "  ", number: item.number)
-                guard let childKey else { continue }
+        return keys.map { key in
+            let items = layout.filter { $0.key == key }.map { _, item, childKey in
+                var value = Self.value(item, number: item.number)
                 let kids = draft.items.filter { $0.parentID == item.id && $0.group == nil }
-                guard !kids.isEmpty else { continue }
-                out.append("    \(childKey):")
-                for (position, kid) in kids.enumerated() {
-                    let number = kid.number ?? (numberChildren ? "\(position + 1)" : nil)
-                    out += lines(kid, indent: "      ", number: number)
+                if let childKey, !kids.isEmpty {
+                    let numbered = kids.enumerated().map { position, kid in
+                        Self.value(kid, number: kid.number ?? (numberChildren ? "\(position + 1)" : nil))
+                    }
+                    value.set(childKey, to: .sequence(numbered, flow: false))
                 }
+                return value
             }
+            return YAMLValue.Entry(key: key, value: .sequence(items, flow: false))
         }
-        return out
     }
 
-    private func lines(_ item: DraftItem, indent: String, number: String?) -> [String] {
-        var out = ["\(indent)- id: \(item.id)"]
-        let inner = indent + "  "
-        if let number { out.append("\(inner)number: \(YAMLScalar.doubleQuoted(number))") }
-        out.append("\(inner)title: \(YAMLScalar.doubleQuoted(item.title))")
-        out.append("\(inner)status: \(item.status)")
+    private static func value(_ item: DraftItem, number: String?) -> YAMLValue {
+        var value = YAMLValue.fields([
+            "id": .text(item.id), "number": number.map(YAMLValue.quoted), "title": .quoted(item.title), "status": .text(item.status),
+        ])
         var reasons = [item.statusReason]
         for (facet, _) in Suggester.facets {
             let suggestions = item.suggestions[facet] ?? []
             guard !suggestions.isEmpty else { continue }
-            out.append("\(inner)\(facet.pluginKey): [\(suggestions.map(\.id).joined(separator: ", "))]")
+            value.set(facet.pluginKey, to: .idList(suggestions.map(\.id)))
             reasons += suggestions.map { "\(facet.pluginKey): \($0.id) ← \($0.reason)" }
         }
-        if !item.years.isEmpty { out.append("\(inner)years: [\(item.years.map(String.init).joined(separator: ", "))]") }
+        if !item.years.isEmpty { value.set("years", to: .idList(item.years.map(String.init))) }
         if let similar = item.similarExample { reasons.append("lijkt op / similar to: \(similar)") }
-        out.append("\(inner)review: suggested")
-        out.append("\(inner)suggested_by:")
-        out += reasons.map { "\(inner)  - \(YAMLScalar.doubleQuoted($0))" }
-        out.append("\(inner)evidence:")
-        for evidence in item.evidence {
-            out.append("\(inner)  - quote: \(YAMLScalar.doubleQuoted(evidence.quote))")
-            out.append("\(inner)    section: \(YAMLScalar.doubleQuoted(evidence.section))")
-        }
-        return out
+        return marked(value, reasons: reasons, evidence: item.evidence)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import InclusieModel
+import InclusiePlugins
 
 /// One programme file in the review, as it was read: its bytes, their digest and their tree.
 ///

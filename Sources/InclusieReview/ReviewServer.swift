@@ -344,7 +344,7 @@ public struct ReviewServer: Sendable {
                         "Schrijf elk jaar als vier cijfers (één keer) en het bedrag in euro's, zoals 2025 en 23.200 of € 1,7 miljoen.",
                         "Write each year as four digits (once) and its amount in euros, such as 2025 and 23.200 or € 1,7 miljoen.")
                 }
-                amounts.append(YearAmount(year: year, euros: YearAmount.euros(cents: money.cents)))
+                amounts.append(YearAmount(year: year, euros: money.pluginEuros))
             }
             let periodGiven = [form.from, form.until, form.periodamount].contains { Self.typed($0) != nil }
             let undated = Self.typed(form.undated)
@@ -363,14 +363,14 @@ public struct ReviewServer: Sendable {
                         "Schrijf de periode als twee jaren van vier cijfers (het eerste en het laatste) en het bedrag in euro's, zoals 2025, 2027 en 1,7 miljoen.",
                         "Write the period as two four-digit years (the first and the last) and the amount in euros, such as 2025, 2027 and 1,7 miljoen.")
                 }
-                edit = .setAmounts(path, .period(from: from, to: to, euros: YearAmount.euros(cents: money.cents)))
+                edit = .setAmounts(path, .period(from: from, to: to, euros: money.pluginEuros))
             } else if let undated {
                 guard let money = DutchNumbers.typedAmount(undated) else {
                     return refuse(
                         .unprocessableContent, "Schrijf het bedrag in euro's, zoals 145.000 of € 1,7 miljoen.",
                         "Write the amount in euros, such as 145.000 or € 1,7 miljoen.")
                 }
-                edit = .setAmounts(path, .undated(euros: YearAmount.euros(cents: money.cents)))
+                edit = .setAmounts(path, .undated(euros: money.pluginEuros))
             } else {
                 edit = .setAmounts(path, .perYear(amounts.sorted { $0.year < $1.year }))
             }

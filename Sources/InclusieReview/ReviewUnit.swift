@@ -1,4 +1,5 @@
 import InclusieModel
+import InclusiePlugins
 
 /// A part of a programme a person reviews: an item (in its group, perhaps under another item) or a budget
 /// line, found in the plugin's own tree and addressed by its path of keys and ids.
@@ -139,14 +140,14 @@ public enum ReviewEdit: Sendable, Equatable {
             }
         case .setTitle(let path, let title):
             found = !path.isEmpty && path.first != "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
-                unit.set("title", to: .scalar(title, quoted: true))
+                unit.set("title", to: .quoted(title))
             }
         case .setProgrammeFields(let title, let authorType, let authorName, let adoptionStatus, let from, let to):
             found = result.update(at: []) { unit in
-                unit.set("title", to: .scalar(title, quoted: true))
+                unit.set("title", to: .quoted(title))
                 _ = unit.update(at: ["author"]) { author in
                     author.set("type", to: .scalar(authorType.rawValue, quoted: false), before: ["name"])
-                    author.set("name", to: .scalar(authorName, quoted: true))
+                    author.set("name", to: .quoted(authorName))
                 }
                 unit.set("adoption_status", to: .scalar(adoptionStatus, quoted: false))
                 if let from {
@@ -170,7 +171,7 @@ public enum ReviewEdit: Sendable, Equatable {
             case .none(let reason, let quote):
                 // A statement that there is no budget needs a quote; one already there stays unless replaced.
                 let kept = budget?["evidence"].flatMap { $0.elements.isEmpty ? nil : $0 }
-                guard let evidence = quote.map({ YAMLValue.sequence([Self.evidence(quote: $0.quote, section: $0.section)], flow: false) }) ?? kept else {
+                guard let evidence = quote.map({ YAMLValue.evidence([$0]) }) ?? kept else {
                     throw ReviewError(
                         LocalizedText(
                             nl: "geef de passage uit de brontekst die zegt dat er geen begroting is",
@@ -180,14 +181,14 @@ public enum ReviewEdit: Sendable, Equatable {
                 var statement = YAMLValue.mapping([], flow: false)
                 if case .mapping(let entries, _)? = budget { statement = .mapping(entries, flow: false) }
                 statement.remove("lines")
-                statement.set("none", to: .scalar(reason, quoted: true), before: ["note", "evidence"])
+                statement.set("none", to: .quoted(reason), before: ["note", "evidence"])
                 statement.set("evidence", to: evidence)
                 result.set("budget", to: statement)
             }
             found = true
         case .setBudgetLine(let path, let kind, let label, let precision):
             found = path.first == "budget" && Self.isUnit(path, in: programme) && result.update(at: path) { line in
-                line.set("label", to: .scalar(label, quoted: true))
+                line.set("label", to: .quoted(label))
                 // In the format's order: label, block, kind, precision, the links, the amounts.
                 let links = ["instrument", "theme", "partner", "item"]
                 line.set("kind", to: .scalar(kind.rawValue, quoted: false), before: ["precision"] + links + LineAmounts.keys)
@@ -199,11 +200,11 @@ public enum ReviewEdit: Sendable, Equatable {
             }
         case .addQuote(let path, let quote, let section):
             found = !path.isEmpty && Self.isUnit(path, in: programme) && result.update(at: path) { unit in
-                let evidence = Self.evidence(quote: quote, section: section)
+                let added = YAMLValue.evidence([Evidence(quote: quote, section: section)])
                 if case .sequence(let elements, let flow)? = unit["evidence"] {
-                    unit.set("evidence", to: .sequence(elements + [evidence], flow: flow))
+                    unit.set("evidence", to: .sequence(elements + added.elements, flow: flow))
                 } else {
-                    unit.set("evidence", to: .sequence([evidence], flow: false))
+                    unit.set("evidence", to: added)
                 }
             }
         case .removeQuote(let path, let index):
@@ -313,7 +314,7 @@ public enum ReviewEdit: Sendable, Equatable {
             let id = Self.newID(in: path.first, among: all)
             var copy = unit.value
             copy.set("id", to: .text(id))
-            copy.set("title", to: .scalar(title, quoted: true))
+            copy.set("title", to: .quoted(title))
             copy.remove("number")
             for entry in copy.entries where entry.value.elements.first?["id"] != nil && entry.value.elements.first?["title"] != nil {
                 copy.remove(entry.key)
@@ -330,15 +331,12 @@ public enum ReviewEdit: Sendable, Equatable {
             }
         case .addItem(let group, let title, let quote, let section, let themes):
             let id = Self.newID(in: group, among: ReviewUnit.units(in: programme))
-            let item = YAMLValue.mapping(
-                [
-                    .init(key: "id", value: .text(id)),
-                    .init(key: "title", value: .scalar(title, quoted: true)),
-                    .init(key: "themes", value: .idList(themes)),
-                    .init(
-                        key: "evidence",
-                        value: .sequence([Self.evidence(quote: quote, section: section)], flow: false)),
-                ], flow: false)
+            let item = YAMLValue.fields([
+                "id": .text(id),
+                "title": .quoted(title),
+                "themes": .idList(themes),
+                "evidence": .evidence([Evidence(quote: quote, section: section)]),
+            ])
             if result[group] == nil {
                 result.set(group, to: .sequence([item], flow: false))
             } else {
@@ -369,10 +367,6 @@ public enum ReviewEdit: Sendable, Equatable {
     }
 
     static let keysAfterYears = ["related", "note", "review", "suggested_by", "evidence"]
-
-    private static func evidence(quote: String, section: String) -> YAMLValue {
-        .mapping([.init(key: "quote", value: .scalar(quote, quoted: true)), .init(key: "section", value: .scalar(section, quoted: true))], flow: false)
-    }
 
     private static func isUnit(_ path: [String], in programme: YAMLValue) -> Bool {
         ReviewUnit.units(in: programme).contains { $0.path == path }
@@ -429,10 +423,5 @@ public struct YearAmount: Sendable, Equatable {
             if !years.contains(year) { years.append(year) }
         }
         return years.sorted()
-    }
-
-    /// Euros from cents, as a plugin writes them.
-    public static func euros(cents: Int) -> String {
-        cents % 100 == 0 ? String(cents / 100) : String(format: "%d.%02d", cents / 100, cents % 100)
     }
 }

@@ -69,24 +69,14 @@ public struct NewMunicipality: Sendable, Equatable {
                     nl: "de gemeente is niet aangemaakt: " + problems.map(\.nl).joined(separator: "; "),
                     en: "the municipality was not created: " + problems.map(\.en).joined(separator: "; ")))
         }
-        let value = YAMLValue.mapping(
-            [
-                .init(key: "slug", value: .text(slug)),
-                .init(key: "name", value: .text(name)),
-                .init(key: "province", value: .text(province)),
-                .init(key: "cbs_code", value: .text(code)),
-                .init(
-                    key: "population",
-                    value: .sequence(
-                        [
-                            .mapping(
-                                [
-                                    .init(key: "reference_date", value: .scalar(date, quoted: false)),
-                                    .init(key: "count", value: .scalar(String(count), quoted: false)),
-                                    .init(key: "publisher", value: .text(publisher)),
-                                ], flow: false)
-                        ], flow: false)),
-            ], flow: false)
+        let population = YAMLValue.fields(["reference_date": .text(date), "count": .text(String(count)), "publisher": .text(publisher)])
+        let value = YAMLValue.fields([
+            "slug": .text(slug),
+            "name": .text(name),
+            "province": .text(province),
+            "cbs_code": .text(code),
+            "population": .sequence([population], flow: false),
+        ])
         let text = YAMLValueWriter.yaml(value, layout: YAMLValueWriter.Layout(of: ""))
         // The same reader `validate` uses must take it, or nothing is written.
         guard (try? MunicipalityReader.read(yaml: text)) != nil else {

@@ -1,9 +1,4 @@
-/// A verbatim quote as a plugin cites it: the words, and the heading they stand under.
-struct Quote: Hashable, Sendable {
-    var text: String
-    /// Heading levels separated by ` > `, as in the real plugins.
-    var section: String
-}
+import InclusieModel
 
 /// The generated source text of one programme, built up while its plugin is generated.
 ///
@@ -14,10 +9,11 @@ struct SourceDocument {
     private var sections: [(path: [String], sentences: [String])] = []
     private var sectionIndex: [[String]: Int] = [:]
 
-    /// Puts `sentence` into the section and returns it as a quote to cite.
-    mutating func quote(_ sentence: String, section path: [String]) -> Quote {
+    /// Puts `sentence` into the section and returns it as a quote to cite, its heading levels separated by
+    /// ` > ` as in the real plugins.
+    mutating func quote(_ sentence: String, section path: [String]) -> Evidence {
         add(sentence, to: path)
-        return Quote(text: sentence, section: path.joined(separator: " > "))
+        return Evidence(quote: sentence, section: path.joined(separator: " > "))
     }
 
     /// Text that stands in the document without being cited, as most of a real document does.

@@ -1,4 +1,5 @@
 import InclusieModel
+import InclusiePlugins
 
 /// Who a synthetic municipality is: a number, and the obviously synthetic slug and name made from it.
 struct SyntheticMunicipality: Sendable {
@@ -13,23 +14,25 @@ struct SyntheticMunicipality: Sendable {
     /// programme, as Almere has BIJ1's: without such pairs the proposals view would have nothing to compare.
     func draw(seed: UInt64) -> (municipalityYAML: String, kinds: [SyntheticKind]) {
         var random = SplitMix64(seed: SplitMix64.stream(seed: seed, number, 0))
-        var file = YAMLText()
-        file.line(0, "# Synthetic municipality for the inclusiebench benchmark (seed \(seed)); not a real place.")
-        file.plain(0, "slug", slug)
-        file.string(0, "name", name)
-        file.string(0, "province", random.pick(Vocabulary.provinces))
-        file.open(0, "population")
+        let province = random.pick(Vocabulary.provinces)
         // Most municipalities are small; a few are cities.
         var count = random.int(in: 900...60_000) * (random.chance(15) ? random.int(in: 2...14) : 1)
+        var population: [YAMLValue] = []
         for year in random.int(in: 2019...2021)...2022 {
-            file.line(2, "- reference_date: \(year)-01-01")
-            file.plain(4, "count", String(count))
-            file.string(4, "publisher", "Synthetisch (geen CBS-cijfer)")
-            file.string(4, "note", "generated figure, not a population count")
+            population.append(
+                .fields([
+                    "reference_date": .text("\(year)-01-01"),
+                    "count": .text(String(count)),
+                    "publisher": .quoted("Synthetisch (geen CBS-cijfer)"),
+                    "note": .quoted("generated figure, not a population count"),
+                ]))
             count += count * random.int(in: -5...15) / 1000
         }
+        let file = YAMLValueWriter.yaml(
+            .fields(["slug": .text(slug), "name": .quoted(name), "province": .quoted(province), "population": .sequence(population, flow: false)]),
+            layout: .compact, comments: ["Synthetic municipality for the inclusiebench benchmark (seed \(seed)); not a real place."])
         let kind = SyntheticKind.allCases[random.weightedIndex(SyntheticKind.allCases.map(\.share))]
         let withParty = kind.isMunicipalPolicy && random.chance(SyntheticPlugins.partyProgrammeShare)
-        return (file.text, withParty ? [kind, .partyProgramme] : [kind])
+        return (file, withParty ? [kind, .partyProgramme] : [kind])
     }
 }

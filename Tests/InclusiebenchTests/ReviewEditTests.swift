@@ -1,4 +1,5 @@
 import InclusieModel
+import InclusiePlugins
 import InclusieReview
 import Testing
 

@@ -56,6 +56,22 @@ struct DraftedFolder {
         #expect(written == withoutComments)
     }
 
+    /// A draft with more than one group of items (a party's preamble and sections) comes back the same too:
+    /// `draft` and the review write through one writer, so the blank lines before groups agree.
+    @Test func aDraftWithSeveralGroupsIsWrittenBackAsTheDrafterWroteIt() throws {
+        let (plugins, _) = try DraftedFolder.taxonomyOnly()
+        let document = TestSupport.repositoryRoot.appendingPathComponent("docs/examples/devset/partij-genummerd.txt").path
+        let drafted = try TestSupport.run(
+            ["draft", document, "--municipality", "partij", "--kind", "party-programme", "--municipalities", plugins.path])
+        try #require(drafted.status == 0, "\(drafted.error)")
+        let folder = plugins.appendingPathComponent("partij")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".yaml") && $0 != "municipality.yaml" })
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        #expect(text.contains("\npreamble:") && text.contains("\n\nsections:"))
+        let withoutComments = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+        #expect(YAMLValueWriter.yaml(try YAMLValue(yaml: text)) == withoutComments)
+    }
+
     /// Every bundled plugin means the same after writing in its own layout, writing it again changes no
     /// byte, and a save keeps most lines of a hand-made file as they were.
     @Test func everyBundledPluginKeepsItsMeaningAndTheLayoutIsStable() throws {

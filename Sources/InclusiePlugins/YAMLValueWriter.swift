@@ -1,4 +1,4 @@
-import InclusiePlugins
+import Foundation
 
 /// Writes a `YAMLValue` in the layout `draft` writes and people edit: two spaces per level, list items
 /// indented under their key, short id lists on one line, one value per line, never wrapped.
@@ -8,8 +8,8 @@ import InclusiePlugins
 /// change nearly every line. This one changes only what was edited (a file's comments excepted, and texts
 /// in other block styles, which come back double-quoted). Folded `>-` texts are filled again at the
 /// hand-made plugins' width. Scalars keep the style they were read in: a plain
-/// one was valid plain where it stood and stays so, and quoted text goes through `YAMLScalar.doubleQuoted`,
-/// the quoting the drafter uses.
+/// one was valid plain where it stood and stays so; quoted text is escaped by `doubleQuoted`, the one
+/// quoting every plugin writer uses.
 public enum YAMLValueWriter {
     /// How a file lays out what YAML leaves free, read from the file so that a save keeps it.
     public struct Layout: Sendable, Equatable {
@@ -20,6 +20,8 @@ public enum YAMLValueWriter {
 
         /// The drafter's layout.
         public static let drafter = Layout(indentlessLists: false, blankLineBeforeGroups: true)
+        /// The synthetic plugins' layout: the drafter's without blank lines.
+        public static let compact = Layout(indentlessLists: false, blankLineBeforeGroups: false)
 
         /// The layout most of `yaml`'s lists and its blank lines follow.
         public init(of yaml: String) {
@@ -43,8 +45,9 @@ public enum YAMLValueWriter {
         }
     }
 
-    public static func yaml(_ value: YAMLValue, layout: Layout = .drafter) -> String {
-        var lines: [String] = []
+    /// The file's text: `comments` first, each as a `#` line, then the value.
+    public static func yaml(_ value: YAMLValue, layout: Layout = .drafter, comments: [String] = []) -> String {
+        var lines = comments.map { "# " + $0 }
         switch value {
         case .mapping(let entries, flow: false):
             for (index, entry) in entries.enumerated() {
@@ -77,7 +80,7 @@ public enum YAMLValueWriter {
 
     /// Whether a text reads back the same from a folded block: one paragraph of words with single spaces,
     /// nothing YAML or a terminal could read otherwise.
-    static func canFold(_ text: String) -> Bool {
+    public static func canFold(_ text: String) -> Bool {
         !text.isEmpty && !text.contains("  ") && text.first != " " && text.last != " "
             && text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\u{FEFF}" }
     }
@@ -99,7 +102,7 @@ public enum YAMLValueWriter {
     }
 
     private static func entry(_ entry: YAMLValue.Entry, indent: String, layout: Layout) -> [String] {
-        let key = isPlainSafe(entry.key) ? entry.key : YAMLScalar.doubleQuoted(entry.key)
+        let key = isPlainSafe(entry.key) ? entry.key : doubleQuoted(entry.key)
         switch entry.value {
         case .folded(let text) where canFold(text):
             return ["\(indent)\(key): >-"] + foldedLines(text, indent: indent + "  ")
@@ -127,19 +130,40 @@ public enum YAMLValueWriter {
         }
     }
 
+    /// The text in double quotes with everything YAML or a terminal could misread escaped, so that no
+    /// title or quote can turn into YAML syntax and reading it back gives the text unchanged.
+    static func doubleQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
     /// A value on one line: a scalar, or a collection in flow style.
     private static func inline(_ value: YAMLValue) -> String {
         switch value {
         case .scalar(let text, let quoted):
-            return quoted || text.isEmpty ? YAMLScalar.doubleQuoted(text) : text
+            return quoted || text.isEmpty ? doubleQuoted(text) : text
         case .folded(let text):
-            return YAMLScalar.doubleQuoted(text)
+            return doubleQuoted(text)
         case .sequence(let elements, _):
             return "[" + elements.map(inline).joined(separator: ", ") + "]"
         case .mapping(let entries, _):
             guard !entries.isEmpty else { return "{}" }
             let pairs = entries.map { entry in
-                (isPlainSafe(entry.key) ? entry.key : YAMLScalar.doubleQuoted(entry.key)) + ": " + inline(entry.value)
+                (isPlainSafe(entry.key) ? entry.key : doubleQuoted(entry.key)) + ": " + inline(entry.value)
             }
             return "{ " + pairs.joined(separator: ", ") + " }"
         }
