@@ -65,7 +65,9 @@ public struct NaiveBayes: Sendable {
         }
         let best = logScores.map(\.1).max() ?? 0
         let weights = logScores.map { ($0.0, exp($0.1 - best)) }
-        let sum = weights.reduce(0) { $0 + $1.1 }
+        // Summed in a fixed order: a dictionary's order changes from run to run, and with it the last bits
+        // of a sum of doubles, which would let `draft` write other probabilities or break ties otherwise.
+        let sum = weights.map(\.1).sorted().reduce(0, +)
         return weights.map { (label: $0.0, probability: $0.1 / sum) }
             .sorted { $0.probability != $1.probability ? $0.probability > $1.probability : $0.label < $1.label }
     }

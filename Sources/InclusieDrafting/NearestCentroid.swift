@@ -32,7 +32,7 @@ struct NearestCentroid: Sendable {
     func similarities(_ stems: [String]) -> [String: Double] {
         let query = Self.vector(stems, inverseFrequency: inverseFrequency)
         return centroids.mapValues { centroid in
-            query.reduce(0) { $0 + $1.value * (centroid[$1.key] ?? 0) }
+            Self.sum(query.map { $0.value * (centroid[$0.key] ?? 0) })
         }
     }
 
@@ -55,7 +55,13 @@ struct NearestCentroid: Sendable {
     }
 
     private static func normalised(_ vector: [String: Double]) -> [String: Double] {
-        let length = sqrt(vector.values.reduce(0) { $0 + $1 * $1 })
+        let length = sqrt(sum(vector.values.map { $0 * $0 }))
         return length > 0 ? vector.mapValues { $0 / length } : vector
+    }
+
+    /// Doubles added in a fixed order: a dictionary's order changes from run to run, and with it the last
+    /// bits of a sum, which made `draft` break ties between shared stems differently each run.
+    private static func sum(_ values: [Double]) -> Double {
+        values.sorted().reduce(0, +)
     }
 }
