@@ -45,9 +45,10 @@ public enum YAMLValueWriter {
         }
     }
 
-    /// The file's text: `comments` first, each as a `#` line, then the value.
+    /// The file's text: `comments` first, every line of them a `#` line (so no comment can end in YAML),
+    /// then the value.
     public static func yaml(_ value: YAMLValue, layout: Layout = .drafter, comments: [String] = []) -> String {
-        var lines = comments.map { "# " + $0 }
+        var lines = comments.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { "# " + $0 }
         switch value {
         case .mapping(let entries, flow: false):
             for (index, entry) in entries.enumerated() {

@@ -1,4 +1,5 @@
 import InclusieModel
+import InclusiePlugins
 import Testing
 
 @Suite struct MoneyTests {
@@ -20,5 +21,15 @@ import Testing
         #expect(Money.euros(200_000).formatted(.en) == "€200,000")
         #expect(Money(cents: 2_320_050).formatted(.nl) == "€ 23.200,50")
         #expect(Money(cents: 93).plainEuros(decimalSeparator: ",") == "0,93")
+    }
+
+    /// The one way every plugin writer (draft, the review, the synthetic plugins) writes euros, and reads
+    /// back to the same amount.
+    @Test func writesEurosAsPluginsDo() throws {
+        #expect(Money.euros(23_200).pluginEuros == "23200")
+        #expect(Money(cents: 2_320_050).pluginEuros == "23200.50")
+        #expect(Money(cents: 5).pluginEuros == "0.05")
+        #expect(Money(cents: -150).pluginEuros == "-1.50")
+        #expect(try Money.parseEuros(Money(cents: 2_320_050).pluginEuros) == Money(cents: 2_320_050))
     }
 }

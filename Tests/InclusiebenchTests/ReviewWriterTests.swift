@@ -91,6 +91,13 @@ struct DraftedFolder {
         }
     }
 
+    /// A comment is written as comment lines only: a line break in one cannot start YAML of its own.
+    @Test func aCommentWithALineBreakStaysAComment() throws {
+        let written = YAMLValueWriter.yaml(.fields(["id": .text("x")]), comments: ["first\nreview: done", "second"])
+        #expect(written.hasPrefix("# first\n# review: done\n# second\n"))
+        #expect(try YAMLValue(yaml: written)["review"] == nil)
+    }
+
     @Test func aPathWithDotsOrSlashesNamesNoItem() {
         #expect(ReviewUnit.isWellFormed(["execution_lines", "d-1"]))
         #expect(!ReviewUnit.isWellFormed(["execution_lines", ".."]))
